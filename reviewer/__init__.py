@@ -1,0 +1,3 @@
+"""reviewer: translation-quality and terminology review of MT Chinese political news."""
+
+__version__ = "0.1.0"

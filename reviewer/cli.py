@@ -1,0 +1,116 @@
+"""``reviewer-cli``: the headless checks over the same core as the GUI.
+
+Exit status: 0 when no finding is at or above ``--fail-on``, 1 when some are,
+2 for a usage or input error (one line on stderr, never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from reviewer import __version__
+from reviewer.core.checks import Severity, all_checks
+from reviewer.core.errors import ReviewerError
+from reviewer.core.paths import SHIPPED_TERMBASE
+from reviewer.core.readers import read_document
+from reviewer.core.report import review_json
+from reviewer.core.review import make_review
+from reviewer.core.termbase import load_termbase
+from reviewer.core.workbook import export_workbook
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_ERROR, f"{self.prog}: error: {message} (see --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (exposed for tests and docs)."""
+    parser = _Parser(prog="reviewer-cli", description="Check machine-translated Chinese political news against a termbase.")
+    parser.add_argument("--version", action="version", version=f"reviewer {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    check = sub.add_parser("check", help="check articles and report findings")
+    check.add_argument("inputs", nargs="+", metavar="INPUT", help="articles to check (.txt); several make one batch")
+    check.add_argument("--glossary", action="append", metavar="PATH", help=f"termbase (.tbx); repeat for several, first wins; default {SHIPPED_TERMBASE.name}")
+    check.add_argument("--json", metavar="PATH", help="write the JSON report to PATH ('-' for standard output)")
+    check.add_argument("--xlsx", metavar="PATH", help="write the review workbook to PATH")
+    check.add_argument("--force", action="store_true", help="overwrite existing --json/--xlsx files")
+    check.add_argument("--reviewer", default="", help="reviewer name for the workbook")
+    check.add_argument(
+        "--fail-on",
+        default="minor",
+        metavar="SEVERITY",
+        help="exit 1 when a finding is at or above SEVERITY: critical, major, minor (default) or neutral; 'none' never fails",
+    )
+    check.add_argument("--quiet", "-q", action="store_true", help="print no findings, only the summary line")
+    sub.add_parser("checks", help="list the checks")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; returns the exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "checks":
+            for cls in all_checks():
+                print(f"{cls.id:18} {cls.severity.value:8} {cls.description}")
+            return EXIT_OK
+        return _check(args)
+    except ReviewerError as exc:
+        print(f"reviewer-cli: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("reviewer-cli: interrupted", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _check(args: argparse.Namespace) -> int:
+    fail_on: Severity | None = None
+    if args.fail_on.lower() != "none":
+        try:
+            fail_on = Severity.parse(args.fail_on)
+        except ValueError as exc:
+            print(f"reviewer-cli: error: --fail-on: {exc}", file=sys.stderr)
+            return EXIT_ERROR
+    for out in (args.json, args.xlsx):
+        if out and out != "-" and Path(out).exists() and not args.force:
+            print(f"reviewer-cli: error: {out} already exists (use --force to overwrite)", file=sys.stderr)
+            return EXIT_ERROR
+    termbases = [load_termbase(p) for p in (args.glossary or [SHIPPED_TERMBASE])]
+    documents = [read_document(p) for p in args.inputs]
+    review = make_review(documents, termbases)
+    findings = review.run_checks()
+    if args.json:
+        text = json.dumps(review_json(review), ensure_ascii=False, indent=1)
+        if args.json == "-":
+            print(text)
+        else:
+            from reviewer.core.fileio import atomic_write_bytes
+
+            atomic_write_bytes(Path(args.json), (text + "\n").encode("utf-8"))
+    if args.xlsx:
+        export_workbook(review, args.xlsx, reviewer=args.reviewer, overwrite=True)
+    report = sys.stderr if args.json == "-" else sys.stdout
+    if not args.quiet:
+        for f in findings:
+            doc = review.document(f.document).name
+            fix = f" → {f.suggestion!r}" if f.suggestion else ""
+            print(f"{doc}:{f.segment}:{f.start}-{f.end}: {f.severity.value}: [{f.check}] {f.message}{fix}", file=report)
+    by_sev = {s: sum(f.severity is s for f in findings) for s in Severity}
+    summary = ", ".join(f"{n} {s.value}" for s, n in by_sev.items() if n) or "no findings"
+    segs = sum(len(d.segments) for d in documents)
+    print(f"{len(documents)} document(s), {segs} segments, {len(findings)} findings ({summary})", file=report)
+    if fail_on is not None and any(f.severity.rank >= fail_on.rank for f in findings):
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

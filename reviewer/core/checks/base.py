@@ -1,0 +1,191 @@
+"""The check interface: :class:`Check`, :class:`Finding`, :class:`Severity`.
+
+A check is a small class with an ``id``, a ``name``, a ``description``, a
+default severity and an MQM category, and one method, :meth:`Check.run`, that
+returns findings. Register it with :func:`reviewer.core.checks.registry.register`
+and nothing else needs to change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any, ClassVar
+
+from reviewer.core.matching import TermHit, TermMatcher
+
+
+class Severity(str, Enum):
+    """MQM severity levels, most severe first."""
+
+    CRITICAL = "critical"
+    MAJOR = "major"
+    MINOR = "minor"
+    NEUTRAL = "neutral"
+
+    @property
+    def rank(self) -> int:
+        """3 for critical down to 0 for neutral."""
+        return {"critical": 3, "major": 2, "minor": 1, "neutral": 0}[self.value]
+
+    @classmethod
+    def parse(cls, value: str) -> Severity:
+        """Parse a severity name, case-insensitively.
+
+        Raises:
+            ValueError: not one of critical, major, minor, neutral.
+        """
+        try:
+            return cls(value.strip().lower())
+        except ValueError:
+            raise ValueError(f"unknown severity '{value}' (use critical, major, minor or neutral)") from None
+
+
+@dataclass(frozen=True, slots=True)
+class TermRef:
+    """The term entry a finding is about.
+
+    Attributes:
+        concept: concept id.
+        source: the main Chinese term.
+        preferred: the preferred English term.
+        termbase: name of the termbase the concept came from.
+        status: status of the term that matched, e.g. ``"forbidden"``.
+    """
+
+    concept: str
+    source: str
+    preferred: str
+    termbase: str
+    status: str = ""
+
+    @classmethod
+    def of(cls, hit: TermHit) -> TermRef:
+        """The reference for a term hit."""
+        c = hit.concept
+        return cls(c.id, c.source_term, c.preferred.text, c.termbase, hit.term.status.value)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem found in one segment.
+
+    Attributes:
+        check: id of the check that raised it, e.g. ``"term-nonstandard"``.
+        document: key of the document (its path as given) in a batch.
+        segment: segment id.
+        severity: MQM severity.
+        category: MQM category, e.g. ``"Terminology/Wrong term"``.
+        start: offset of the flagged span in the checked text (characters).
+        end: exclusive end offset.
+        text: the flagged span as written.
+        message: one sentence for the reviewer.
+        suggestion: replacement for the span, or ``None`` when only a person can fix it.
+        term: the term entry, for term findings.
+        score: similarity 0-100 for fuzzy findings, else ``None``.
+        details: check-specific extras (e.g. ``renderings`` for consistency).
+        occurrence: 0-based index among findings with the same check, segment,
+            concept and flagged text (makes :attr:`key` stable across edits elsewhere).
+    """
+
+    check: str
+    document: str
+    segment: str
+    severity: Severity
+    category: str
+    start: int
+    end: int
+    text: str
+    message: str
+    suggestion: str | None = None
+    term: TermRef | None = None
+    score: float | None = None
+    details: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    occurrence: int = 0
+
+    @property
+    def key(self) -> str:
+        """A stable identity for decisions: survives edits elsewhere in the segment."""
+        concept = self.term.concept if self.term else ""
+        return f"{self.check}|{self.document}|{self.segment}|{concept}|{self.text.casefold()}|{self.occurrence}"
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentText:
+    """The text a check sees: a segment's current target.
+
+    Attributes:
+        document: key of the document in the batch.
+        segment: segment id.
+        text: the current target text (the post-edit if any, else the MT).
+        source: the Chinese source, if any.
+    """
+
+    document: str
+    segment: str
+    text: str
+    source: str | None = None
+
+
+class CheckContext:
+    """Shared state of one check run: the matcher and its cached hits.
+
+    Args:
+        matcher: term matcher over the loaded termbases.
+    """
+
+    def __init__(self, matcher: TermMatcher) -> None:
+        self.matcher = matcher
+        self._hits: dict[tuple[str, str, str], list[TermHit]] = {}
+
+    def hits(self, unit: SegmentText) -> list[TermHit]:
+        """Term hits of ``unit``'s text, computed once per text."""
+        key = (unit.document, unit.segment, unit.text)
+        if key not in self._hits:
+            self._hits[key] = self.matcher.match(unit.text)
+        return self._hits[key]
+
+
+class Check:
+    """Base class of all checks.
+
+    Subclasses set the class attributes and implement :meth:`run`.
+    """
+
+    id: ClassVar[str] = ""
+    name: ClassVar[str] = ""
+    description: ClassVar[str] = ""
+    severity: ClassVar[Severity] = Severity.MINOR
+    category: ClassVar[str] = ""
+
+    def run(self, units: Sequence[SegmentText], ctx: CheckContext) -> Iterable[Finding]:
+        """Return the findings for ``units`` (a document or a whole batch)."""
+        raise NotImplementedError
+
+    def finding(self, unit: SegmentText, start: int, end: int, message: str, **kw: Any) -> Finding:
+        """A finding of this check on ``unit.text[start:end]``, with the check's defaults."""
+        kw.setdefault("severity", self.severity)
+        kw.setdefault("category", self.category)
+        return Finding(
+            check=self.id,
+            document=unit.document,
+            segment=unit.segment,
+            start=start,
+            end=end,
+            text=unit.text[start:end],
+            message=message,
+            **kw,
+        )
+
+
+class SegmentCheck(Check):
+    """A check that looks at one segment at a time."""
+
+    def run(self, units: Sequence[SegmentText], ctx: CheckContext) -> Iterable[Finding]:
+        for unit in units:
+            yield from self.check_segment(unit, ctx)
+
+    def check_segment(self, unit: SegmentText, ctx: CheckContext) -> Iterable[Finding]:
+        """Findings in one segment."""
+        raise NotImplementedError

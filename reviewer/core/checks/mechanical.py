@@ -1,0 +1,176 @@
+"""Mechanical MT faults: repetition, punctuation, broken sentences."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from reviewer.core.checks.base import Check, CheckContext, Finding, SegmentCheck, SegmentText, Severity
+from reviewer.core.checks.registry import register
+from reviewer.core.matching import STOPWORDS
+from reviewer.core.text import normalize, tokenize
+
+_CONJUNCTIONS = frozenset({"and", "or", "as", "well"})
+_MAX_PHRASE = 10
+
+
+@register
+class Repetition(Check):
+    """Words, phrases or whole sentences that the MT repeated."""
+
+    id = "repetition"
+    name = "Repetition"
+    description = (
+        "A word written twice in a row; a phrase repeated straight after itself (optionally joined by "
+        "'and' or 'or'), as in “strengthen the ‘four consciousnesses’ and strengthen the ‘four "
+        "consciousnesses’”; or a sentence that repeats an earlier one in the same document."
+    )
+    severity = Severity.MAJOR
+    category = "Accuracy/Addition"
+
+    def run(self, units: Sequence[SegmentText], ctx: CheckContext) -> Iterable[Finding]:
+        seen: dict[tuple[str, str], str] = {}
+        for unit in units:
+            yield from self._in_segment(unit)
+            key = " ".join(t.lower for t in tokenize(normalize(unit.text).text))
+            if len(key.split()) >= 5:
+                first = seen.setdefault((unit.document, key), unit.segment)
+                if first != unit.segment:
+                    yield self.finding(
+                        unit, 0, len(unit.text), f"This sentence repeats segment {first}.", severity=Severity.MINOR
+                    )
+
+    def _in_segment(self, unit: SegmentText) -> Iterable[Finding]:
+        norm = normalize(unit.text)
+        toks = tokenize(norm.text)
+        lowers = [t.lower for t in toks]
+        i = 0
+        while i < len(toks):
+            found = False
+            for n in range(min(_MAX_PHRASE, (len(toks) - i) // 2), 0, -1):
+                a = lowers[i : i + n]
+                k = i + n
+                if n > 1 and k < len(toks) and lowers[k] in _CONJUNCTIONS and lowers[k + 1 : k + 1 + n] == a:
+                    k += 1
+                if lowers[k : k + n] != a:
+                    continue
+                gap = norm.text[toks[i + n - 1].end : toks[k].start]
+                if re.search(r"[.!?;]", gap):
+                    continue
+                if n == 1:
+                    if a[0].isdigit() or a[0] in {"that", "had"} or len(a[0]) < 2 and a[0] not in {"a"}:
+                        continue
+                    message = f"The word “{toks[k].surface}” is written twice."
+                    severity = Severity.MINOR
+                elif all(w in STOPWORDS for w in a):
+                    continue
+                else:
+                    a_start, a_end = norm.to_original(toks[i].start, toks[i + n - 1].end)
+                    phrase = unit.text[a_start:a_end]
+                    message = f"The MT repeated “{phrase}”; the second copy probably stands for a different phrase of the source."
+                    severity = Severity.MAJOR
+                suggestion: str | None
+                if n == 1:
+                    start, end = norm.to_original(toks[i].end, toks[k].end)
+                    suggestion = ""
+                else:
+                    start, end = norm.to_original(toks[k].start, toks[k + n - 1].end)
+                    suggestion = None
+                    if end < len(unit.text) and unit.text[end] in "”’\"'":
+                        end += 1  # the closing quote belongs to the repeated copy
+                yield self.finding(unit, start, end, message, severity=severity, suggestion=suggestion)
+                i = k + n
+                found = True
+                break
+            if not found:
+                i += 1
+
+
+_SPACE_BEFORE_RE = re.compile(r"[ \t\u00a0]+(?=[,.;:!?](?:\s|$|[”’\"']))")
+_NO_SPACE_AFTER_RE = re.compile(r"(?<=[a-z])[,;](?=[A-Za-z])")
+_DOUBLE_SPACE_RE = re.compile(r"(?<=\S) {2,}(?=\S)")
+_ZH_PUNCT = {
+    "，": ",", "。": ".", "；": ";", "：": ":", "！": "!", "？": "?", "、": ",",
+    "（": "(", "）": ")", "【": "[", "】": "]", "《": "“", "》": "”", "「": "“", "」": "”",
+}
+_PAIRS = (("“", "”", "quotation mark"), ("(", ")", "bracket"), ("[", "]", "bracket"))
+
+
+@register
+class Punctuation(SegmentCheck):
+    """Unbalanced quotes or brackets, misplaced spaces, Chinese punctuation in English."""
+
+    id = "punctuation"
+    name = "Punctuation"
+    description = (
+        "Unbalanced quotation marks or brackets; a space before a comma, full stop, semicolon, colon, "
+        "question or exclamation mark; a missing space after a comma; doubled spaces; and Chinese "
+        "(full-width) punctuation left in the English text."
+    )
+    severity = Severity.MINOR
+    category = "Fluency/Punctuation"
+
+    def check_segment(self, unit: SegmentText, ctx: CheckContext) -> Iterable[Finding]:
+        text = unit.text
+        findings: list[Finding] = []
+        for m in _SPACE_BEFORE_RE.finditer(text):
+            s, e = m.span()
+            findings.append(self.finding(unit, s, e + 1, f"Space before “{text[e]}”.", suggestion=text[e]))
+        for m in _NO_SPACE_AFTER_RE.finditer(text):
+            s = m.start()
+            findings.append(self.finding(unit, s, s + 1, f"No space after “{text[s]}”.", suggestion=text[s] + " "))
+        for m in _DOUBLE_SPACE_RE.finditer(text):
+            findings.append(self.finding(unit, m.start(), m.end(), "Doubled space.", suggestion=" "))
+        for i, ch in enumerate(text):
+            if ch in _ZH_PUNCT:
+                findings.append(
+                    self.finding(unit, i, i + 1, f"Chinese punctuation “{ch}” in English text.", suggestion=_ZH_PUNCT[ch])
+                )
+        for open_, close, label in _PAIRS:
+            for pos, kind in _unbalanced(text, open_, close):
+                findings.append(
+                    self.finding(unit, pos, pos + 1, f"Unbalanced {label}: this “{text[pos]}” has no {kind}.", severity=Severity.MAJOR if label == "quotation mark" else Severity.MINOR)
+                )
+        straight = [i for i, ch in enumerate(text) if ch == '"']
+        if len(straight) % 2:
+            findings.append(self.finding(unit, straight[-1], straight[-1] + 1, "Unbalanced quotation mark: odd number of straight double quotes."))
+        findings.sort(key=lambda f: f.start)
+        return findings
+
+
+def _unbalanced(text: str, open_: str, close: str) -> list[tuple[int, str]]:
+    stack: list[int] = []
+    bad: list[tuple[int, str]] = []
+    for i, ch in enumerate(text):
+        if ch == open_:
+            stack.append(i)
+        elif ch == close:
+            if stack:
+                stack.pop()
+            else:
+                bad.append((i, "opening partner"))
+    bad.extend((i, "closing partner") for i in stack)
+    return sorted(bad)
+
+
+@register
+class BrokenSentence(SegmentCheck):
+    """A segment that starts in the middle of a sentence: a sign of a broken MT sentence."""
+
+    id = "broken-sentence"
+    name = "Broken sentence"
+    description = (
+        "A segment that starts with a lower-case word or a closing quotation mark, as when the MT cut a "
+        "sentence in two (“… the ‘four consciousnesses’. self-confidence” and …”)."
+    )
+    severity = Severity.MAJOR
+    category = "Fluency/Grammar"
+
+    def check_segment(self, unit: SegmentText, ctx: CheckContext) -> Iterable[Finding]:
+        text = unit.text.lstrip()
+        offset = len(unit.text) - len(text)
+        m = re.match(r"[a-z][\w-]*|[”’]", text)
+        if m and not re.match(r"(e\.g|i\.e|etc|vs)\b", text):
+            yield self.finding(
+                unit, offset, offset + m.end(), "The sentence starts in lower case: the MT probably broke a sentence here."
+            )

@@ -1,0 +1,320 @@
+"""Term recognition in English target text: exact, inflected, case-checked and fuzzy.
+
+:class:`TermMatcher` finds every English term of the loaded termbases in a
+segment and returns :class:`TermHit` objects with character offsets into the
+*original* segment text (end exclusive).
+
+Rules (documented for reviewers in the README):
+
+* Matching runs on the normalised text of :mod:`reviewer.core.text`, so quotes,
+  dashes, odd spaces and zero-width characters never hide a term.
+* Tokens must line up: ``port`` is never found inside ``passport``, and a match
+  may not start or end inside a hyphenated compound. Between the words of a term
+  the text may have only spaces, hyphens or apostrophes (no sentence punctuation).
+* ``inflected`` terms (the default) match on Snowball stems, so plurals and verb
+  forms match; ``exact`` terms need the same words. Case is ignored unless the
+  term is case-sensitive; then the capitals the term has must be in the text
+  (extra capitals, as in titles or at the start of a sentence, are allowed), and
+  a miss is reported as a ``case`` variant.
+* The longest match wins; a span covered by a longer term is not matched again by
+  a shorter one. On the same span a term whose words are exactly those of the
+  text beats one matched only by stems, and an earlier termbase beats a later one.
+* Near misses: a span of uncovered tokens that is close to a term of two or more
+  words (``rapidfuzz.fuzz.ratio`` at or above the threshold, 88 by default) is
+  reported with its score and a classification. Numbers must agree exactly, so
+  ``19th CPC National Congress`` is never a near miss of the 20th.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+from reviewer.core.termbase.model import Concept, MatchMode, Status, Term, Termbase
+from reviewer.core.text import NormalizedText, Token, normalize, tokenize
+
+DEFAULT_FUZZY_THRESHOLD = 88.0
+
+_GAP_RE = re.compile(r"^[ \-']*$")
+
+#: Words that never anchor a fuzzy candidate on their own.
+STOPWORDS = frozenset(
+    "a an and as at by for from in into of on or the to with its it is are be was were that this s".split()
+)
+
+
+class HitKind(str, Enum):
+    """How a term was recognised."""
+
+    EXACT = "exact"  # same words (case-insensitive unless case-sensitive)
+    INFLECTED = "inflected"  # same stems, different word forms
+    CASE = "case"  # a case-sensitive term written with the wrong capitals
+    NEAR = "near"  # fuzzy near miss, see TermHit.score and .classification
+
+
+_KIND_ORDER = {HitKind.EXACT: 0, HitKind.INFLECTED: 1, HitKind.CASE: 2, HitKind.NEAR: 3}
+
+
+def is_inflection(word: str, base: str) -> bool:
+    """True when lower-case ``word`` is ``base`` or a regular inflection of it.
+
+    Accepted: identity; plural or third person (``-s``, ``-es``, ``-ies``/``-y``);
+    past and participles (``-ed``, ``-d``, ``-ing``, with a final ``e`` dropped);
+    possessive ``s`` is a separate token already. Derivations that share a stem
+    (``establishment`` / ``establishes``) are not inflections.
+    """
+    if word == base:
+        return True
+    a, b = (word, base) if len(word) >= len(base) else (base, word)
+    for suffix in ("s", "es", "ed", "d", "ing"):
+        if a == b + suffix:
+            return True
+    if a.endswith("ies") and b.endswith("y") and a[:-3] == b[:-1]:
+        return True
+    if b.endswith("e") and (a == b[:-1] + "ing" or a == b[:-1] + "ed"):
+        return True
+    return a.endswith("ied") and b.endswith("y") and a[:-3] == b[:-1]
+
+
+@dataclass(frozen=True, slots=True)
+class TermHit:
+    """One recognised term (or near miss) in a segment.
+
+    Attributes:
+        concept: the term entry.
+        term: the term of the entry that matched (or that the near miss is close to).
+        start: offset of the span in the original segment text (characters).
+        end: exclusive end offset.
+        text: the span as written in the segment.
+        kind: how it matched.
+        score: similarity 0-100 (100 for exact, inflected and case hits).
+        classification: for ``NEAR`` hits: ``"spelling"``, ``"word order"``,
+            ``"partial"`` or ``"inflection"``; ``""`` otherwise.
+    """
+
+    concept: Concept
+    term: Term
+    start: int
+    end: int
+    text: str
+    kind: HitKind
+    score: float = 100.0
+    classification: str = ""
+
+    @property
+    def acceptable(self) -> bool:
+        """True when this is a correct rendering that no check should flag."""
+        return self.kind in (HitKind.EXACT, HitKind.INFLECTED) and self.term.status.acceptable
+
+
+@dataclass(frozen=True, slots=True)
+class _Compiled:
+    concept: Concept
+    term: Term
+    lowers: tuple[str, ...]
+    stems: tuple[str, ...]
+    key: str
+    digits: tuple[str, ...]
+    rank: int  # termbase priority, then file order
+
+
+class TermMatcher:
+    """Finds the English terms of one or more termbases in text.
+
+    Args:
+        termbases: in priority order (the first wins where two match the same span).
+        fuzzy_threshold: minimum ``fuzz.ratio`` (0-100) for a near miss; ``None``
+            turns near-miss detection off.
+    """
+
+    def __init__(self, termbases: Sequence[Termbase], fuzzy_threshold: float | None = DEFAULT_FUZZY_THRESHOLD) -> None:
+        self.termbases = list(termbases)
+        self.fuzzy_threshold = fuzzy_threshold
+        self._by_first_stem: dict[str, list[_Compiled]] = defaultdict(list)
+        self._by_content_stem: dict[str, list[_Compiled]] = defaultdict(list)
+        self.concepts: dict[str, Concept] = {}
+        rank = 0
+        for tb in self.termbases:
+            for concept in tb.concepts:
+                self.concepts.setdefault(concept.id, concept)
+                for term in concept.en:
+                    toks = tokenize(normalize(term.text).text)
+                    if not toks:
+                        continue
+                    rank += 1
+                    c = _Compiled(
+                        concept=concept,
+                        term=term,
+                        lowers=tuple(t.lower for t in toks),
+                        stems=tuple(t.stem for t in toks),
+                        key=" ".join(t.lower for t in toks),
+                        digits=tuple(t.lower for t in toks if t.lower.isdigit()),
+                        rank=rank,
+                    )
+                    self._by_first_stem[c.stems[0]].append(c)
+                    if len(toks) >= 2 and len(c.key) >= 8 and term.match is not MatchMode.EXACT:
+                        for s in set(c.stems) - STOPWORDS:
+                            self._by_content_stem[s].append(c)
+
+    def match(self, text: str) -> list[TermHit]:
+        """All term hits and near misses in ``text``, ordered by start offset.
+
+        Hits never overlap each other.
+        """
+        norm = normalize(text)
+        toks = tokenize(norm.text)
+        exact = self._exact_hits(norm, toks)
+        covered = [0] * len(toks)  # token count of the hit covering each token
+        for _, (i, j) in exact:
+            for k in range(i, j):
+                covered[k] = j - i
+        hits = [h for h, _ in exact]
+        if self.fuzzy_threshold is not None:
+            near = self._near_misses(norm, toks, covered)
+            # a near miss of a long term swallows one-word hits inside it ("CPC" in "20th CPC Nationl Congress")
+            hits = [h for h in hits if not any(n.start <= h.start and h.end <= n.end for n in near)]
+            hits.extend(near)
+        hits.sort(key=lambda h: (h.start, -h.end))
+        return hits
+
+    # -- exact and inflected -------------------------------------------------
+
+    def _exact_hits(self, norm: NormalizedText, toks: list[Token]) -> list[tuple[TermHit, tuple[int, int]]]:
+        found: list[tuple[tuple[int, int, int, int], TermHit, tuple[int, int]]] = []
+        for i, tok in enumerate(toks):
+            if tok.hyphen_before:
+                continue
+            for c in self._by_first_stem.get(tok.stem, ()):
+                n = len(c.stems)
+                j = i + n
+                if j > len(toks) or toks[j - 1].hyphen_after:
+                    continue
+                window = toks[i:j]
+                if tuple(t.stem for t in window) != c.stems:
+                    continue
+                if not _gaps_ok(norm.text, window):
+                    continue
+                lowers = tuple(t.lower for t in window)
+                same_words = lowers == c.lowers
+                if c.term.match is MatchMode.EXACT and not same_words:
+                    continue
+                score, classification = 100.0, ""
+                if same_words:
+                    kind = HitKind.EXACT
+                elif all(is_inflection(w, t) for w, t in zip(lowers, c.lowers)):
+                    kind = HitKind.INFLECTED
+                else:  # same stems, but a different word (establishment / establishes)
+                    kind = HitKind.NEAR
+                    score, classification = round(fuzz.ratio(" ".join(lowers), c.key), 1), "inflection"
+                if kind is not HitKind.NEAR and c.term.case_sensitive and not _capitals_ok(window, c.term.text):
+                    kind = HitKind.CASE
+                start, end = norm.to_original(window[0].start, window[-1].end)
+                hit = TermHit(c.concept, c.term, start, end, norm.original[start:end], kind, score, classification)
+                distance = Levenshtein.distance(" ".join(lowers), c.key)
+                order = (-(end - start), _KIND_ORDER[kind], distance, c.rank, i)
+                found.append((order, hit, (i, j)))
+        found.sort(key=lambda x: x[0])
+        taken = [False] * len(toks)
+        chosen: list[tuple[TermHit, tuple[int, int]]] = []
+        for _, hit, (i, j) in found:
+            if any(taken[i:j]):
+                continue
+            for k in range(i, j):
+                taken[k] = True
+            chosen.append((hit, (i, j)))
+        return chosen
+
+    # -- near misses ---------------------------------------------------------
+
+    def _near_misses(self, norm: NormalizedText, toks: list[Token], covered: list[int]) -> list[TermHit]:
+        threshold = float(self.fuzzy_threshold or 0)
+        positions: dict[str, list[int]] = defaultdict(list)
+        for i, t in enumerate(toks):
+            if covered[i] <= 1:
+                positions[t.stem].append(i)
+        candidates: dict[int, _Compiled] = {}
+        for stem in positions:
+            for c in self._by_content_stem.get(stem, ()):
+                candidates[id(c)] = c
+        best: list[tuple[float, int, int, _Compiled]] = []
+        for c in candidates.values():
+            n = len(c.stems)
+            starts: set[int] = set()
+            for k, s in enumerate(c.stems):
+                for p in positions.get(s, ()):
+                    for d in (-1, 0, 1):
+                        starts.add(p - k + d)
+            for i in starts:
+                for length in (n - 1, n, n + 1):
+                    j = i + length
+                    if length < 2 or i < 0 or j > len(toks) or any(x > 1 for x in covered[i:j]):
+                        continue
+                    window = toks[i:j]
+                    if window[0].hyphen_before or window[-1].hyphen_after or not _gaps_ok(norm.text, window):
+                        continue
+                    if tuple(t.lower for t in window if t.lower.isdigit()) != c.digits:
+                        continue
+                    if tuple(t.stem for t in window) == c.stems:
+                        continue  # an exact/inflected hit would have been taken
+                    if window[0].stem in STOPWORDS or window[-1].stem in STOPWORDS:
+                        continue
+                    score = fuzz.ratio(" ".join(t.lower for t in window), c.key, score_cutoff=threshold)
+                    if score:
+                        best.append((score, i, j, c))
+        best.sort(key=lambda x: (-x[0], -(x[2] - x[1]), x[3].rank))
+        taken = [False] * len(toks)
+        hits: list[TermHit] = []
+        for score, i, j, c in best:
+            if any(taken[i:j]):
+                continue
+            for k in range(i, j):
+                taken[k] = True
+            window = toks[i:j]
+            start, end = norm.to_original(window[0].start, window[-1].end)
+            hits.append(
+                TermHit(c.concept, c.term, start, end, norm.original[start:end], HitKind.NEAR, round(score, 1), _classify(window, c))
+            )
+        return hits
+
+
+def _gaps_ok(text: str, window: Sequence[Token]) -> bool:
+    return all(_GAP_RE.match(text[a.end : b.start]) for a, b in zip(window, window[1:]))
+
+
+def _capitals_ok(window: Sequence[Token], term_text: str) -> bool:
+    term_toks = tokenize(normalize(term_text).text)
+    for w, t in zip(window, term_toks):
+        if len(t.surface) > 1 and t.surface.isupper():
+            if not w.surface.isupper():
+                return False
+            continue
+        for a, b in zip(w.surface, t.surface):
+            if b.isupper() and not a.isupper():
+                return False
+    return True
+
+
+def _classify(window: Sequence[Token], c: _Compiled) -> str:
+    wstems = [t.stem for t in window]
+    if sorted(wstems) == sorted(c.stems):
+        return "word order"
+    if len(wstems) < len(c.stems) and set(wstems) <= set(c.stems):
+        return "partial"
+    return "spelling"
+
+
+def concepts_of(hits: Iterable[TermHit]) -> list[Concept]:
+    """The distinct concepts of ``hits``, in order of first appearance."""
+    seen: dict[str, Concept] = {}
+    for h in hits:
+        seen.setdefault(h.concept.id, h.concept)
+    return list(seen.values())
+
+
+__all__ = ["DEFAULT_FUZZY_THRESHOLD", "HitKind", "TermHit", "TermMatcher", "Status", "concepts_of"]

@@ -1,0 +1,277 @@
+"""A review session: documents, termbases, post-edits, findings and decisions.
+
+The GUI and the CLI both work through :class:`Review`. It never changes a
+document's MT; post-edited text is kept per segment in :attr:`Review.corrected`.
+Decisions on findings are keyed by :attr:`Finding.key`, so a dismissed false
+positive stays dismissed when the checks run again.
+
+A review saves itself as JSON (:meth:`Review.save`, atomic) and
+:meth:`Review.restore` reads it back; the GUI autosaves after every change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from reviewer.core.checks import Finding, SegmentText, run_checks
+from reviewer.core.document import Document
+from reviewer.core.errors import InputError
+from reviewer.core.fileio import atomic_write_bytes
+from reviewer.core.matching import TermMatcher
+from reviewer.core.progress import ProgressCallback
+from reviewer.core.termbase.model import Termbase
+
+REVIEW_FORMAT_VERSION = 1
+
+
+class Decision(str, Enum):
+    """What the reviewer decided about a finding."""
+
+    OPEN = "open"
+    ACCEPTED = "accepted"  # the suggestion was applied
+    DISMISSED = "dismissed"  # a false positive
+
+
+@dataclass(slots=True)
+class AppliedCorrection:
+    """A suggestion the reviewer accepted, kept for the workbook after the finding is gone.
+
+    Attributes:
+        finding: the finding as it was when accepted.
+        replaced: the text that was replaced.
+        replacement: the text put in its place.
+        at: ISO 8601 time of the change (UTC).
+    """
+
+    finding: Finding
+    replaced: str
+    replacement: str
+    at: str
+
+
+@dataclass(slots=True)
+class Review:
+    """The state of one review.
+
+    Attributes:
+        documents: the documents under review (a batch when more than one).
+        termbases: termbases in priority order.
+        corrected: post-edited text by ``(document key, segment id)``.
+        decisions: decisions by finding key (missing means open).
+        notes: reviewer notes by finding key.
+        applied: accepted suggestions in the order they were applied.
+        findings: the findings of the latest check run.
+    """
+
+    documents: list[Document]
+    termbases: list[Termbase]
+    corrected: dict[tuple[str, str], str] = field(default_factory=dict)
+    decisions: dict[str, Decision] = field(default_factory=dict)
+    notes: dict[str, str] = field(default_factory=dict)
+    applied: list[AppliedCorrection] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    matcher: TermMatcher | None = None
+
+    def __post_init__(self) -> None:
+        if self.matcher is None:
+            self.matcher = TermMatcher(self.termbases)
+
+    # -- text ----------------------------------------------------------------
+
+    @staticmethod
+    def doc_key(doc: Document) -> str:
+        """The key of a document in findings and decisions: its path as given."""
+        return str(doc.path)
+
+    def document(self, key: str) -> Document:
+        """The document with ``key``.
+
+        Raises:
+            KeyError: no such document.
+        """
+        for d in self.documents:
+            if self.doc_key(d) == key:
+                return d
+        raise KeyError(key)
+
+    def target(self, doc_key: str, segment_id: str) -> str:
+        """The current target of a segment: the post-edit if any, else the MT."""
+        got = self.corrected.get((doc_key, segment_id))
+        return got if got is not None else self.document(doc_key).segment(segment_id).target
+
+    def is_changed(self, doc_key: str, segment_id: str) -> bool:
+        """True when the segment's post-edit differs from its MT."""
+        return self.target(doc_key, segment_id) != self.document(doc_key).segment(segment_id).target
+
+    def units(self) -> list[SegmentText]:
+        """Every segment's current text, for the checks."""
+        return [
+            SegmentText(self.doc_key(d), s.id, self.target(self.doc_key(d), s.id), s.source)
+            for d in self.documents
+            for s in d.segments
+        ]
+
+    def set_target(self, doc_key: str, segment_id: str, text: str) -> None:
+        """Set a segment's post-edited text (the MT itself is never changed)."""
+        mt = self.document(doc_key).segment(segment_id).target
+        if text == mt:
+            self.corrected.pop((doc_key, segment_id), None)
+        else:
+            self.corrected[(doc_key, segment_id)] = text
+
+    # -- checks and decisions ------------------------------------------------
+
+    def run_checks(self, progress: ProgressCallback | None = None) -> list[Finding]:
+        """Run every check over all documents (one batch) and keep the findings."""
+        assert self.matcher is not None
+        self.findings = run_checks(self.units(), self.matcher, progress=progress)
+        return self.findings
+
+    def decision(self, finding: Finding) -> Decision:
+        """The decision on ``finding`` (open if none)."""
+        return self.decisions.get(finding.key, Decision.OPEN)
+
+    def open_findings(self) -> list[Finding]:
+        """Findings that are neither accepted nor dismissed."""
+        return [f for f in self.findings if self.decision(f) is Decision.OPEN]
+
+    def accept(self, finding: Finding) -> str:
+        """Apply ``finding``'s suggestion to the segment's current text.
+
+        Returns:
+            The new text of the segment.
+
+        Raises:
+            ValueError: the finding has no suggestion, or the segment's text no
+                longer has the flagged text at the finding's offsets.
+        """
+        if finding.suggestion is None:
+            raise ValueError("this finding has no suggestion; edit the text by hand")
+        text = self.target(finding.document, finding.segment)
+        if text[finding.start : finding.end] != finding.text:
+            raise ValueError("the segment has changed since the check ran; check again first")
+        new = text[: finding.start] + finding.suggestion + text[finding.end :]
+        self.set_target(finding.document, finding.segment, new)
+        self.decisions[finding.key] = Decision.ACCEPTED
+        self.applied.append(AppliedCorrection(finding, finding.text, finding.suggestion, _now()))
+        return new
+
+    def dismiss(self, finding: Finding, note: str = "") -> None:
+        """Mark ``finding`` as a false positive, with an optional reason."""
+        self.decisions[finding.key] = Decision.DISMISSED
+        if note:
+            self.notes[finding.key] = note
+
+    def reopen(self, finding: Finding) -> None:
+        """Forget the decision on ``finding``."""
+        self.decisions.pop(finding.key, None)
+
+    def counts(self) -> Counter[str]:
+        """Open findings counted by check id."""
+        return Counter(f.check for f in self.open_findings())
+
+    # -- persistence ---------------------------------------------------------
+
+    def to_json(self) -> dict[str, Any]:
+        """The review's own state (not the documents or termbases) as JSON data."""
+        return {
+            "format": "reviewer-review",
+            "version": REVIEW_FORMAT_VERSION,
+            "saved": _now(),
+            "documents": [{"path": self.doc_key(d), "sha256": document_hash(d)} for d in self.documents],
+            "termbases": [str(tb.path) if tb.path else tb.name for tb in self.termbases],
+            "corrected": [{"document": d, "segment": s, "text": t} for (d, s), t in self.corrected.items()],
+            "decisions": {k: v.value for k, v in self.decisions.items()},
+            "notes": self.notes,
+            "applied": [
+                {"finding": _finding_json(a.finding), "replaced": a.replaced, "replacement": a.replacement, "at": a.at}
+                for a in self.applied
+            ],
+        }
+
+    def save(self, path: str | Path) -> None:
+        """Write the review state to ``path`` atomically (JSON, UTF-8).
+
+        Raises:
+            reviewer.core.errors.OutputError: the file cannot be written.
+        """
+        data = json.dumps(self.to_json(), ensure_ascii=False, indent=1).encode("utf-8")
+        atomic_write_bytes(Path(path), data)
+
+    def restore(self, path: str | Path) -> list[str]:
+        """Load post-edits and decisions saved by :meth:`save` for the same documents.
+
+        Segments whose document changed since (another hash) are skipped.
+
+        Returns:
+            Warnings for the user (empty when everything was restored).
+
+        Raises:
+            InputError: the file is not a saved review.
+        """
+        p = Path(path)
+        try:
+            data = json.loads(p.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise InputError(p, f"not a saved review ({exc})") from None
+        if not isinstance(data, dict) or data.get("format") != "reviewer-review":
+            raise InputError(p, "not a saved review")
+        warnings: list[str] = []
+        hashes = {d["path"]: d.get("sha256") for d in data.get("documents", [])}
+        current = {self.doc_key(d): document_hash(d) for d in self.documents}
+        for key, digest in hashes.items():
+            if key in current and digest != current[key]:
+                warnings.append(f"{key} changed since the review was saved; its post-edits were not restored")
+        for item in data.get("corrected", []):
+            doc, seg = item["document"], item["segment"]
+            if doc in current and hashes.get(doc) == current[doc]:
+                try:
+                    self.set_target(doc, seg, item["text"])
+                except KeyError:
+                    warnings.append(f"segment {seg} of {doc} no longer exists")
+        self.decisions.update({k: Decision(v) for k, v in data.get("decisions", {}).items()})
+        self.notes.update(data.get("notes", {}))
+        for a in data.get("applied", []):
+            self.applied.append(AppliedCorrection(_finding_from_json(a["finding"]), a["replaced"], a["replacement"], a["at"]))
+        return warnings
+
+
+def document_hash(doc: Document) -> str:
+    """SHA-256 of a document's segment texts (hex), to tell whether it changed."""
+    h = hashlib.sha256()
+    for s in doc.segments:
+        h.update(f"{s.id}\x1f{s.source or ''}\x1f{s.target}\x1e".encode())
+    return h.hexdigest()
+
+
+def _finding_json(f: Finding) -> dict[str, Any]:
+    d = asdict(f)
+    d["severity"] = f.severity.value
+    return d
+
+
+def _finding_from_json(d: dict[str, Any]) -> Finding:
+    from reviewer.core.checks import Severity, TermRef
+
+    d = dict(d)
+    d["severity"] = Severity(d["severity"])
+    if d.get("term"):
+        d["term"] = TermRef(**d["term"])
+    return Finding(**d)
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def make_review(documents: Sequence[Document], termbases: Sequence[Termbase]) -> Review:
+    """A new review of ``documents`` against ``termbases`` (checks not yet run)."""
+    return Review(list(documents), list(termbases))

@@ -1,0 +1,174 @@
+"""The concept-oriented termbase model, in TBX words.
+
+A :class:`Termbase` holds :class:`Concept` objects (TBX ``conceptEntry``; "term
+entry"). A concept has Chinese terms and English terms; each English
+:class:`Term` carries an administrative :class:`Status`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+
+class Status(str, Enum):
+    """Administrative status of a term (TBX ``administrativeStatus``).
+
+    ``FORBIDDEN`` is not in the TBX-Basic picklist; reviewer writes it as
+    ``forbiddenTerm-admn-sts`` and reads it back (see :mod:`.tbx`).
+    """
+
+    PREFERRED = "preferred"
+    ADMITTED = "admitted"
+    DEPRECATED = "deprecated"
+    SUPERSEDED = "superseded"
+    FORBIDDEN = "forbidden"
+
+    @property
+    def acceptable(self) -> bool:
+        """True for renderings a reviewer should leave alone (preferred, admitted)."""
+        return self in (Status.PREFERRED, Status.ADMITTED)
+
+
+class MatchMode(str, Enum):
+    """How a term is recognised in text.
+
+    ``EXACT``: the same words (case-insensitive unless the term is case-sensitive).
+    ``INFLECTED``: the same word stems, so plurals and inflections match (default).
+    ``FUZZY``: stems, plus near misses reported with a similarity score.
+    """
+
+    EXACT = "exact"
+    INFLECTED = "inflected"
+    FUZZY = "fuzzy"
+
+
+@dataclass(slots=True)
+class Source:
+    """A citation for a rendering: title, publisher, URL, date (``YYYY`` or ``YYYY-MM``)."""
+
+    title: str
+    publisher: str = ""
+    url: str = ""
+    date: str = ""
+
+    def __str__(self) -> str:
+        parts = [self.title]
+        if self.publisher:
+            parts.append(self.publisher)
+        if self.date:
+            parts.append(self.date)
+        if self.url:
+            parts.append(self.url)
+        return ", ".join(parts)
+
+
+@dataclass(slots=True)
+class Term:
+    """One English (or Chinese) term of a concept.
+
+    Attributes:
+        text: the term as written.
+        lang: BCP 47 code, ``"en"`` or ``"zh-Hans"``.
+        status: administrative status.
+        note: usage note.
+        form: TBX ``termType``: ``"fullForm"``, ``"shortForm"``, ``"abbreviation"`` or ``""``.
+        case_sensitive: the capitals of ``text`` must appear in the target.
+        match: matching mode.
+        valid_from: first date the rendering applies (``YYYY`` or ``YYYY-MM``), or ``""``.
+        valid_to: last date the rendering applied, or ``""``.
+    """
+
+    text: str
+    lang: str = "en"
+    status: Status = Status.PREFERRED
+    note: str = ""
+    form: str = ""
+    case_sensitive: bool = False
+    match: MatchMode = MatchMode.INFLECTED
+    valid_from: str = ""
+    valid_to: str = ""
+
+
+@dataclass(slots=True)
+class Concept:
+    """A term entry: one concept with its Chinese and English terms.
+
+    Attributes:
+        id: the entry id, unique in its termbase.
+        zh: Chinese terms; the first is the main one.
+        en: English terms; exactly one should be preferred.
+        subject: subject field, e.g. ``"Party building"``.
+        definition: what the concept is.
+        note: a note for reviewers.
+        sources: citations for the renderings.
+        verified: ``"yes"``, ``"partly"`` or ``"no"``: whether the preferred
+            rendering was checked against an official English text.
+        termbase: name of the termbase the concept came from (set on load).
+    """
+
+    id: str
+    zh: list[Term] = field(default_factory=list)
+    en: list[Term] = field(default_factory=list)
+    subject: str = ""
+    definition: str = ""
+    note: str = ""
+    sources: list[Source] = field(default_factory=list)
+    verified: str = ""
+    termbase: str = ""
+
+    @property
+    def source_term(self) -> str:
+        """The main Chinese term, or ``""``."""
+        return self.zh[0].text if self.zh else ""
+
+    @property
+    def preferred(self) -> Term:
+        """The preferred English term (the first acceptable one if none is marked).
+
+        Raises:
+            ValueError: the concept has no acceptable English term.
+        """
+        for term in self.en:
+            if term.status is Status.PREFERRED:
+                return term
+        for term in self.en:
+            if term.status.acceptable:
+                return term
+        raise ValueError(f"concept {self.id} has no preferred English term")
+
+
+@dataclass(slots=True)
+class Termbase:
+    """A set of concepts read from one file.
+
+    Attributes:
+        name: display name (the file stem unless the file names itself).
+        path: the file it came from, if any.
+        concepts: the term entries in file order.
+        version: a version string from the file header, if any.
+    """
+
+    name: str
+    concepts: list[Concept] = field(default_factory=list)
+    path: Path | None = None
+    version: str = ""
+
+    def __len__(self) -> int:
+        return len(self.concepts)
+
+    def concept(self, concept_id: str) -> Concept:
+        """The concept with ``concept_id``.
+
+        Raises:
+            KeyError: no such concept.
+        """
+        for c in self.concepts:
+            if c.id == concept_id:
+                return c
+        raise KeyError(concept_id)
+
+    def term_count(self) -> int:
+        """Number of English terms in all concepts."""
+        return sum(len(c.en) for c in self.concepts)

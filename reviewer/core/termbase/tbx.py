@@ -1,0 +1,273 @@
+"""TBX reader and writer (ISO 30042:2019 TBX-Basic, and TBX v2 ``martif``).
+
+Reading is safe: ``defusedxml`` refuses DTDs, entity declarations and external
+references before any parsing happens. Language sections are chosen by
+``xml:lang`` (case-insensitive, with aliases: ``zh``, ``zh-CN``, ``zh-Hans``,
+``zh-SG`` are Simplified Chinese; ``zh-TW``, ``zh-HK``, ``zh-Hant`` Traditional;
+``en``, ``en-US``, ``en-GB`` English), never by position. Both ``termSec``/``tig``
+(2019) and ``tig``/``ntig`` (v2) term containers are read.
+
+Administrative status (``termNote type="administrativeStatus"`` or
+``"normativeAuthorization"``) maps to :class:`Status`: ``preferredTerm-admn-sts``,
+``admittedTerm-admn-sts``, ``deprecatedTerm-admn-sts``, ``supersededTerm-admn-sts``
+and reviewer's own ``forbiddenTerm-admn-sts``. A term without a status is admitted.
+
+reviewer-specific term data is written as ``termNote`` elements whose types are
+prefixed ``x-`` (``x-caseSensitive``, ``x-matchMode``, ``x-validFrom``,
+``x-validTo``) and concept data as ``descrip``/``admin`` (``subjectField``,
+``definition``, ``source``, ``x-verified``).
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import defusedxml.ElementTree as SafeET
+from defusedxml import DefusedXmlException
+
+from reviewer.core.errors import InputError
+from reviewer.core.fileio import atomic_write_bytes
+from reviewer.core.termbase.model import Concept, MatchMode, Source, Status, Term, Termbase
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+TBX_NS = "urn:iso:std:iso:30042:ed-2"
+
+_STATUS_IN = {
+    "preferredterm-admn-sts": Status.PREFERRED,
+    "preferredterm": Status.PREFERRED,
+    "preferred": Status.PREFERRED,
+    "standardizedterm": Status.PREFERRED,
+    "admittedterm-admn-sts": Status.ADMITTED,
+    "admittedterm": Status.ADMITTED,
+    "admitted": Status.ADMITTED,
+    "legalterm": Status.ADMITTED,
+    "regulatedterm": Status.ADMITTED,
+    "deprecatedterm-admn-sts": Status.DEPRECATED,
+    "deprecatedterm": Status.DEPRECATED,
+    "deprecated": Status.DEPRECATED,
+    "notrecommendedterm-admn-sts": Status.DEPRECATED,
+    "supersededterm-admn-sts": Status.SUPERSEDED,
+    "supersededterm": Status.SUPERSEDED,
+    "superseded": Status.SUPERSEDED,
+    "obsoleteterm-admn-sts": Status.SUPERSEDED,
+    "forbiddenterm-admn-sts": Status.FORBIDDEN,
+    "forbiddenterm": Status.FORBIDDEN,
+    "forbidden": Status.FORBIDDEN,
+}
+_STATUS_OUT = {
+    Status.PREFERRED: "preferredTerm-admn-sts",
+    Status.ADMITTED: "admittedTerm-admn-sts",
+    Status.DEPRECATED: "deprecatedTerm-admn-sts",
+    Status.SUPERSEDED: "supersededTerm-admn-sts",
+    Status.FORBIDDEN: "forbiddenTerm-admn-sts",
+}
+
+MAX_TBX_BYTES = 100 * 1024 * 1024
+
+
+def lang_kind(code: str) -> str:
+    """Classify an ``xml:lang`` value: ``"zh-Hans"``, ``"zh-Hant"``, ``"en"`` or ``""``.
+
+    Case-insensitive; ``zh``, ``zh-CN``, ``zh-Hans``, ``zh-SG`` (and ``zh-Hans-*``)
+    are Simplified; ``zh-TW``, ``zh-HK``, ``zh-MO``, ``zh-Hant`` Traditional; any
+    ``en`` or ``en-*`` is English.
+    """
+    c = code.strip().lower().replace("_", "-")
+    if c == "en" or c.startswith("en-"):
+        return "en"
+    if c == "zh" or c.startswith("zh-"):
+        parts = c.split("-")
+        if "hant" in parts or any(p in ("tw", "hk", "mo") for p in parts[1:]):
+            return "zh-Hant"
+        return "zh-Hans"
+    return ""
+
+
+def _local(tag: object) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _text(el: ET.Element) -> str:
+    return "".join(el.itertext()).strip()
+
+
+def read_tbx(path: str | Path) -> Termbase:
+    """Read a TBX file.
+
+    Returns:
+        The termbase; concept order follows the file.
+
+    Raises:
+        InputError: unreadable file, unsafe XML (DTD, entities), malformed XML,
+            not a TBX document, or no concept with an English term.
+    """
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+    except OSError as exc:
+        raise InputError(p, f"cannot read the termbase ({exc.strerror or exc})") from None
+    if size > MAX_TBX_BYTES:
+        raise InputError(p, f"the termbase is {size / 1e6:.0f} MB; the limit is {MAX_TBX_BYTES / 1e6:.0f} MB")
+    try:
+        tree = SafeET.parse(str(p), forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    except DefusedXmlException as exc:
+        raise InputError(p, f"refused unsafe XML ({type(exc).__name__}: DTDs, entities and external references are not allowed)") from None
+    except ET.ParseError as exc:
+        raise InputError(p, f"not well-formed XML ({exc})") from None
+    except OSError as exc:
+        raise InputError(p, f"cannot read the termbase ({exc.strerror or exc})") from None
+    root = tree.getroot()
+    if _local(root.tag) not in ("tbx", "martif"):
+        raise InputError(p, f"not a TBX file (root element is <{_local(root.tag)}>, expected <tbx> or <martif>)")
+    termbase = Termbase(name=p.stem, path=p)
+    for el in root.iter():
+        name = _local(el.tag)
+        if name == "title" and not termbase.name.startswith("~"):
+            title = _text(el)
+            if title:
+                termbase.name = title
+        elif name == "sourceDesc" and not termbase.version:
+            for sub in el.iter():
+                if _local(sub.tag) == "p" and _text(sub).lower().startswith("version"):
+                    termbase.version = _text(sub).split(None, 1)[-1]
+    for n, entry in enumerate(e for e in root.iter() if _local(e.tag) in ("conceptEntry", "termEntry")):
+        concept = _read_concept(entry, n + 1)
+        concept.termbase = termbase.name
+        if concept.en:
+            termbase.concepts.append(concept)
+    if not termbase.concepts:
+        raise InputError(p, "the termbase has no concept with an English term (check the xml:lang of its language sections)")
+    return termbase
+
+
+def _read_concept(entry: ET.Element, number: int) -> Concept:
+    concept = Concept(id=entry.get("id") or f"entry-{number}")
+    for child in entry:
+        name = _local(child.tag)
+        if name in ("descrip", "admin", "note", "descripGrp", "adminGrp"):
+            _read_concept_field(concept, child)
+        elif name in ("langSec", "langSet"):
+            kind = lang_kind(child.get(XML_LANG) or child.get("lang") or "")
+            if not kind:
+                continue
+            for holder in child.iter():
+                if _local(holder.tag) in ("termSec", "tig", "ntig"):
+                    term = _read_term(holder, kind)
+                    if term is not None:
+                        (concept.en if kind == "en" else concept.zh).append(term)
+    return concept
+
+
+def _read_concept_field(concept: Concept, el: ET.Element) -> None:
+    if _local(el.tag) in ("descripGrp", "adminGrp"):
+        for sub in el:
+            _read_concept_field(concept, sub)
+        return
+    kind = (el.get("type") or "").strip()
+    value = _text(el)
+    if not value:
+        return
+    if kind == "subjectField":
+        concept.subject = value
+    elif kind == "definition":
+        concept.definition = value
+    elif kind == "source":
+        concept.sources.append(_parse_source(value))
+    elif kind == "x-verified":
+        concept.verified = value
+    elif _local(el.tag) == "note" or kind == "note":
+        concept.note = value if not concept.note else concept.note + "\n" + value
+
+
+def _parse_source(value: str) -> Source:
+    parts = [p.strip() for p in value.split(" | ")]
+    parts += [""] * (4 - len(parts))
+    return Source(title=parts[0], publisher=parts[1], date=parts[2], url=parts[3])
+
+
+def _read_term(holder: ET.Element, kind: str) -> Term | None:
+    term_el = next((e for e in holder.iter() if _local(e.tag) == "term"), None)
+    if term_el is None or not _text(term_el):
+        return None
+    term = Term(text=" ".join(_text(term_el).split()), lang="en" if kind == "en" else kind, status=Status.ADMITTED)
+    for note in holder.iter():
+        if _local(note.tag) not in ("termNote", "descrip", "admin", "note"):
+            continue
+        kind_attr = (note.get("type") or "").strip()
+        value = _text(note)
+        if kind_attr in ("administrativeStatus", "normativeAuthorization"):
+            term.status = _STATUS_IN.get(value.lower(), term.status)
+        elif kind_attr == "termType":
+            term.form = value
+        elif kind_attr == "usageNote" or (_local(note.tag) == "note" and not kind_attr):
+            term.note = value
+        elif kind_attr == "x-caseSensitive":
+            term.case_sensitive = value.lower() in ("yes", "true", "1")
+        elif kind_attr == "x-matchMode":
+            try:
+                term.match = MatchMode(value.lower())
+            except ValueError:
+                pass
+        elif kind_attr == "x-validFrom":
+            term.valid_from = value
+        elif kind_attr == "x-validTo":
+            term.valid_to = value
+    return term
+
+
+def write_tbx(termbase: Termbase, path: str | Path) -> None:
+    """Write ``termbase`` as TBX-Basic (ISO 30042:2019), atomically.
+
+    The file is written to a temporary file in the same folder, flushed to disk,
+    then renamed over ``path``, so a crash never leaves a half-written termbase.
+
+    Raises:
+        reviewer.core.errors.OutputError: the file cannot be written.
+    """
+    p = Path(path)
+    root = ET.Element("tbx", {"type": "TBX-Basic", "style": "dca", XML_LANG: "en", "xmlns": TBX_NS})
+    header = ET.SubElement(root, "tbxHeader")
+    fdesc = ET.SubElement(header, "fileDesc")
+    tstmt = ET.SubElement(fdesc, "titleStmt")
+    ET.SubElement(tstmt, "title").text = termbase.name
+    sdesc = ET.SubElement(fdesc, "sourceDesc")
+    if termbase.version:
+        ET.SubElement(sdesc, "p").text = f"version {termbase.version}"
+    ET.SubElement(sdesc, "p").text = "Written by reviewer"
+    body = ET.SubElement(ET.SubElement(root, "text"), "body")
+    for c in termbase.concepts:
+        entry = ET.SubElement(body, "conceptEntry", {"id": c.id})
+        if c.subject:
+            ET.SubElement(entry, "descrip", {"type": "subjectField"}).text = c.subject
+        if c.definition:
+            ET.SubElement(entry, "descrip", {"type": "definition"}).text = c.definition
+        for s in c.sources:
+            ET.SubElement(entry, "admin", {"type": "source"}).text = " | ".join([s.title, s.publisher, s.date, s.url]).rstrip(" |")
+        if c.verified:
+            ET.SubElement(entry, "admin", {"type": "x-verified"}).text = c.verified
+        if c.note:
+            ET.SubElement(entry, "note").text = c.note
+        for lang, terms in (("zh-Hans", c.zh), ("en", c.en)):
+            if not terms:
+                continue
+            lang_sec = ET.SubElement(entry, "langSec", {XML_LANG: lang})
+            for t in terms:
+                sec = ET.SubElement(lang_sec, "termSec")
+                ET.SubElement(sec, "term").text = t.text
+                ET.SubElement(sec, "termNote", {"type": "administrativeStatus"}).text = _STATUS_OUT[t.status]
+                if t.form:
+                    ET.SubElement(sec, "termNote", {"type": "termType"}).text = t.form
+                if t.note:
+                    ET.SubElement(sec, "termNote", {"type": "usageNote"}).text = t.note
+                if t.case_sensitive:
+                    ET.SubElement(sec, "termNote", {"type": "x-caseSensitive"}).text = "yes"
+                if t.match is not MatchMode.INFLECTED:
+                    ET.SubElement(sec, "termNote", {"type": "x-matchMode"}).text = t.match.value
+                if t.valid_from:
+                    ET.SubElement(sec, "termNote", {"type": "x-validFrom"}).text = t.valid_from
+                if t.valid_to:
+                    ET.SubElement(sec, "termNote", {"type": "x-validTo"}).text = t.valid_to
+    ET.indent(root, space=" ")
+    data = b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8")
+    atomic_write_bytes(p, data)

@@ -1,0 +1,143 @@
+"""Text normalisation with an offset map, and word tokens, for term matching.
+
+Matching runs on a normalised copy of a segment so that typography does not hide
+a term. Every offset reported to the user is mapped back to the original text.
+
+Normalisation, character by character:
+
+* Unicode NFKC (full-width letters and ligatures become plain ones);
+* every dash and hyphen variant (U+2010, U+2011, U+2012, U+2013, U+2014, U+2015,
+  U+2212, U+FE63, U+FF0D) becomes ``-``;
+* curly, low and prime quotes become ``'`` or ``"``;
+* NBSP, the other Unicode spaces and line breaks become one space, and runs of
+  spaces collapse to one;
+* zero-width characters (U+200B, U+200C, U+200D, U+2060, U+FEFF, U+00AD) are removed.
+
+Tokens are runs of letters and digits. Apostrophes and hyphens separate tokens,
+so ``Xi Jinping's`` gives ``xi``, ``jinping``, ``s`` and ``self-confidence`` gives
+``self``, ``confidence``. A hyphen and a space are equivalent between two tokens
+(``high-quality`` matches ``high quality``), but a term match may not begin or end
+inside a hyphenated compound: ``reform`` is not found in ``self-reform``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+
+DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
+SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u0060\u00b4"
+DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+
+_FOLD = {ord(c): "-" for c in DASHES}
+_FOLD.update({ord(c): "'" for c in SINGLE_QUOTES})
+_FOLD.update({ord(c): '"' for c in DOUBLE_QUOTES})
+
+_TOKEN_RE = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class NormalizedText:
+    """A normalised copy of a text with a map back to the original.
+
+    Attributes:
+        original: the text as given.
+        text: the normalised text (same case as the original).
+        offsets: ``offsets[i]`` is the index in ``original`` of the character that
+            produced ``text[i]``; it has one extra entry, ``len(original)``, so an
+            exclusive end maps too.
+    """
+
+    original: str
+    text: str
+    offsets: tuple[int, ...]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a normalised span (characters, end exclusive) to the original text."""
+        if start >= end:
+            o = self.offsets[start]
+            return o, o
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+def normalize(text: str) -> NormalizedText:
+    """Normalise ``text`` for matching; see the module docstring for the rules."""
+    out: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in ZERO_WIDTH:
+            continue
+        folded = unicodedata.normalize("NFKC", ch) if ord(ch) > 0x7F else ch
+        for c in folded.translate(_FOLD):
+            if c.isspace():
+                if out and out[-1] == " ":
+                    continue
+                c = " "
+            out.append(c)
+            offsets.append(i)
+    offsets.append(len(text))
+    return NormalizedText(text, "".join(out), tuple(offsets))
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word token of a normalised text.
+
+    Attributes:
+        start: offset in the normalised text (characters).
+        end: exclusive end offset in the normalised text.
+        surface: the token as written (case kept).
+        lower: ``surface`` lower-cased.
+        stem: the Snowball English stem of ``lower``.
+        hyphen_before: the token is preceded directly by ``-`` (inside a compound).
+        hyphen_after: the token is followed directly by ``-``.
+    """
+
+    start: int
+    end: int
+    surface: str
+    lower: str
+    stem: str
+    hyphen_before: bool
+    hyphen_after: bool
+
+
+_stemmer = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """Snowball (Porter 2) English stem of a lower-case word."""
+    return str(_stemmer.stemWord(word))
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split normalised ``text`` into word tokens (see the module docstring)."""
+    tokens: list[Token] = []
+    n = len(text)
+    for m in _TOKEN_RE.finditer(text):
+        s, e = m.span()
+        surface = m.group()
+        lower = surface.lower()
+        tokens.append(
+            Token(
+                start=s,
+                end=e,
+                surface=surface,
+                lower=lower,
+                stem=stem(lower),
+                hyphen_before=s > 0 and text[s - 1] == "-" and s > 1 and text[s - 2].isalnum(),
+                hyphen_after=e < n - 1 and text[e] == "-" and text[e + 1].isalnum(),
+            )
+        )
+    return tokens
+
+
+def term_key(text: str) -> str:
+    """A comparison key for a term or span: normalised, lower-case, tokens joined by one space."""
+    return " ".join(t.lower for t in tokenize(normalize(text).text))
