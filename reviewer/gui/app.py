@@ -1,0 +1,55 @@
+"""Application start-up: QApplication, the error hook, and ``main()``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from reviewer import __version__
+from reviewer.core.paths import SHIPPED_TERMBASE
+from reviewer.gui.main_window import MainWindow
+
+
+def _excepthook(window: MainWindow | None) -> object:
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        details = "".join(traceback.format_exception(kind, exc, tb))
+        print(details, file=sys.stderr)
+        if window is not None:
+            window.autosave()
+            window.show_error("Something went wrong", f"{kind.__name__}: {exc}", details)
+        else:
+            QMessageBox.critical(None, "Something went wrong", f"{kind.__name__}: {exc}")
+
+    return hook
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Open the review window, on ``FILE...`` if given.
+
+    ``--glossary PATH`` (repeatable) replaces the shipped termbase.
+    """
+    args_in = list(sys.argv[1:] if argv is None else argv)
+    parser = argparse.ArgumentParser(prog="reviewer", description="Review machine-translated Chinese political news.")
+    parser.add_argument("files", nargs="*", metavar="FILE", help="articles to open")
+    parser.add_argument("--glossary", action="append", metavar="PATH", help="termbase (.tbx) to use instead of the shipped one; repeatable")
+    parser.add_argument("--version", action="version", version=f"reviewer {__version__}")
+    args, qt_args = parser.parse_known_args(args_in)
+    app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
+    app.setApplicationName("reviewer")
+    app.setOrganizationName("reviewer")
+    window = MainWindow([Path(p) for p in (args.glossary or [SHIPPED_TERMBASE])])
+    sys.excepthook = _excepthook(window)  # type: ignore[assignment]
+    window.show()
+    if args.files:
+        window.open_files([Path(f) for f in args.files])
+    return app.exec()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

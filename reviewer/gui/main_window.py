@@ -1,0 +1,564 @@
+"""The review window: composition of the models, widgets and workers."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer import __version__
+from reviewer.core.autosave import autosave_path
+from reviewer.core.checks import Finding, all_checks, run_checks
+from reviewer.core.errors import ReviewerError
+from reviewer.core.readers import READERS, read_document
+from reviewer.core.review import Decision, Review, make_review
+from reviewer.core.termbase import Termbase, load_termbase
+from reviewer.core.workbook import export_workbook
+from reviewer.gui.models import ObjectRole
+from reviewer.gui.models.findings import FindingFilterProxy, FindingTableModel
+from reviewer.gui.models.segments import SegmentTableModel
+from reviewer.gui.models.terms import TermHitModel
+from reviewer.gui.undo import ReviewCommand
+from reviewer.gui.widgets.segment_editor import SegmentEditor
+from reviewer.gui.workers import Task, run_in_background
+
+MAX_RECENT = 8
+
+
+class MainWindow(QMainWindow):
+    """The main review window.
+
+    Args:
+        termbase_paths: termbases to load, in priority order.
+        settings: where recent files and window state are kept (tests pass their own).
+    """
+
+    def __init__(self, termbase_paths: Sequence[Path], settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.setWindowTitle("reviewer")
+        self.resize(1400, 860)
+        self.setAcceptDrops(True)
+        self.settings = settings or QSettings("reviewer", "reviewer")
+        self.termbase_paths = list(termbase_paths)
+        self.termbases: list[Termbase] = []
+        self.review: Review | None = None
+        self.current: tuple[str, str] | None = None
+        self.undo_stack = QUndoStack(self)
+        self.tasks: list[Task] = []
+        self._generation = 0
+        self._autosave_file: Path | None = None
+        self._opening: Task | None = None
+        self._build()
+        self._build_menus()
+        self.update_status()
+
+    # -- construction --------------------------------------------------------
+
+    def _build(self) -> None:
+        self.segment_model = SegmentTableModel()
+        self.segments = QTableView()
+        self.segments.setModel(self.segment_model)
+        self.segments.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.segments.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.segments.setWordWrap(True)
+        self.segments.setAlternatingRowColors(True)
+        self.segments.verticalHeader().hide()
+        header = self.segments.horizontalHeader()
+        header.setSectionResizeMode(SegmentTableModel.ID, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(SegmentTableModel.MT, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(SegmentTableModel.CORRECTED, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(SegmentTableModel.FINDINGS, QHeaderView.ResizeMode.ResizeToContents)
+        self.segments.selectionModel().currentRowChanged.connect(self._on_segment_row)
+
+        self.editor = SegmentEditor()
+        self.editor.text_edited.connect(self.edit_current)
+        self.editor.accept_requested.connect(self.accept_finding)
+        self.editor.dismiss_requested.connect(self.dismiss_finding)
+
+        self.term_model = TermHitModel()
+        self.terms = QTableView()
+        self.terms.setModel(self.term_model)
+        self.terms.verticalHeader().hide()
+        self.terms.setWordWrap(True)
+        self.terms.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        th = self.terms.horizontalHeader()
+        th.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        th.setStretchLastSection(True)
+        for col, width in enumerate((80, 170, 90, 190, 160)):
+            self.terms.setColumnWidth(col, width)
+
+        self.finding_model = FindingTableModel()
+        self.finding_proxy = FindingFilterProxy()
+        self.finding_proxy.setSourceModel(self.finding_model)
+        self.findings = QTableView()
+        self.findings.setModel(self.finding_proxy)
+        self.findings.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.findings.verticalHeader().hide()
+        self.findings.setSortingEnabled(False)
+        fh = self.findings.horizontalHeader()
+        fh.setStretchLastSection(True)
+        for col, width in enumerate((40, 65, 130, 170, 170, 75)):
+            self.findings.setColumnWidth(col, width)
+        self.findings.doubleClicked.connect(self._on_finding_activated)
+        self.check_filter = QComboBox()
+        self.check_filter.addItem("All checks", "")
+        for cls in all_checks():
+            self.check_filter.addItem(cls.name, cls.id)
+        self.check_filter.currentIndexChanged.connect(lambda _i: self.finding_proxy.set_check(self.check_filter.currentData()))
+        self.open_only = QComboBox()
+        self.open_only.addItems(["All decisions", "Open only"])
+        self.open_only.currentIndexChanged.connect(lambda i: self.finding_proxy.set_open_only(i == 1))
+
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(self.segments)
+        left.addWidget(self.editor)
+        left.setStretchFactor(0, 3)
+        left.setStretchFactor(1, 2)
+
+        terms_box = QWidget()
+        tl = QVBoxLayout(terms_box)
+        tl.setContentsMargins(4, 4, 4, 4)
+        tl.addWidget(_bold("Termbase hits in this segment"))
+        tl.addWidget(self.terms)
+        findings_box = QWidget()
+        fl = QVBoxLayout(findings_box)
+        fl.setContentsMargins(4, 4, 4, 4)
+        row = QHBoxLayout()
+        row.addWidget(_bold("All findings"))
+        row.addStretch(1)
+        row.addWidget(self.check_filter)
+        row.addWidget(self.open_only)
+        fl.addLayout(row)
+        fl.addWidget(self.findings)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(terms_box)
+        right.addWidget(findings_box)
+
+        main = QSplitter(Qt.Orientation.Horizontal)
+        main.addWidget(left)
+        main.addWidget(right)
+        main.setStretchFactor(0, 3)
+        main.setStretchFactor(1, 2)
+        main.setSizes([800, 600])
+        self.setCentralWidget(main)
+
+        self.status_label = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(220)
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.progress)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self.open_action = _action(self, "&Open…", QKeySequence.StandardKey.Open, self.open_dialog)
+        file_menu.addAction(self.open_action)
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.export_action = _action(self, "&Export Review Workbook…", "Ctrl+E", self.export_dialog)
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        file_menu.addAction(_action(self, "&Quit", QKeySequence.StandardKey.Quit, self.close))
+
+        edit_menu = bar.addMenu("&Edit")
+        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+
+        review_menu = bar.addMenu("&Review")
+        review_menu.addAction(_action(self, "&Accept Suggestion", "Ctrl+Return", self._accept_current))
+        review_menu.addAction(_action(self, "&Dismiss as False Positive", "Ctrl+D", self._dismiss_current))
+        review_menu.addSeparator()
+        review_menu.addAction(_action(self, "&Next Finding", "F8", lambda: self.goto_finding(+1)))
+        review_menu.addAction(_action(self, "&Previous Finding", "Shift+F8", lambda: self.goto_finding(-1)))
+        review_menu.addSeparator()
+        review_menu.addAction(_action(self, "&Check Again", "F5", self.recheck))
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(_action(self, "&About reviewer", None, self._about))
+
+    # -- opening -------------------------------------------------------------
+
+    def open_dialog(self) -> None:
+        """Ask for articles and open them as one batch."""
+        patterns = " ".join(f"*{s}" for s in sorted(READERS))
+        paths, _ = QFileDialog.getOpenFileNames(self, "Open articles", str(Path.home()), f"Articles ({patterns});;All files (*)")
+        if paths:
+            self.open_files([Path(p) for p in paths])
+
+    def open_files(self, paths: Sequence[Path]) -> Task | None:
+        """Load ``paths`` (and the termbases, the first time) and check them in the background.
+
+        Returns:
+            The background task, or ``None`` when a task is already running.
+        """
+        if self._opening is not None:
+            self.statusBar().showMessage("Still opening the previous files…", 4000)
+            return None
+        self.editor.flush()
+        paths = [Path(p) for p in paths]
+        termbase_paths = [] if self.termbases else list(self.termbase_paths)
+        existing = list(self.termbases)
+
+        def work(progress: Task) -> tuple[Review, list[str], Path | None]:
+            progress(0, 1, "Loading termbase")
+            termbases = existing or [load_termbase(p) for p in termbase_paths]
+            progress(0, 1, "Reading articles")
+            documents = [read_document(p) for p in paths]
+            review = make_review(documents, termbases)
+            notes: list[str] = []
+            save = autosave_path([d.path for d in documents])
+            if save.exists():
+                warnings = review.restore(save)
+                notes.append(f"Restored {len(review.corrected)} post-edited segment(s) and {len(review.decisions)} decision(s) from your last session")
+                notes.extend(warnings)
+            review.run_checks(progress)
+            return review, notes, save
+
+        self._set_busy("Opening…")
+        task = run_in_background(work, self._opened, self._failed, self._on_progress)
+        self._opening = task
+        self.tasks.append(task)
+        task.signals.succeeded.connect(lambda _r: self._done(task))
+        task.signals.failed.connect(lambda *_a: self._done(task))
+        return task
+
+    def _opened(self, result: tuple[Review, list[str], Path | None]) -> None:
+        review, notes, save = result
+        self.review = review
+        self.termbases = review.termbases
+        self._autosave_file = save
+        self.undo_stack.clear()
+        self.segment_model.set_review(review)
+        self.finding_model.set_review(review)
+        self.segments.resizeRowsToContents()
+        names = ", ".join(d.name for d in review.documents)
+        self.setWindowTitle(f"{names} — reviewer")
+        for d in review.documents:
+            self._add_recent(d.path)
+        if self.segment_model.rowCount():
+            self.segments.selectionModel().setCurrentIndex(
+                self.segment_model.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            )
+        self.update_status()
+        if notes:
+            self.statusBar().showMessage("; ".join(notes), 10000)
+
+    # -- current segment -----------------------------------------------------
+
+    def _on_segment_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid() or self.review is None:
+            return
+        self.editor.flush()
+        self.current = self.segment_model.data(current, ObjectRole)
+        self._show_current(reload_text=True)
+
+    def _show_current(self, reload_text: bool = False) -> None:
+        if self.review is None or self.current is None:
+            return
+        doc, seg_id = self.current
+        seg = self.review.document(doc).segment(seg_id)
+        text = self.review.target(doc, seg_id)
+        if reload_text:
+            self.editor.show_segment(f"Segment {seg_id} · paragraph {seg.paragraph}", seg.target, text)
+        else:
+            self.editor.set_corrected(text)
+        assert self.review.matcher is not None
+        hits = self.review.matcher.match(text)
+        mt_hits = self.review.matcher.match(seg.target)
+        findings = [f for f in self.review.findings if (f.document, f.segment) == self.current and f.end <= len(text) and text[f.start : f.end] == f.text]
+        self.editor.show_annotations(mt_hits, hits, findings, self.review.decisions)
+        self.term_model.set_hits(hits)
+        self.terms.resizeRowsToContents()
+
+    def select_segment(self, doc: str, seg_id: str) -> None:
+        """Make a segment current."""
+        row = self.segment_model.row_of(doc, seg_id)
+        if row >= 0:
+            index = self.segment_model.index(row, SegmentTableModel.MT)
+            self.segments.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            )
+            self.segments.scrollTo(index)
+
+    def _on_finding_activated(self, index: QModelIndex) -> None:
+        f: Finding = self.finding_proxy.data(index, ObjectRole)
+        self.select_segment(f.document, f.segment)
+        self.editor.select_finding(f)
+
+    def goto_finding(self, step: int) -> None:
+        """Go to the next (``step`` = 1) or previous (-1) open finding."""
+        if self.review is None:
+            return
+        open_findings = self.review.open_findings()
+        if not open_findings:
+            self.statusBar().showMessage("No open findings.", 3000)
+            return
+        order = {key: i for i, key in enumerate(self.segment_model.keys())}
+        cur = order.get(self.current, -1) if self.current else -1
+        current_f = self.editor.current_finding()
+        keyed = sorted(open_findings, key=lambda f: (order[(f.document, f.segment)], f.start))
+        positions = [(order[(f.document, f.segment)], f.start) for f in keyed]
+        here = (cur, current_f.start if current_f is not None and (current_f.document, current_f.segment) == self.current else -1)
+        if step > 0:
+            target = next((f for f, p in zip(keyed, positions) if p > here), keyed[0])
+        else:
+            target = next((f for f, p in reversed(list(zip(keyed, positions))) if p < here), keyed[-1])
+        self.select_segment(target.document, target.segment)
+        self.editor.select_finding(target)
+
+    # -- changes (all through the undo stack) -----------------------------------
+
+    def edit_current(self, text: str) -> None:
+        """The reviewer typed in the corrected text of the current segment."""
+        if self.review is None or self.current is None:
+            return
+        doc, seg = self.current
+        if text == self.review.target(doc, seg):
+            return
+        review = self.review
+        self.undo_stack.push(ReviewCommand(review, self, f"edit segment {seg}", doc, seg, lambda: review.set_target(doc, seg, text), merge=True))
+
+    def accept_finding(self, finding: Finding) -> None:
+        """Apply a finding's suggestion (undoable)."""
+        if self.review is None or finding.suggestion is None:
+            return
+        review = self.review
+        try:
+            text = review.target(finding.document, finding.segment)
+            if text[finding.start : finding.end] != finding.text:
+                raise ValueError("the segment has changed since the check ran")
+        except ValueError as exc:
+            self.show_error("Cannot accept the suggestion", str(exc))
+            return
+        self.undo_stack.push(ReviewCommand(review, self, f"accept “{finding.suggestion}”", finding.document, finding.segment, lambda: review.accept(finding)))
+
+    def dismiss_finding(self, finding: Finding) -> None:
+        """Dismiss a finding as a false positive (undoable)."""
+        if self.review is None:
+            return
+        review = self.review
+        self.undo_stack.push(ReviewCommand(review, self, f"dismiss “{finding.text}”", finding.document, finding.segment, lambda: review.dismiss(finding)))
+
+    def _accept_current(self) -> None:
+        f = self.editor.current_finding()
+        if f is not None:
+            self.editor.flush()
+            self.accept_finding(f)
+
+    def _dismiss_current(self) -> None:
+        f = self.editor.current_finding()
+        if f is not None:
+            self.dismiss_finding(f)
+
+    def review_changed(self, doc: str, segment: str) -> None:
+        """Called by undo commands after every change: refresh, autosave, re-check."""
+        self.segment_model.refresh_row(doc, segment)
+        if self.current == (doc, segment):
+            self._show_current()
+        self.finding_model.decisions_changed()
+        self.autosave()
+        self.recheck()
+
+    def autosave(self) -> None:
+        """Save the review state now (atomic); a failure is shown, never silent."""
+        if self.review is None or self._autosave_file is None:
+            return
+        try:
+            self.review.save(self._autosave_file)
+        except ReviewerError as exc:
+            self.statusBar().showMessage(f"Autosave failed: {exc}", 10000)
+
+    def recheck(self) -> None:
+        """Run the checks again in the background; a stale result is dropped."""
+        if self.review is None:
+            return
+        self._generation += 1
+        generation = self._generation
+        units = self.review.units()
+        matcher = self.review.matcher
+        assert matcher is not None
+
+        def work(progress: Task) -> list[Finding]:
+            return run_checks(units, matcher, progress=progress)
+
+        def done(findings: list[Finding]) -> None:
+            if generation != self._generation or self.review is None:
+                return  # the text changed again since: a newer run is coming
+            self.review.findings = findings
+            self.finding_model.set_review(self.review)
+            self.segment_model.refresh()
+            self._show_current()
+            self.update_status()
+
+        task = run_in_background(work, done, self._failed)
+        self.tasks.append(task)
+        task.signals.succeeded.connect(lambda _r: self._done(task))
+        task.signals.failed.connect(lambda *_a: self._done(task))
+
+    # -- export ----------------------------------------------------------------
+
+    def export_dialog(self) -> None:
+        """Ask where to save the review workbook and write it."""
+        if self.review is None:
+            self.show_error("Nothing to export", "Open an article first.")
+            return
+        self.editor.flush()
+        first = self.review.documents[0].path
+        suggested = first.with_name(first.stem + "-review.xlsx")
+        path, _ = QFileDialog.getSaveFileName(self, "Export review workbook", str(suggested), "Excel workbook (*.xlsx)")
+        if path:
+            if not path.lower().endswith(".xlsx"):
+                path += ".xlsx"
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> bool:
+        """Write the workbook to ``path`` (the dialog has already confirmed any overwrite)."""
+        assert self.review is not None
+        try:
+            export_workbook(self.review, path, overwrite=True)
+        except ReviewerError as exc:
+            self.show_error("Could not export the workbook", str(exc))
+            return False
+        self.statusBar().showMessage(f"Exported {path}", 8000)
+        return True
+
+    # -- status, progress, errors ----------------------------------------------
+
+    def update_status(self) -> None:
+        """Refresh the status bar: termbase size, segments, findings by severity."""
+        parts = []
+        if self.termbases:
+            parts.append("Termbase: " + ", ".join(f"{tb.name} ({len(tb)} concepts)" for tb in self.termbases))
+        else:
+            parts.append("Termbase: " + ", ".join(p.name for p in self.termbase_paths))
+        if self.review is not None:
+            segs = sum(len(d.segments) for d in self.review.documents)
+            open_f = self.review.open_findings()
+            sev = Counter(f.severity.value for f in open_f)
+            done = sum(1 for f in self.review.findings if self.review.decision(f) is not Decision.OPEN)
+            detail = ", ".join(f"{n} {s}" for s, n in sorted(sev.items(), key=lambda x: ["critical", "major", "minor", "neutral"].index(x[0])))
+            parts.append(f"{segs} segments")
+            parts.append(f"Findings: {len(open_f)} open" + (f" ({detail})" if detail else "") + f", {done} resolved")
+        else:
+            parts.append("Open an article (File ▸ Open, or drop a file here)")
+        self.status_label.setText("   |   ".join(parts))
+
+    def _set_busy(self, label: str) -> None:
+        self.progress.setRange(0, 0)
+        self.progress.setFormat(label)
+        self.progress.show()
+
+    def _on_progress(self, done: int, total: int, label: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.progress.setFormat(f"{label} %p%")
+
+    def _done(self, task: Task) -> None:
+        if task is self._opening:
+            self._opening = None
+        if task in self.tasks:
+            self.tasks.remove(task)
+        if not self.tasks:
+            self.progress.hide()
+
+    def _failed(self, exc: BaseException, details: str) -> None:
+        if isinstance(exc, ReviewerError):
+            self.show_error("Could not open the file", str(exc))
+        else:
+            self.show_error("Something went wrong", f"{type(exc).__name__}: {exc}", details)
+
+    def show_error(self, title: str, message: str, details: str = "") -> None:
+        """Show an error dialog (never a traceback in the terminal)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self)
+        if details:
+            box.setDetailedText(details)
+        box.open()
+        self.last_error = message
+
+    def _about(self) -> None:
+        QMessageBox.about(self, "About reviewer", f"reviewer {__version__}\nTranslation-quality and terminology review of machine-translated Chinese political news.")
+
+    # -- recent files, drag and drop, closing -------------------------------------
+
+    def _add_recent(self, path: Path) -> None:
+        recent = [p for p in self._recent() if p != str(path.resolve())]
+        recent.insert(0, str(path.resolve()))
+        self.settings.setValue("recentFiles", recent[:MAX_RECENT])
+
+    def _recent(self) -> list[str]:
+        value: Any = self.settings.value("recentFiles", [])
+        if isinstance(value, str):
+            return [value]
+        return [str(v) for v in value or []]
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = self._recent()
+        if not recent:
+            self.recent_menu.addAction("(none)").setEnabled(False)
+        for p in recent:
+            self.recent_menu.addAction(p, lambda p=p: self.open_files([Path(p)]))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            self.open_files(paths)
+            event.acceptProposedAction()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.editor.flush()
+        self.autosave()
+        for t in self.tasks:
+            t.cancel()
+        super().closeEvent(event)
+
+
+def _bold(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setStyleSheet("font-weight: bold;")
+    return label
+
+
+def _action(parent: QWidget, text: str, shortcut: Any, slot: Any) -> QAction:
+    action = QAction(text, parent)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut) if isinstance(shortcut, str) else shortcut)
+    action.triggered.connect(slot)
+    return action
+
+
+def app_instance() -> QApplication:
+    """The running QApplication."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    return app

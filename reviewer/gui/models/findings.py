@@ -1,0 +1,118 @@
+"""Table model of the findings of a review, and a proxy that filters them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from reviewer.core.checks import Finding
+from reviewer.core.review import Decision, Review
+from reviewer.gui.models import ObjectRole
+
+Index = QModelIndex | QPersistentModelIndex
+
+SEVERITY_COLOURS = {"critical": "#f4b6b6", "major": "#fcd9b0", "minor": "#fff2b3", "neutral": "#e8e8e8"}
+
+
+class FindingTableModel(QAbstractTableModel):
+    """One row per finding: segment, severity, check, flagged text, suggestion, decision.
+
+    :data:`ObjectRole` returns the :class:`~reviewer.core.checks.Finding`.
+    """
+
+    SEGMENT, SEVERITY, CHECK, TEXT, SUGGESTION, DECISION, MESSAGE = range(7)
+    HEADERS = ("Seg.", "Severity", "Check", "Flagged text", "Suggestion", "Decision", "Message")
+
+    def __init__(self, review: Review | None = None) -> None:
+        super().__init__()
+        self._review = review
+        self._findings: list[Finding] = list(review.findings) if review else []
+
+    def set_review(self, review: Review | None) -> None:
+        """Show the findings of ``review`` (call again after a check run)."""
+        self.beginResetModel()
+        self._review = review
+        self._findings = list(review.findings) if review else []
+        self.endResetModel()
+
+    def finding(self, row: int) -> Finding:
+        """The finding on ``row``."""
+        return self._findings[row]
+
+    def decisions_changed(self) -> None:
+        """Decisions changed: repaint the Decision column."""
+        if self._findings:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._findings) - 1, len(self.HEADERS) - 1))
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._findings)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self._review is None:
+            return None
+        f = self._findings[index.row()]
+        col = index.column()
+        decision = self._review.decision(f)
+        if role == ObjectRole:
+            return f
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f.message
+            return {
+                self.SEGMENT: f.segment,
+                self.SEVERITY: f.severity.value,
+                self.CHECK: f.check,
+                self.TEXT: f.text,
+                self.SUGGESTION: f.suggestion if f.suggestion is not None else "—",
+                self.DECISION: decision.value,
+                self.MESSAGE: f.message,
+            }[col]
+        if role == Qt.ItemDataRole.BackgroundRole and col == self.SEVERITY:
+            return QBrush(QColor(SEVERITY_COLOURS.get(f.severity.value, "#ffffff")))
+        if role == Qt.ItemDataRole.ForegroundRole and decision is not Decision.OPEN:
+            return QBrush(QColor("#9a9a9a"))
+        if role == Qt.ItemDataRole.FontRole and decision is Decision.DISMISSED:
+            font = QFont()
+            font.setStrikeOut(True)
+            return font
+        return None
+
+
+class FindingFilterProxy(QSortFilterProxyModel):
+    """Filters findings by check id and, optionally, by segment."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._check = ""
+        self._segment: tuple[str, str] | None = None
+        self._open_only = False
+
+    def set_check(self, check_id: str) -> None:
+        """Show only findings of ``check_id`` (``""`` for all)."""
+        self._check = check_id
+        self.invalidateFilter()
+
+    def set_open_only(self, open_only: bool) -> None:
+        """Hide accepted and dismissed findings."""
+        self._open_only = open_only
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        assert isinstance(model, FindingTableModel)
+        f = model.finding(source_row)
+        if self._check and f.check != self._check:
+            return False
+        if self._open_only and model._review is not None and model._review.decision(f) is not Decision.OPEN:
+            return False
+        return True

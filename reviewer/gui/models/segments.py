@@ -1,0 +1,107 @@
+"""Table model of the segments of a review."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from reviewer.core.review import Review
+from reviewer.gui.models import ObjectRole
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class SegmentTableModel(QAbstractTableModel):
+    """One row per segment of every document: ID, MT, corrected text, open findings.
+
+    :data:`ObjectRole` returns ``(document key, segment id)``.
+    """
+
+    ID, MT, CORRECTED, FINDINGS = range(4)
+    HEADERS = ("ID", "MT", "Corrected", "Findings")
+
+    def __init__(self, review: Review | None = None) -> None:
+        super().__init__()
+        self._review: Review | None = None
+        self._rows: list[tuple[str, str]] = []
+        self._counts: dict[tuple[str, str], int] = {}
+        if review is not None:
+            self.set_review(review)
+
+    def set_review(self, review: Review | None) -> None:
+        """Show ``review`` (or nothing)."""
+        self.beginResetModel()
+        self._review = review
+        self._rows = [] if review is None else [(review.doc_key(d), s.id) for d in review.documents for s in d.segments]
+        self._recount()
+        self.endResetModel()
+
+    def _recount(self) -> None:
+        self._counts = {}
+        if self._review is not None:
+            for f in self._review.open_findings():
+                k = (f.document, f.segment)
+                self._counts[k] = self._counts.get(k, 0) + 1
+
+    def refresh(self) -> None:
+        """Findings or texts changed: update the Corrected and Findings columns."""
+        self._recount()
+        if self._rows:
+            self.dataChanged.emit(self.index(0, self.CORRECTED), self.index(len(self._rows) - 1, self.FINDINGS))
+
+    def refresh_row(self, doc_key: str, segment_id: str) -> None:
+        """One segment's text changed."""
+        row = self.row_of(doc_key, segment_id)
+        if row >= 0:
+            self.dataChanged.emit(self.index(row, self.CORRECTED), self.index(row, self.CORRECTED))
+
+    def keys(self) -> list[tuple[str, str]]:
+        """``(document key, segment id)`` of every row, in order."""
+        return list(self._rows)
+
+    def row_of(self, doc_key: str, segment_id: str) -> int:
+        """Row of a segment, or -1."""
+        try:
+            return self._rows.index((doc_key, segment_id))
+        except ValueError:
+            return -1
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self._review is None:
+            return None
+        key = self._rows[index.row()]
+        col = index.column()
+        if role == ObjectRole:
+            return key
+        doc_key, seg_id = key
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == self.ID:
+                return seg_id if len(self._review.documents) == 1 else f"{self._review.document(doc_key).name}:{seg_id}"
+            if col == self.MT:
+                return self._review.document(doc_key).segment(seg_id).target
+            if col == self.CORRECTED:
+                return self._review.target(doc_key, seg_id)
+            if col == self.FINDINGS:
+                return self._counts.get(key, 0) or ""
+        if role == Qt.ItemDataRole.ToolTipRole and col in (self.MT, self.CORRECTED):
+            return self.data(index, Qt.ItemDataRole.DisplayRole)
+        if role == Qt.ItemDataRole.ForegroundRole and col == self.CORRECTED and not self._review.is_changed(doc_key, seg_id):
+            return QBrush(QColor("#8a8a8a"))
+        if role == Qt.ItemDataRole.BackgroundRole and col == self.FINDINGS and self._counts.get(key):
+            return QBrush(QColor("#fde2c8"))
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.ID, self.FINDINGS):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None

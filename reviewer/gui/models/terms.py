@@ -1,0 +1,84 @@
+"""Table model of the termbase entries that match the current segment."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from reviewer.core.matching import HitKind, TermHit
+from reviewer.gui.models import ObjectRole
+
+Index = QModelIndex | QPersistentModelIndex
+
+STATUS_COLOURS = {"preferred": "#d7f0d7", "admitted": "#e6f3e6", "deprecated": "#fff2b3", "superseded": "#fff2b3", "forbidden": "#f8c9c9"}
+
+
+class TermHitModel(QAbstractTableModel):
+    """One row per term hit of a segment: Chinese, found, status, preferred, note, source.
+
+    :data:`ObjectRole` returns the :class:`~reviewer.core.matching.TermHit`.
+    """
+
+    CHINESE, FOUND, STATUS, PREFERRED, NOTE, SOURCE = range(6)
+    HEADERS = ("Chinese", "Found in text", "Status", "Preferred term", "Note", "Source")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._hits: list[TermHit] = []
+
+    def set_hits(self, hits: list[TermHit]) -> None:
+        """Show ``hits``."""
+        self.beginResetModel()
+        self._hits = list(hits)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._hits)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section]
+        return None
+
+    @staticmethod
+    def status_label(hit: TermHit) -> str:
+        """Status text for the Status column, e.g. ``forbidden`` or ``near miss 91%``."""
+        if hit.kind is HitKind.NEAR:
+            return f"near miss {hit.score:.0f}%"
+        if hit.kind is HitKind.CASE:
+            return "wrong case"
+        return hit.term.status.value
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        hit = self._hits[index.row()]
+        col = index.column()
+        c = hit.concept
+        if role == ObjectRole:
+            return hit
+        if role == Qt.ItemDataRole.DisplayRole:
+            return {
+                self.CHINESE: c.source_term,
+                self.FOUND: hit.text,
+                self.STATUS: self.status_label(hit),
+                self.PREFERRED: c.preferred.text,
+                self.NOTE: hit.term.note or c.definition,
+                self.SOURCE: "; ".join(str(s) for s in c.sources),
+            }[col]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [f"{c.source_term}  [{c.id}, {c.termbase}]", f"Preferred: {c.preferred.text}"]
+            lines += [f"{t.status.value}: {t.text}" for t in c.en if t is not c.preferred]
+            if c.definition:
+                lines.append(c.definition)
+            lines += [f"Source: {s}" for s in c.sources]
+            return "\n".join(lines)
+        if role == Qt.ItemDataRole.BackgroundRole and col == self.STATUS:
+            key = "deprecated" if hit.kind in (HitKind.NEAR, HitKind.CASE) else hit.term.status.value
+            return QBrush(QColor(STATUS_COLOURS.get(key, "#ffffff")))
+        return None

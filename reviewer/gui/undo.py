@@ -1,0 +1,100 @@
+"""Undo commands: every change to a review goes through the window's QUndoStack.
+
+Each command snapshots what a change can touch (one segment's post-edit, the
+decisions, the notes and the list of applied corrections) before and after, so
+undo and redo restore exactly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from PySide6.QtGui import QUndoCommand
+
+from reviewer.core.review import AppliedCorrection, Decision, Review
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The part of a review one command can change."""
+
+    doc: str
+    segment: str
+    corrected: str | None
+    decisions: dict[str, Decision]
+    notes: dict[str, str]
+    applied: list[AppliedCorrection]
+
+    @classmethod
+    def take(cls, review: Review, doc: str, segment: str) -> Snapshot:
+        """Snapshot ``review`` around one segment."""
+        return cls(doc, segment, review.corrected.get((doc, segment)), dict(review.decisions), dict(review.notes), list(review.applied))
+
+    def restore(self, review: Review) -> None:
+        """Put ``review`` back as it was when the snapshot was taken."""
+        if self.corrected is None:
+            review.corrected.pop((self.doc, self.segment), None)
+        else:
+            review.corrected[(self.doc, self.segment)] = self.corrected
+        review.decisions = dict(self.decisions)
+        review.notes = dict(self.notes)
+        review.applied = list(self.applied)
+
+
+class ChangeListener(Protocol):
+    """What a command tells after it changed the review."""
+
+    def review_changed(self, doc: str, segment: str) -> None: ...
+
+
+EDIT_ID = 1
+
+
+class ReviewCommand(QUndoCommand):
+    """A change to one segment of a review (edit, accept, dismiss).
+
+    Args:
+        review: the review.
+        listener: told after every redo and undo.
+        text: the label shown in the Edit menu ("Undo <text>").
+        doc: document key.
+        segment: segment id.
+        change: applies the change (called on the first redo only).
+        merge: consecutive commands with ``merge`` true on the same segment
+            become one (typing).
+    """
+
+    def __init__(self, review: Review, listener: ChangeListener, text: str, doc: str, segment: str, change: Callable[[], None], merge: bool = False) -> None:
+        super().__init__(text)
+        self.review = review
+        self.listener = listener
+        self.doc = doc
+        self.segment = segment
+        self.change: Callable[[], None] | None = change
+        self.merge = merge
+        self.before = Snapshot.take(review, doc, segment)
+        self.after: Snapshot | None = None
+
+    def id(self) -> int:
+        return EDIT_ID if self.merge else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, ReviewCommand) or not other.merge or (other.doc, other.segment) != (self.doc, self.segment):
+            return False
+        self.after = other.after
+        return True
+
+    def redo(self) -> None:
+        if self.change is not None:
+            self.change()
+            self.change = None
+            self.after = Snapshot.take(self.review, self.doc, self.segment)
+        elif self.after is not None:
+            self.after.restore(self.review)
+        self.listener.review_changed(self.doc, self.segment)
+
+    def undo(self) -> None:
+        self.before.restore(self.review)
+        self.listener.review_changed(self.doc, self.segment)

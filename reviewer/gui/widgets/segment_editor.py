@@ -1,0 +1,197 @@
+"""The current segment: MT with term highlights, the editable corrected text, its findings."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer.core.checks import Finding
+from reviewer.core.matching import TermHit
+from reviewer.core.review import Decision
+from reviewer.gui.models.findings import SEVERITY_COLOURS
+
+ACCEPTABLE_TERM = QColor("#2e7d32")
+
+
+def _selections(edit: QTextEdit | QPlainTextEdit, hits: list[TermHit], findings: list[Finding]) -> list[QTextEdit.ExtraSelection]:
+    out: list[QTextEdit.ExtraSelection] = []
+    doc_len = len(edit.toPlainText())
+    for hit in hits:
+        if not hit.acceptable or hit.end > doc_len:
+            continue
+        sel = QTextEdit.ExtraSelection()
+        fmt = QTextCharFormat()
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        fmt.setUnderlineColor(ACCEPTABLE_TERM)
+        fmt.setForeground(ACCEPTABLE_TERM)
+        sel.format = fmt  # type: ignore[misc]
+        cur = QTextCursor(edit.document())
+        cur.setPosition(hit.start)
+        cur.setPosition(hit.end, QTextCursor.MoveMode.KeepAnchor)
+        sel.cursor = cur  # type: ignore[misc]
+        out.append(sel)
+    for f in findings:
+        if f.end > doc_len or f.start == f.end:
+            continue
+        sel = QTextEdit.ExtraSelection()
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor(SEVERITY_COLOURS.get(f.severity.value, "#fff2b3")))
+        fmt.setProperty(QTextFormat.Property.FullWidthSelection, False)
+        fmt.setToolTip(f.message)
+        sel.format = fmt  # type: ignore[misc]
+        cur = QTextCursor(edit.document())
+        cur.setPosition(f.start)
+        cur.setPosition(f.end, QTextCursor.MoveMode.KeepAnchor)
+        sel.cursor = cur  # type: ignore[misc]
+        out.append(sel)
+    return out
+
+
+class SegmentEditor(QWidget):
+    """Shows one segment and lets the reviewer edit it and act on its findings.
+
+    Signals:
+        text_edited(str): the corrected text changed (debounced, 400 ms after typing stops).
+        accept_requested(object): the reviewer accepts this finding's suggestion.
+        dismiss_requested(object): the reviewer dismisses this finding as a false positive.
+    """
+
+    text_edited = Signal(str)
+    accept_requested = Signal(object)
+    dismiss_requested = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel("No segment")
+        self.title.setStyleSheet("font-weight: bold;")
+        self.mt = QTextEdit()
+        self.mt.setReadOnly(True)
+        self.mt.setAccessibleName("MT")
+        self.corrected = QPlainTextEdit()
+        self.corrected.setAccessibleName("Corrected text")
+        self.corrected.setPlaceholderText("Corrected text")
+        self.findings = QListWidget()
+        self.findings.setAlternatingRowColors(True)
+        self.accept_button = QPushButton("&Accept suggestion")
+        self.dismiss_button = QPushButton("&Dismiss (false positive)")
+        for w in (self.mt, self.corrected):
+            w.setMinimumHeight(60)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.title)
+        layout.addWidget(QLabel("MT"))
+        layout.addWidget(self.mt, 2)
+        layout.addWidget(QLabel("Corrected (post-edit)"))
+        layout.addWidget(self.corrected, 2)
+        layout.addWidget(QLabel("Findings in this segment"))
+        layout.addWidget(self.findings, 2)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.accept_button)
+        buttons.addWidget(self.dismiss_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(400)
+        self._timer.timeout.connect(self._emit_edit)
+        self._loading = False
+        self.corrected.textChanged.connect(self._on_text_changed)
+        self.accept_button.clicked.connect(lambda: self._request(self.accept_requested))
+        self.dismiss_button.clicked.connect(lambda: self._request(self.dismiss_requested))
+        self.findings.itemDoubleClicked.connect(lambda _item: self._request(self.accept_requested))
+        self.findings.currentRowChanged.connect(self._update_buttons)
+        self._update_buttons()
+
+    # -- showing -------------------------------------------------------------
+
+    def show_segment(self, title: str, mt: str, corrected: str) -> None:
+        """Show a new segment (flushes a pending edit of the previous one first)."""
+        self.flush()
+        self._loading = True
+        self.title.setText(title)
+        self.mt.setPlainText(mt)
+        if self.corrected.toPlainText() != corrected:
+            self.corrected.setPlainText(corrected)
+        self._loading = False
+
+    def set_corrected(self, text: str) -> None:
+        """Replace the corrected text without emitting ``text_edited`` (undo, accept)."""
+        self._timer.stop()
+        if self.corrected.toPlainText() == text:
+            return
+        self._loading = True
+        pos = self.corrected.textCursor().position()
+        self.corrected.setPlainText(text)
+        cur = self.corrected.textCursor()
+        cur.setPosition(min(pos, len(text)))
+        self.corrected.setTextCursor(cur)
+        self._loading = False
+
+    def show_annotations(self, mt_hits: list[TermHit], hits: list[TermHit], findings: list[Finding], decisions: dict[str, Decision]) -> None:
+        """Highlight term hits and open findings, and list the segment's findings."""
+        open_findings = [f for f in findings if decisions.get(f.key, Decision.OPEN) is Decision.OPEN]
+        self.mt.setExtraSelections(_selections(self.mt, mt_hits, []))
+        self.corrected.setExtraSelections(_selections(self.corrected, hits, open_findings))
+        current = self.current_finding()
+        self.findings.clear()
+        for f in findings:
+            decision = decisions.get(f.key, Decision.OPEN)
+            fix = f"  →  {f.suggestion}" if f.suggestion else ""
+            item = QListWidgetItem(f"[{f.severity.value}] {f.check}: {f.text}{fix}" + ("" if decision is Decision.OPEN else f"   ({decision.value})"))
+            item.setToolTip(f.message)
+            item.setData(Qt.ItemDataRole.UserRole, f)
+            item.setBackground(QColor(SEVERITY_COLOURS.get(f.severity.value, "#ffffff")) if decision is Decision.OPEN else QColor("#f0f0f0"))
+            self.findings.addItem(item)
+        if self.findings.count():
+            keys = [self.findings.item(i).data(Qt.ItemDataRole.UserRole).key for i in range(self.findings.count())]
+            self.findings.setCurrentRow(keys.index(current.key) if current is not None and current.key in keys else 0)
+        self._update_buttons()
+
+    def select_finding(self, finding: Finding) -> None:
+        """Make ``finding`` the current one in the list, if it is there."""
+        for i in range(self.findings.count()):
+            if self.findings.item(i).data(Qt.ItemDataRole.UserRole).key == finding.key:
+                self.findings.setCurrentRow(i)
+                return
+
+    def current_finding(self) -> Finding | None:
+        """The finding selected in the list, if any."""
+        item = self.findings.currentItem()
+        return None if item is None else item.data(Qt.ItemDataRole.UserRole)
+
+    # -- editing -------------------------------------------------------------
+
+    def flush(self) -> None:
+        """Emit a pending edit now (before switching segment, saving or exporting)."""
+        if self._timer.isActive():
+            self._timer.stop()
+            self._emit_edit()
+
+    def _on_text_changed(self) -> None:
+        if not self._loading:
+            self._timer.start()
+
+    def _emit_edit(self) -> None:
+        self.text_edited.emit(self.corrected.toPlainText())
+
+    def _request(self, signal: Signal) -> None:
+        f = self.current_finding()
+        if f is not None:
+            self.flush()
+            signal.emit(f)  # type: ignore[attr-defined]
+
+    def _update_buttons(self) -> None:
+        f = self.current_finding()
+        self.accept_button.setEnabled(f is not None and f.suggestion is not None)
+        self.dismiss_button.setEnabled(f is not None)

@@ -1,0 +1,90 @@
+"""The one way to run core work off the GUI thread.
+
+``run_in_background(parent, fn, on_success, on_failure)`` runs ``fn(progress)``
+in the global thread pool. ``progress`` is a core progress callback; results,
+errors and progress reach the GUI thread only through Qt signals.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from reviewer.core.progress import Cancelled
+
+
+class _Signals(QObject):
+    """Signals of a :class:`Task`.
+
+    Signals:
+        progress(int, int, str): done, total, label.
+        succeeded(object): the function's result.
+        failed(object, str): the exception and its formatted traceback.
+        cancelled(): the work was cancelled.
+    """
+
+    progress = Signal(int, int, str)
+    succeeded = Signal(object)
+    failed = Signal(object, str)
+    cancelled = Signal()
+
+
+class Task(QRunnable):
+    """A unit of core work for the thread pool.
+
+    Args:
+        fn: ``fn(progress) -> result``, run in a worker thread.
+    """
+
+    def __init__(self, fn: Callable[[Any], Any]) -> None:
+        super().__init__()
+        self.fn = fn
+        self.signals = _Signals()
+        self._cancel = False
+        self.setAutoDelete(False)
+
+    def cancel(self) -> None:
+        """Ask the work to stop at its next progress report."""
+        self._cancel = True
+
+    def is_cancelled(self) -> bool:
+        """True once :meth:`cancel` was called."""
+        return self._cancel
+
+    def __call__(self, done: int, total: int, label: str) -> None:  # the progress callback
+        if self._cancel:
+            raise Cancelled()
+        self.signals.progress.emit(done, total, label)
+
+    def run(self) -> None:
+        try:
+            result = self.fn(self)
+        except Cancelled:
+            self.signals.cancelled.emit()
+        except Exception as exc:  # reported to the GUI thread, shown in a dialog
+            self.signals.failed.emit(exc, traceback.format_exc())
+        else:
+            self.signals.succeeded.emit(result)
+
+
+def run_in_background(
+    fn: Callable[[Any], Any],
+    on_success: Callable[[Any], None],
+    on_failure: Callable[[BaseException, str], None],
+    on_progress: Callable[[int, int, str], None] | None = None,
+) -> Task:
+    """Start ``fn(progress)`` in the global thread pool and wire its signals.
+
+    Returns:
+        The task, for cancelling and for tests to wait on its signals.
+    """
+    task = Task(fn)
+    task.signals.succeeded.connect(on_success)
+    task.signals.failed.connect(on_failure)
+    if on_progress is not None:
+        task.signals.progress.connect(on_progress)
+    QThreadPool.globalInstance().start(task)
+    return task
