@@ -20,7 +20,8 @@ Rules (documented for reviewers in the README):
   a shorter one. On the same span a term whose words are exactly those of the
   text beats one matched only by stems, and an earlier termbase beats a later one.
 * Near misses: a span of uncovered tokens that is close to a term of two or more
-  words (``rapidfuzz.fuzz.ratio`` at or above the threshold, 88 by default) is
+  words (``rapidfuzz`` ``ratio`` or ``token_sort_ratio``, whichever is higher, at or
+  above the threshold, 88 by default) is
   reported with its score and a classification. Numbers must agree exactly, so
   ``19th CPC National Congress`` is never a near miss of the 20th.
 """
@@ -154,7 +155,7 @@ class TermMatcher:
                         lowers=tuple(t.lower for t in toks),
                         stems=tuple(t.stem for t in toks),
                         key=" ".join(t.lower for t in toks),
-                        digits=tuple(t.lower for t in toks if t.lower.isdigit()),
+                        digits=_numbers(toks),
                         rank=rank,
                     )
                     self._by_first_stem[c.stems[0]].append(c)
@@ -258,13 +259,14 @@ class TermMatcher:
                     window = toks[i:j]
                     if window[0].hyphen_before or window[-1].hyphen_after or not _gaps_ok(norm.text, window):
                         continue
-                    if tuple(t.lower for t in window if t.lower.isdigit()) != c.digits:
+                    if _numbers(window) != c.digits:
                         continue
                     if tuple(t.stem for t in window) == c.stems:
                         continue  # an exact/inflected hit would have been taken
                     if window[0].stem in STOPWORDS or window[-1].stem in STOPWORDS:
                         continue
-                    score = fuzz.ratio(" ".join(t.lower for t in window), c.key, score_cutoff=threshold)
+                    joined = " ".join(t.lower for t in window)
+                    score = max(fuzz.ratio(joined, c.key, score_cutoff=threshold), fuzz.token_sort_ratio(joined, c.key, score_cutoff=threshold))
                     if score:
                         best.append((score, i, j, c))
         best.sort(key=lambda x: (-x[0], -(x[2] - x[1]), x[3].rank))
@@ -281,6 +283,10 @@ class TermMatcher:
                 TermHit(c.concept, c.term, start, end, norm.original[start:end], HitKind.NEAR, round(score, 1), _classify(window, c))
             )
         return hits
+
+
+def _numbers(tokens: Sequence[Token]) -> tuple[str, ...]:
+    return tuple(t.lower for t in tokens if any(ch.isdigit() for ch in t.lower))
 
 
 def _gaps_ok(text: str, window: Sequence[Token]) -> bool:

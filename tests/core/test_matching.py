@@ -1,0 +1,84 @@
+import pytest
+
+from reviewer.core.matching import HitKind, TermMatcher, is_inflection
+
+
+@pytest.fixture(scope="module")
+def matcher(mini_termbase):
+    return TermMatcher([mini_termbase])
+
+
+def found(matcher, text):
+    return [(h.text, h.term.text, h.kind.value) for h in matcher.match(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # exact, case-insensitive, through curly quotes and odd dashes
+        ("the “two establishments”", [("two establishments", "two establishments", "exact")]),
+        ("the TWO ESTABLISHMENTS", [("TWO ESTABLISHMENTS", "two establishments", "exact")]),
+        ("high\u2011quality development", [("high\u2011quality development", "high-quality development", "exact")]),
+        ("high quality development", [("high quality development", "high-quality development", "exact")]),
+        # plurals and inflections
+        ("enterprises above the standard", [("enterprises above the standard", "enterprise above the standard", "inflected")]),
+        ("harbours", [("harbours", "harbour", "inflected")]),
+        # token boundaries: no port in passport, no reform inside a compound
+        ("the passport office", []),
+        ("a transport plan", []),
+        ("the port city", [("port", "port", "exact")]),
+        # the longest match wins
+        ("the 20th CPC National Congress", [("20th CPC National Congress", "20th CPC National Congress", "exact")]),
+        # capitals that a case-sensitive term needs
+        ("the provincial party committee", [("provincial party committee", "provincial Party committee", "case")]),
+        ("the Provincial Party Committee", [("Provincial Party Committee", "provincial Party committee", "exact")]),
+        ("cpc members", [("cpc", "CPC", "case")]),
+        # exact words beat stem matches on the same span
+        ("the four consciousness", [("four consciousness", "four consciousness", "exact")]),
+        ("the four consciousnesses", [("four consciousnesses", "four consciousnesses", "exact")]),
+        # a derivation with the same stem is not an inflection of the preferred term
+        ("the two establishment", [("two establishment", "two establishments", "inflected")]),
+        # words of a term may not straddle sentence punctuation
+        ("the provincial. Party committee", []),
+    ],
+)
+def test_recognition(matcher, text, expected):
+    assert found(matcher, text) == expected
+
+
+def test_offsets_point_into_the_original_text(matcher):
+    text = "We\u00a0must study the \u201ctwo\u00a0establishments\u201d now."
+    (hit,) = matcher.match(text)
+    assert text[hit.start : hit.end] == "two\u00a0establishments"
+
+
+def test_near_miss_has_score_and_class(matcher):
+    hits = matcher.match("the 20th CPC Nationl Congress opened")
+    assert [(h.text, h.kind, h.classification) for h in hits] == [("20th CPC Nationl Congress", HitKind.NEAR, "spelling")]
+    assert 88 <= hits[0].score < 100
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the 19th CPC National Congress",  # numbers must agree
+        "the provincial government",
+        "strengthen the party's leadership",
+    ],
+)
+def test_no_false_near_misses(matcher, text):
+    assert [h for h in matcher.match(text) if h.kind is HitKind.NEAR] == []
+
+
+def test_word_order_near_miss(matcher):
+    (hit,) = [h for h in matcher.match("it promotes development high-quality") if h.kind is HitKind.NEAR]
+    assert hit.classification == "word order"
+
+
+@pytest.mark.parametrize(
+    "word, base, ok",
+    [("enterprises", "enterprise", True), ("policies", "policy", True), ("studied", "study", True),
+     ("improving", "improve", True), ("establishment", "establishes", False), ("consciousnesses", "consciousness", True)],
+)
+def test_is_inflection(word, base, ok):
+    assert is_inflection(word, base) is ok

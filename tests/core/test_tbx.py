@@ -1,0 +1,78 @@
+import pytest
+
+from reviewer.core.errors import InputError
+from reviewer.core.termbase import MatchMode, Status, load_termbase, read_tbx, write_tbx
+from reviewer.core.termbase.tbx import lang_kind
+
+
+def test_reads_concepts_statuses_and_languages(mini_termbase):
+    assert mini_termbase.name == "mini"
+    assert mini_termbase.version == "1"
+    c = mini_termbase.concept("two-establishes")
+    assert c.source_term == "两个确立"
+    assert c.preferred.text == "Two Establishes"
+    assert [(t.text, t.status) for t in c.en] == [("Two Establishes", Status.PREFERRED), ("two establishments", Status.FORBIDDEN)]
+    assert c.en[1].note == "MT literalism."
+    assert c.subject == "Party building"
+    assert c.sources[0].title.startswith("Xinhua readout")
+    cpc = mini_termbase.concept("cpc").en[1]
+    assert cpc.case_sensitive and cpc.match is MatchMode.EXACT and cpc.form == "abbreviation"
+
+
+@pytest.mark.parametrize(
+    "code, kind",
+    [("zh", "zh-Hans"), ("ZH-cn", "zh-Hans"), ("zh-Hans", "zh-Hans"), ("zh_SG", "zh-Hans"), ("zh-TW", "zh-Hant"),
+     ("zh-HK", "zh-Hant"), ("zh-Hant-TW", "zh-Hant"), ("en", "en"), ("EN-us", "en"), ("en-GB", "en"), ("fr", "")],
+)
+def test_language_aliases(code, kind):
+    assert lang_kind(code) == kind
+
+
+def test_sides_are_picked_by_language_not_position(tmp_path):
+    p = tmp_path / "swapped.tbx"
+    p.write_text(
+        """<?xml version="1.0"?><martif type="TBX" xml:lang="en"><text><body>
+        <termEntry id="x"><langSet xml:lang="en-GB"><ntig><termGrp><term>law-based government</term>
+        <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></termGrp></ntig>
+        <tig><term>rule of law government</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig></langSet>
+        <langSet xml:lang="zh-CN"><tig><term>法治政府</term></tig></langSet></termEntry></body></text></martif>""",
+        encoding="utf-8",
+    )
+    tb = read_tbx(p)
+    c = tb.concepts[0]
+    assert c.source_term == "法治政府"
+    assert [(t.text, t.status) for t in c.en] == [("law-based government", Status.PREFERRED), ("rule of law government", Status.DEPRECATED)]
+
+
+def test_round_trip_keeps_everything(tmp_path, mini_termbase):
+    out = tmp_path / "out.tbx"
+    write_tbx(mini_termbase, out)
+    again = read_tbx(out)
+    assert len(again) == len(mini_termbase)
+    for a, b in zip(mini_termbase.concepts, again.concepts):
+        assert (a.id, a.subject, a.source_term, [str(s) for s in a.sources]) == (b.id, b.subject, b.source_term, [str(s) for s in b.sources])
+        assert [(t.text, t.status, t.note, t.form, t.case_sensitive, t.match) for t in a.en] == [
+            (t.text, t.status, t.note, t.form, t.case_sensitive, t.match) for t in b.en
+        ]
+
+
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        ('<?xml version="1.0"?><!DOCTYPE tbx [<!ENTITY a "aaaa">]><tbx>&a;</tbx>', "unsafe XML"),
+        ('<?xml version="1.0"?><!DOCTYPE tbx SYSTEM "http://example.org/tbx.dtd"><tbx/>', "unsafe XML"),
+        ("<tbx><text><body><conceptEntry>", "not well-formed"),
+        ("<html><body/></html>", "not a TBX file"),
+        ('<tbx><text><body><conceptEntry id="a"><langSec xml:lang="fr"><termSec><term>x</term></termSec></langSec></conceptEntry></body></text></tbx>', "no concept with an English term"),
+    ],
+)
+def test_hostile_or_broken_tbx_is_refused(tmp_path, content, reason):
+    p = tmp_path / "bad.tbx"
+    p.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=reason):
+        read_tbx(p)
+
+
+def test_unknown_termbase_suffix(tmp_path):
+    with pytest.raises(InputError, match="unsupported termbase type"):
+        load_termbase(tmp_path / "x.doc")
