@@ -123,6 +123,7 @@ class _Compiled:
     key: str
     digits: tuple[str, ...]
     rank: int  # termbase priority, then file order
+    commas: frozenset[int]  # gaps (after token i) where the text may have a comma
 
 
 class TermMatcher:
@@ -157,6 +158,7 @@ class TermMatcher:
                         key=" ".join(t.lower for t in toks),
                         digits=_numbers(toks),
                         rank=rank,
+                        commas=_comma_gaps(normalize(term.text).text, toks),
                     )
                     self._by_first_stem[c.stems[0]].append(c)
                     if len(toks) >= 2 and len(c.key) >= 8 and term.match is not MatchMode.EXACT:
@@ -199,7 +201,7 @@ class TermMatcher:
                 window = toks[i:j]
                 if tuple(t.stem for t in window) != c.stems:
                     continue
-                if not _gaps_ok(norm.text, window):
+                if not _gaps_ok(norm.text, window, c.commas):
                     continue
                 lowers = tuple(t.lower for t in window)
                 same_words = lowers == c.lowers
@@ -244,6 +246,7 @@ class TermMatcher:
             for c in self._by_content_stem.get(stem, ()):
                 candidates[id(c)] = c
         best: list[tuple[float, int, int, _Compiled]] = []
+        harmless: list[tuple[int, int, int]] = []  # (id of term, start, end) of harmless variants
         for c in candidates.values():
             n = len(c.stems)
             starts: set[int] = set()
@@ -257,7 +260,7 @@ class TermMatcher:
                     if length < 2 or i < 0 or j > len(toks) or any(x > 1 for x in covered[i:j]):
                         continue
                     window = toks[i:j]
-                    if window[0].hyphen_before or window[-1].hyphen_after or not _gaps_ok(norm.text, window):
+                    if window[0].hyphen_before or window[-1].hyphen_after or not _gaps_ok(norm.text, window, c.commas):
                         continue
                     if _numbers(window) != c.digits:
                         continue
@@ -265,10 +268,15 @@ class TermMatcher:
                         continue  # an exact/inflected hit would have been taken
                     if window[0].stem in STOPWORDS or window[-1].stem in STOPWORDS:
                         continue
+                    if _harmless_difference(window, c):
+                        harmless.append((id(c), i, j))
+                        continue
                     joined = " ".join(t.lower for t in window)
                     score = max(fuzz.ratio(joined, c.key, score_cutoff=threshold), fuzz.token_sort_ratio(joined, c.key, score_cutoff=threshold))
                     if score:
                         best.append((score, i, j, c))
+        # a window overlapping a harmless variant of the same term is that variant, cut short
+        best = [b for b in best if not any(h == id(b[3]) and b[1] < e and s < b[2] for h, s, e in harmless)]
         best.sort(key=lambda x: (-x[0], -(x[2] - x[1]), x[3].rank))
         taken = [False] * len(toks)
         hits: list[TermHit] = []
@@ -289,8 +297,38 @@ def _numbers(tokens: Sequence[Token]) -> tuple[str, ...]:
     return tuple(t.lower for t in tokens if any(ch.isdigit() for ch in t.lower))
 
 
-def _gaps_ok(text: str, window: Sequence[Token]) -> bool:
-    return all(_GAP_RE.match(text[a.end : b.start]) for a, b in zip(window, window[1:]))
+def _comma_gaps(text: str, toks: Sequence[Token]) -> frozenset[int]:
+    """Gaps of a term where running text may put a comma: where the term has one,
+    and before ``and``/``or`` (the serial comma)."""
+    out = set()
+    for i, (a, b) in enumerate(zip(toks, toks[1:])):
+        if "," in text[a.end : b.start] or b.lower in ("and", "or"):
+            out.add(i)
+    return frozenset(out)
+
+
+def _gaps_ok(text: str, window: Sequence[Token], commas: frozenset[int] = frozenset()) -> bool:
+    for i, (a, b) in enumerate(zip(window, window[1:])):
+        gap = text[a.end : b.start]
+        if i in commas:
+            gap = gap.replace(",", "", 1)
+        if not _GAP_RE.match(gap):
+            return False
+    return True
+
+
+def _harmless_difference(window: Sequence[Token], c: _Compiled) -> bool:
+    """Near misses that are not errors: a possessive (``city's government`` for
+    ``city government``) or one inserted proper name (``the deliberation of the
+    Fuxin delegation`` for ``the deliberation of the delegation``)."""
+    stems = tuple(t.stem for t in window if t.lower != "s")
+    if stems == c.stems:
+        return True
+    if len(window) == len(c.stems) + 1:
+        for k, t in enumerate(window):
+            if t.surface[:1].isupper() and tuple(w.stem for j, w in enumerate(window) if j != k) == c.stems:
+                return True
+    return False
 
 
 def _capitals_ok(window: Sequence[Token], term_text: str) -> bool:

@@ -121,21 +121,31 @@ class NonStandardTerm(SegmentCheck):
         )
 
 
-def rendering_key(hit: TermHit, at_sentence_start: bool) -> str:
+def rendering_key(hit: TermHit, text: str) -> str:
     """How a hit renders its concept, for consistency: the words as written.
 
-    Whitespace, quotes and dashes are normalised, and a capital that only marks
-    the start of a sentence is lowered. A concept's full form and short form
-    (``termType`` fullForm / shortForm / abbreviation) are one rendering family
-    and count as the same rendering when written as in the termbase.
+    Whitespace, quotes and dashes are normalised. Capitals are ignored where
+    they are not the translator's choice: at the start of a sentence, and inside
+    a title-case name (``the 2023 Fuxin Municipal Government Work Report Task
+    List``: the words next to the term are capitalised too). A concept's full
+    form and short form (``termType`` fullForm / shortForm / abbreviation) are
+    one rendering family and count as the same rendering.
     """
-    text = " ".join(hit.text.replace("-", " ").replace("’", "'").split())
-    if at_sentence_start and text[:1].isupper() and not hit.term.text[:1].isupper():
-        text = text[:1].lower() + text[1:]
-    if hit.term.form in ("fullForm", "shortForm", "abbreviation") and hit.kind is HitKind.EXACT:
-        if text == " ".join(hit.term.text.replace("-", " ").split()) or not hit.term.case_sensitive:
-            return f"{hit.concept.preferred.text} (full or short form)"
-    return text
+    rendering = " ".join(hit.text.replace("-", " ").replace("’", "'").split())
+    if hit.term.form in ("fullForm", "shortForm", "abbreviation") and hit.kind in (HitKind.EXACT, HitKind.INFLECTED):
+        return f"{hit.concept.id}:forms"
+    if _in_title(text, hit.start, hit.end):
+        return rendering.lower()
+    if _at_sentence_start(text, hit.start) and rendering[:1].isupper() and not hit.term.text[:1].isupper():
+        rendering = rendering[:1].lower() + rendering[1:]
+    return rendering
+
+
+def _in_title(text: str, start: int, end: int) -> bool:
+    before = re.search(r"([^\W_]+)[\s\"'“”‘’-]*$", text[:start])
+    after = re.match(r"[\s\"'“”‘’-]*([^\W_]+)", text[end:])
+    cap = lambda m: bool(m) and m.group(1)[:1].isupper()  # noqa: E731
+    return (cap(before) and not _at_sentence_start(text, before.start(1))) or cap(after)
 
 
 @register
@@ -147,7 +157,9 @@ class InconsistentTerm(Check):
     description = (
         "A concept is rendered in more than one way in the document (or batch), including differently "
         "capitalised forms. Each finding lists every rendering with its count; the suggestion is the "
-        "preferred term if it is used, else the most frequent acceptable rendering."
+        "preferred term if it is used, else the most frequent acceptable rendering. Non-standard renderings "
+        "are listed and flagged too (term-nonstandard also flags them); a concept with no acceptable "
+        "rendering in the text is left to term-nonstandard."
     )
     severity = Severity.MINOR
     category = "Terminology/Inconsistent use of terminology"
@@ -158,31 +170,31 @@ class InconsistentTerm(Check):
             for hit in ctx.hits(unit):
                 if hit.kind is HitKind.NEAR:
                     continue
-                key = rendering_key(hit, _at_sentence_start(unit.text, hit.start))
+                key = rendering_key(hit, unit.text)
                 by_concept[hit.concept.id].append((unit, hit, key))
         for occurrences in by_concept.values():
-            counts = Counter(key for _, _, key in occurrences)
-            if len(counts) < 2:
-                continue
-            yield from self._flag(occurrences, counts)
+            if len({key for _, _, key in occurrences}) > 1:
+                yield from self._flag(occurrences)
 
-    def _flag(self, occurrences: list[tuple[SegmentText, TermHit, str]], counts: Counter[str]) -> Iterable[Finding]:
+    def _flag(self, occurrences: list[tuple[SegmentText, TermHit, str]]) -> Iterable[Finding]:
         concept = occurrences[0][1].concept
         preferred = concept.preferred
         good = [(u, h, k) for u, h, k in occurrences if h.acceptable]
         if not good:
             return  # every rendering is wrong: term-nonstandard flags each one
+        counts = Counter(k for _, _, k in occurrences)
+        shown: dict[str, str] = {}
+        for _, h, k in occurrences:
+            shown.setdefault(k, " / ".join(t.text for t in concept.en if t.form) if k.endswith(":forms") else h.text)
         pref_keys = {k for _, h, k in good if h.term.status is Status.PREFERRED}
         good_counts = Counter(k for _, _, k in good)
         dominant = max(good_counts, key=lambda k: (k in pref_keys, good_counts[k], -_first_index(occurrences, k)))
-        dominant_text = next(h.text for _, h, k in good if k == dominant)
-        if dominant.endswith("(full or short form)"):
-            dominant_text = preferred.text
-        renderings = [{"rendering": k, "count": n} for k, n in counts.most_common()]
-        listing = "; ".join(f"“{k}” ×{n}" for k, n in counts.most_common())
+        dominant_text = preferred.text if dominant.endswith(":forms") else shown[dominant]
+        renderings = [{"rendering": shown[k], "count": n} for k, n in counts.most_common()]
+        listing = "; ".join(f"“{shown[k]}” ×{n}" for k, n in counts.most_common())
         zh = concept.source_term
         for unit, hit, key in occurrences:
-            if key == dominant or not hit.acceptable:
+            if key == dominant:
                 continue
             at_start = _at_sentence_start(unit.text, hit.start)
             yield self.finding(

@@ -1,0 +1,171 @@
+"""Each check as a table of failing and passing inputs."""
+
+import pytest
+
+from reviewer.core.checks import SegmentText, all_checks, run_checks
+from reviewer.core.matching import TermMatcher
+
+
+@pytest.fixture(scope="module")
+def matcher(mini_termbase):
+    return TermMatcher([mini_termbase])
+
+
+def run(matcher, *texts, check=None):
+    units = [SegmentText("doc", str(i + 1), t) for i, t in enumerate(texts)]
+    return run_checks(units, matcher, checks=[check] if check else None)
+
+
+def test_registry_has_the_documented_checks():
+    ids = [c.id for c in all_checks()]
+    assert set(ids) >= {"term-nonstandard", "term-inconsistent", "repetition", "punctuation"}
+    assert len(ids) == len(set(ids))
+    for cls in all_checks():
+        assert cls.id and cls.name and cls.description and cls.category
+
+
+@pytest.mark.parametrize(
+    "text, flagged, suggestion, severity",
+    [
+        ("deeply understand the “two establishments”", "two establishments", "Two Establishes", "major"),
+        ("the cultivation of enterprises above the standard", "enterprises above the standard", "enterprises above designated size", "major"),
+        ("the spirit of self-revolution", "self-revolution", "self-reform", "major"),
+        ("strengthen the four consciousness", "four consciousness", "four consciousnesses", "minor"),
+        ("the provincial party committee", "provincial party committee", "provincial Party committee", "minor"),
+        ("Two establishments must be upheld.", "Two establishments", "Two Establishes", "major"),
+        ("the 20th CPC Nationl Congress", "20th CPC Nationl Congress", "20th CPC National Congress", "minor"),
+    ],
+)
+def test_nonstandard_flags(matcher, text, flagged, suggestion, severity):
+    (f,) = run(matcher, text, check="term-nonstandard")
+    assert (f.text, f.suggestion, f.severity.value) == (flagged, suggestion, severity)
+    assert text[f.start : f.end] == flagged
+    assert f.term is not None and f.term.preferred
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "deeply understand the “Two Establishes”",
+        "cultivate enterprises above designated size",
+        "the Party's self-reform",
+        "strengthen the four consciousnesses",
+        "the provincial Party committee and the Provincial Party Committee",
+        "the 20th CPC National Congress",
+        "the passport office",
+    ],
+)
+def test_nonstandard_passes_correct_terms(matcher, text):
+    assert run(matcher, text, check="term-nonstandard") == []
+
+
+def test_suggestion_is_capitalised_at_sentence_start(matcher):
+    (f,) = run(matcher, "Self-revolution is needed.", check="term-nonstandard")
+    assert f.suggestion == "Self-reform"
+
+
+def test_inconsistent_renderings_across_a_document(matcher):
+    findings = run(
+        matcher,
+        "the 20th CPC National Congress opened.",
+        "The 20th National Congress of the Communist Party of China closed.",
+        "The spirit of the 20th Party Congress.",
+        "Study the 20th National Congress of the Party.",
+        check="term-inconsistent",
+    )
+    assert [(f.segment, f.text, f.suggestion) for f in findings] == [
+        ("3", "20th Party Congress", "20th CPC National Congress"),
+        ("4", "20th National Congress of the Party", "20th CPC National Congress"),
+    ]
+    renderings = {r["rendering"]: r["count"] for r in findings[0].details["renderings"]}
+    assert renderings["20th Party Congress"] == 1 and len(renderings) == 3
+    assert "×" in findings[0].message
+
+
+def test_inconsistent_capitalisation(matcher):
+    findings = run(matcher, "the spirit of the provincial two sessions", "the spirit of the Provincial Two Sessions", check="term-inconsistent")
+    assert [(f.segment, f.text) for f in findings] == [("2", "Provincial Two Sessions")]
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("the 20th CPC National Congress", "the 20th CPC National Congress"),
+        ("The provincial two sessions ended.", "the provincial two sessions"),  # sentence-initial capital is not a variant
+        ("the Communist Party of China", "the CPC"),  # full form and abbreviation
+    ],
+)
+def test_consistent_renderings_pass(matcher, texts):
+    assert run(matcher, *texts, check="term-inconsistent") == []
+
+
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("strengthen the “four consciousnesses” and strengthen the “four consciousnesses”. self", "strengthen the “four consciousnesses”"),
+        ("we must must act", " must"),
+        ("promote reform, promote reform and opening up", "promote reform"),
+    ],
+)
+def test_repetition_flags(matcher, text, flagged):
+    (f,) = run(matcher, text, check="repetition")
+    assert f.text == flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "comprehensive study, comprehensive grasp and comprehensive implementation",
+        "more and more people",
+        "step by step",
+        "in 2022 2023 was better",
+        "He said that that was fine.",
+    ],
+)
+def test_repetition_passes(matcher, text):
+    assert run(matcher, text, check="repetition") == []
+
+
+def test_repeated_sentence_in_document(matcher):
+    findings = run(matcher, "The meeting studied other matters today.", "Then it closed.", "The meeting studied other matters today.", check="repetition")
+    assert [(f.segment, f.message) for f in findings] == [("3", "This sentence repeats segment 1.")]
+
+
+@pytest.mark.parametrize(
+    "text, flagged, suggestion",
+    [
+        ("in a new era , the work", " ,", ","),
+        ("tasks .", " .", "."),
+        ("self-confidence” and “two safeguards”.", "”", None),
+        ("the “Liaoshen Campaign” and “new era, the work", "“", None),
+        ("the goal（2023）", "（", "("),
+        ("we must，act", "，", ","),
+        ("one,two", ",", ", "),
+        ("a  b", "  ", " "),
+        ("(see above", "(", None),
+    ],
+)
+def test_punctuation_flags(matcher, text, flagged, suggestion):
+    findings = run(matcher, text, check="punctuation")
+    assert (findings[0].text, findings[0].suggestion) == (flagged, suggestion)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["He said: “We will win.”", "GDP grew 5.2% to 1,000.5 billion yuan.", "the “two sessions” (NPC and CPPCC)", "Wait... what?"],
+)
+def test_punctuation_passes(matcher, text):
+    assert run(matcher, text, check="punctuation") == []
+
+
+def test_broken_sentence(matcher):
+    assert [f.text for f in run(matcher, "self-confidence” and “two safeguards”.", check="broken-sentence")] == ["self-confidence"]
+    assert run(matcher, "Self-confidence matters.", check="broken-sentence") == []
+
+
+def test_finding_keys_are_stable_and_unique(matcher):
+    findings = run(matcher, "The two establishments, or the two establishments", check="term-nonstandard")
+    keys = [f.key for f in findings]
+    assert len(set(keys)) == len(keys) == 2
+    again = run(matcher, "Today: The two establishments, or the two establishments", check="term-nonstandard")
+    assert [f.key for f in again] == keys

@@ -1,0 +1,93 @@
+import json
+import subprocess
+import sys
+
+import openpyxl
+import pytest
+
+from reviewer.cli import main
+
+
+def test_findings_exit_1_and_json_shape(sample_path, mini_tbx, tmp_path, capsys):
+    out = tmp_path / "r.json"
+    code = main(["check", str(sample_path), "--glossary", str(mini_tbx), "--json", str(out), "-q"])
+    assert code == 1
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["version"] == 1
+    assert data["termbase"] == {"paths": [str(mini_tbx)], "names": ["mini"], "concepts": 10}
+    (doc,) = data["documents"]
+    assert doc["path"] == str(sample_path)
+    assert doc["metadata"] == {"date": "2023-01-19", "source": "Fuxin News Network"}
+    assert doc["segments"][0]["id"] == "1" and doc["segments"][0]["source"] is None
+    (f,) = [f for f in doc["findings"] if f["text"] == "two establishments"]
+    seg = next(s for s in doc["segments"] if s["id"] == f["segment"])
+    assert seg["target"][f["start"] : f["end"]] == "two establishments"
+    assert f["check"] == "term-nonstandard" and f["severity"] == "major"
+    assert f["suggestion"] == "Two Establishes"
+    assert f["term"]["source"] == "两个确立" and f["term"]["preferred"] == "Two Establishes"
+    incons = [f for f in doc["findings"] if f["check"] == "term-inconsistent"]
+    assert incons and all("term" in f and f["renderings"] for f in incons)
+    assert "findings" in capsys.readouterr().out
+
+
+def test_fail_on_threshold(tmp_path, mini_tbx):
+    src = tmp_path / "a.txt"
+    src.write_text("We studied the provincial party committee report.\n", encoding="utf-8")  # one minor finding
+    assert main(["check", str(src), "--glossary", str(mini_tbx), "--fail-on", "major", "-q"]) == 0
+    assert main(["check", str(src), "--glossary", str(mini_tbx), "--fail-on", "minor", "-q"]) == 1
+    assert main(["check", str(src), "--glossary", str(mini_tbx), "--fail-on", "none", "-q"]) == 0
+
+
+def test_clean_text_exits_0(tmp_path, mini_tbx, capsys):
+    src = tmp_path / "a.txt"
+    src.write_text("The Two Establishes were upheld.\n", encoding="utf-8")
+    assert main(["check", str(src), "--glossary", str(mini_tbx)]) == 0
+    assert "no findings" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["check", "missing.txt"], "no such file"),
+        (["check", "{sample}", "--glossary", "missing.tbx"], "cannot read the termbase"),
+        (["check", "{sample}", "--fail-on", "huge"], "unknown severity"),
+        (["check"], "required"),
+        (["frobnicate"], "invalid choice"),
+    ],
+)
+def test_usage_and_input_errors_exit_2_with_one_line(args, message, sample_path, capsys):
+    args = [a.replace("{sample}", str(sample_path)) for a in args]
+    with pytest.raises(SystemExit) if args in (["check"], ["frobnicate"]) else _nothing():
+        code = main(args)
+        assert code == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+
+
+class _nothing:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+def test_xlsx_output_and_no_silent_overwrite(sample_path, mini_tbx, tmp_path, capsys):
+    out = tmp_path / "r.xlsx"
+    assert main(["check", str(sample_path), "--glossary", str(mini_tbx), "--xlsx", str(out), "-q"]) == 1
+    assert openpyxl.load_workbook(out).sheetnames == ["Summary", "Segments", "Findings"]
+    assert main(["check", str(sample_path), "--glossary", str(mini_tbx), "--xlsx", str(out), "-q"]) == 2
+    assert "already exists" in capsys.readouterr().err
+    assert main(["check", str(sample_path), "--glossary", str(mini_tbx), "--xlsx", str(out), "--force", "-q"]) == 1
+
+
+def test_entry_point_runs_as_a_process(sample_path, mini_tbx):
+    done = subprocess.run(
+        [sys.executable, "-m", "reviewer.cli", "check", str(sample_path), "--glossary", str(mini_tbx), "--json", "-", "-q"],
+        capture_output=True, text=True, encoding="utf-8",
+    )
+    assert done.returncode == 1
+    assert json.loads(done.stdout)["documents"][0]["findings"]
+    bad = subprocess.run([sys.executable, "-m", "reviewer.cli", "check", "nope.txt", "--glossary", str(mini_tbx)], capture_output=True, text=True)
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr

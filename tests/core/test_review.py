@@ -1,0 +1,76 @@
+import json
+
+import pytest
+
+from reviewer.core.readers import read_document
+from reviewer.core.review import Decision, make_review
+
+
+@pytest.fixture
+def review(sample_path, mini_termbase):
+    r = make_review([read_document(sample_path)], [mini_termbase])
+    r.run_checks()
+    return r
+
+
+def by_text(review, text, check="term-nonstandard"):
+    return next(f for f in review.findings if f.text == text and f.check == check)
+
+
+def test_accept_replaces_the_span_and_keeps_the_mt(review):
+    f = by_text(review, "two establishments")
+    new = review.accept(f)
+    assert "decisive significance of the “Two Establishes”" in new
+    doc = review.documents[0]
+    assert "two establishments" in doc.segment(f.segment).target  # the MT is untouched
+    assert review.is_changed(f.document, f.segment)
+    review.run_checks()
+    assert not [x for x in review.findings if x.text == "two establishments"]
+    assert review.applied[0].replaced == "two establishments"
+
+
+def test_accept_refuses_stale_offsets(review):
+    f = by_text(review, "two establishments")
+    review.set_target(f.document, f.segment, "Completely rewritten.")
+    with pytest.raises(ValueError, match="changed since"):
+        review.accept(f)
+
+
+def test_dismissed_finding_stays_dismissed_after_recheck(review):
+    f = by_text(review, "self-revolution")
+    review.dismiss(f, "quoting the MT on purpose")
+    review.run_checks()
+    again = by_text(review, "self-revolution")
+    assert review.decision(again) is Decision.DISMISSED
+    assert again not in review.open_findings()
+
+
+def test_save_and_restore(review, tmp_path, sample_path, mini_termbase):
+    f = by_text(review, "two establishments")
+    review.accept(f)
+    review.dismiss(by_text(review, "self-revolution"))
+    path = tmp_path / "r.review.json"
+    review.save(path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["format"] == "reviewer-review" and data["version"] == 1
+    fresh = make_review([read_document(sample_path)], [mini_termbase])
+    assert fresh.restore(path) == []
+    assert fresh.target(f.document, f.segment) == review.target(f.document, f.segment)
+    fresh.run_checks()
+    assert fresh.decision(by_text(fresh, "self-revolution")) is Decision.DISMISSED
+    assert len(fresh.applied) == 1
+
+
+def test_restore_skips_changed_documents(review, tmp_path, mini_termbase):
+    src = tmp_path / "a.txt"
+    src.write_text("The two establishments matter.\n", encoding="utf-8")
+    r = make_review([read_document(src)], [mini_termbase])
+    r.run_checks()
+    r.accept(r.findings[0] if r.findings[0].check == "term-nonstandard" else by_text(r, "two establishments"))
+    save = tmp_path / "a.review.json"
+    r.save(save)
+    src.write_text("Something else entirely.\n", encoding="utf-8")
+    r2 = make_review([read_document(src)], [mini_termbase])
+    warnings = r2.restore(save)
+    assert warnings and "changed since" in warnings[0]
+    assert r2.corrected == {}

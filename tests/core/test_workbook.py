@@ -1,0 +1,82 @@
+import openpyxl
+import pytest
+
+from reviewer.core.errors import OutputError
+from reviewer.core.readers import read_document
+from reviewer.core.review import make_review
+from reviewer.core.workbook import FINDING_COLUMNS, SEGMENT_COLUMNS, export_workbook
+
+
+@pytest.fixture
+def review(sample_path, mini_termbase):
+    r = make_review([read_document(sample_path)], [mini_termbase])
+    r.run_checks()
+    r.accept(next(f for f in r.findings if f.text == "two establishments"))
+    r.dismiss(next(f for f in r.findings if f.text == "self-revolution"))
+    r.run_checks()
+    return r
+
+
+def test_workbook_sheets_and_layout(review, tmp_path):
+    path = export_workbook(review, tmp_path / "review.xlsx", reviewer="Li Hua")
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames == ["Summary", "Segments", "Findings"]
+    seg, fnd = wb["Segments"], wb["Findings"]
+    assert [c.value for c in seg[1]] == [t for t, _ in SEGMENT_COLUMNS]
+    assert [c.value for c in fnd[1]] == [t for t, _ in FINDING_COLUMNS]
+    for ws in (seg, fnd):
+        assert ws.freeze_panes == "A2"
+        assert ws.auto_filter.ref.startswith("A1:")
+    assert seg.max_row == 21  # 20 segments
+    rows = {r[1]: r for r in seg.iter_rows(min_row=2, values_only=True)}
+    assert rows["5"][6] == "yes" and "Two Establishes" in rows["5"][5] and "two establishments" in rows["5"][4]
+    assert rows["1"][6] == "no"
+    decisions = {(r[5], r[13]) for r in fnd.iter_rows(min_row=2, values_only=True)}
+    assert ("two establishments", "accepted") in decisions
+    assert ("self-revolution", "dismissed") in decisions
+    assert ("enterprises above the standard", "open") in decisions
+    (row,) = [r for r in fnd.iter_rows(min_row=2, values_only=True) if r[5] == "enterprises above the standard"]
+    assert row[2:9] == ("term-nonstandard", "major", "Terminology/Wrong term", "enterprises above the standard", "enterprises above designated size", "规上企业", "enterprise above designated size")
+    summary = [tuple(c for c in r if c is not None) for r in wb["Summary"].iter_rows(values_only=True)]
+    flat = [c for r in summary for c in r]
+    assert "Li Hua" in flat and "mini" in flat and "date: 2023-01-19; source: Fuxin News Network; encoding: utf-8" in flat
+    assert any(isinstance(c, str) and c.startswith("nrefs:1|case:mixed|eff:yes|tok:13a") for c in flat)
+    assert any(r and r[0] == "TER (HTER)" and 0 < r[1] < 5 for r in summary)
+    assert fnd.data_validations.dataValidation[0].formula1 == '"open,accepted,dismissed"'
+
+
+@pytest.mark.parametrize("text", ["=HYPERLINK(\"http://x\",\"y\")", "+1+2", "-5", "@SUM(A1)", "＝1+1", "2023-01-19", "007"])
+def test_user_text_is_never_a_formula_or_number(tmp_path, mini_termbase, text):
+    src = tmp_path / "a.txt"
+    src.write_text(f"{text}\n", encoding="utf-8")
+    r = make_review([read_document(src)], [mini_termbase])
+    r.run_checks()
+    path = export_workbook(r, tmp_path / "x.xlsx")
+    ws = openpyxl.load_workbook(path)["Segments"]
+    cell = ws.cell(row=2, column=5)
+    assert cell.value == text and cell.data_type == "s"
+
+
+def test_control_characters_are_replaced_visibly(tmp_path, mini_termbase):
+    src = tmp_path / "a.txt"
+    src.write_text("Bad\x07bell here.\n", encoding="utf-8")
+    r = make_review([read_document(src)], [mini_termbase])
+    r.run_checks()
+    wb = openpyxl.load_workbook(export_workbook(r, tmp_path / "x.xlsx"))
+    assert wb["Segments"].cell(row=2, column=5).value == "Bad\ufffdbell here."
+    assert any("replaced" in str(c) for row in wb["Summary"].iter_rows(values_only=True) for c in row if c)
+
+
+def test_never_overwrites_without_permission(review, tmp_path):
+    path = tmp_path / "r.xlsx"
+    path.write_bytes(b"precious")
+    with pytest.raises(OutputError, match="already exists"):
+        export_workbook(review, path)
+    assert path.read_bytes() == b"precious"
+    export_workbook(review, path, overwrite=True)
+    assert openpyxl.load_workbook(path).sheetnames[0] == "Summary"
+
+
+def test_unwritable_folder_is_a_clear_error(review, tmp_path):
+    with pytest.raises(OutputError, match="cannot write"):
+        export_workbook(review, tmp_path / "missing-folder" / "r.xlsx")
