@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
@@ -99,13 +100,20 @@ class FindingFilterProxy(QSortFilterProxyModel):
 
     def set_check(self, check_id: str) -> None:
         """Show only findings of ``check_id`` (``""`` for all)."""
-        self._check = check_id
-        self.invalidateFilter()
+        self._refilter(lambda: setattr(self, "_check", check_id))
 
     def set_open_only(self, open_only: bool) -> None:
         """Hide accepted and dismissed findings."""
-        self._open_only = open_only
-        self.invalidateFilter()
+        self._refilter(lambda: setattr(self, "_open_only", open_only))
+
+    def _refilter(self, change: Callable[[], None]) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10 and newer
+            self.beginFilterChange()
+            change()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            change()
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()

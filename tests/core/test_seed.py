@@ -1,0 +1,101 @@
+"""The seed article against the shipped termbase: what a professional reviewer of
+Chinese political news would flag, with the standard rendering as the suggestion,
+and nothing on the correctly rendered standard terms."""
+
+import pytest
+
+from reviewer.core.matching import HitKind
+from reviewer.core.readers import read_document
+from reviewer.core.review import make_review
+
+
+@pytest.fixture(scope="module")
+def review(sample_path, shipped_termbase):
+    r = make_review([read_document(sample_path)], [shipped_termbase])
+    r.run_checks()
+    return r
+
+
+def test_shipped_termbase_size_and_sources(shipped_termbase):
+    assert len(shipped_termbase) >= 100
+    for c in shipped_termbase.concepts:
+        assert c.source_term, c.id
+        assert sum(t.status.value == "preferred" for t in c.en) == 1, c.id
+        assert c.sources, c.id
+
+
+EXPECTED = [
+    # (segment, check, flagged text, suggestion)
+    ("1", "term-nonstandard", "enlarged meeting of the party group", "enlarged meeting of the leading Party members group"),
+    ("1", "term-nonstandard", "Democratic Life Meeting", "meeting of criticism and self-criticism"),
+    ("2", "term-nonstandard", "Party Secretary of the Municipal Government", "secretary of the leading Party members group"),
+    ("3", "term-nonstandard", "comprehensive and strict party governance", "full and rigorous Party self-governance"),
+    ("5", "term-nonstandard", "speak politics with a clear-cut stand", "take a clear political stand"),
+    ("5", "term-nonstandard", "two establishments", "Two Establishes"),
+    ("5", "term-inconsistent", "20th National Congress of the Party", "20th CPC National Congress"),
+    ("5", "repetition", "strengthen the “four consciousnesses”", None),
+    ("6", "broken-sentence", "self-confidence", None),
+    ("6", "punctuation", "”", None),
+    ("6", "term-nonstandard", "two safeguards", "Two Upholds"),
+    ("7", "term-nonstandard", "comprehensive and strict governance of the party", "full and rigorous Party self-governance"),
+    ("7", "term-nonstandard", "eight central regulations", "eight-point decision"),
+    ("7", "term-inconsistent", "20th Party Congress", "20th CPC National Congress"),
+    ("8", "term-nonstandard", "democratic life meeting", "meeting of criticism and self-criticism"),
+    ("8", "term-nonstandard", "self-revolution", "self-reform"),
+    ("9", "term-nonstandard", "provincial party committee", "provincial Party committee"),
+    ("9", "punctuation", " ,", ","),
+    ("11", "term-inconsistent", "Provincial Two Sessions", "provincial two sessions"),
+    ("14", "term-nonstandard", "enterprises above the standard", "enterprises above designated size"),
+    ("14", "term-nonstandard", "practical projects of people’s livelihood", "practical projects to improve people's lives"),
+    ("17", "term-nonstandard", "Rule of Law Government", "law-based government"),
+    ("18", "punctuation", " ,", ","),
+    ("20", "term-nonstandard", "vice chairman of the Chinese People’s Political Consultative Conference", "vice chairman of the CPPCC Municipal Committee"),
+]
+
+
+@pytest.mark.parametrize("segment, check, text, suggestion", EXPECTED)
+def test_reviewer_would_flag(review, segment, check, text, suggestion):
+    got = [(f.text, f.suggestion) for f in review.findings if f.segment == segment and f.check == check]
+    assert (text, suggestion) in got, got
+
+
+CORRECT = [
+    "Political Bureau of the CPC Central Committee",
+    "Political Bureau of the Central Committee of the Communist Party of China",
+    "20th CPC National Congress",
+    "four consciousnesses",
+    "centralized and unified leadership of the Party Central Committee",
+    "General Secretary Xi Jinping",
+    "executive meeting",
+    "high-quality development",
+    "Governor",
+]
+
+
+def test_correct_standard_terms_are_recognised_and_never_flagged(review):
+    doc = review.documents[0]
+    key = review.doc_key(doc)
+    acceptable = []
+    for seg in doc.segments:
+        for hit in review.matcher.match(seg.target):
+            if hit.acceptable:
+                acceptable.append((seg.id, hit.start, hit.end, hit.text))
+    recognised = {t for *_, t in acceptable}
+    for phrase in CORRECT:
+        assert any(phrase.lower() in r.lower() for r in recognised), phrase
+    for f in review.findings:
+        if f.check != "term-nonstandard" or f.document != key:
+            continue
+        for seg, s, e, text in acceptable:
+            assert not (seg == f.segment and s < f.end and f.start < e), f"{text!r} is correct but flagged: {f.message}"
+
+
+def test_every_term_finding_carries_the_concept(review):
+    for f in review.findings:
+        if f.check.startswith("term-"):
+            assert f.term and f.term.source and f.term.preferred and f.suggestion
+
+
+def test_no_near_miss_noise_on_the_seed(review):
+    near = [f for f in review.findings if f.details.get("kind") == HitKind.NEAR.value]
+    assert len(near) <= 3, [f.text for f in near]

@@ -1,0 +1,56 @@
+"""The table models, without views, then through qtmodeltester."""
+
+import pytest
+from PySide6.QtCore import Qt
+
+from reviewer.core.readers import read_document
+from reviewer.core.review import make_review
+from reviewer.gui.models import ObjectRole
+from reviewer.gui.models.findings import FindingFilterProxy, FindingTableModel
+from reviewer.gui.models.segments import SegmentTableModel
+from reviewer.gui.models.terms import TermHitModel
+
+
+@pytest.fixture
+def review(sample_path, mini_termbase):
+    r = make_review([read_document(sample_path)], [mini_termbase])
+    r.run_checks()
+    return r
+
+
+def test_segment_model(qtmodeltester, review):
+    model = SegmentTableModel(review)
+    qtmodeltester.check(model)
+    assert model.rowCount() == 20 and model.columnCount() == 4
+    row = model.row_of(review.doc_key(review.documents[0]), "5")
+    assert model.data(model.index(row, SegmentTableModel.ID)) == "5"
+    assert "two establishments" in model.data(model.index(row, SegmentTableModel.MT))
+    assert model.data(model.index(row, SegmentTableModel.FINDINGS)) == 3
+    assert model.data(model.index(row, 0), ObjectRole) == (review.doc_key(review.documents[0]), "5")
+
+
+def test_finding_model_and_filter(qtmodeltester, review):
+    model = FindingTableModel(review)
+    qtmodeltester.check(model)
+    assert model.rowCount() == len(review.findings)
+    proxy = FindingFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.set_check("punctuation")
+    assert 0 < proxy.rowCount() < model.rowCount()
+    assert all(proxy.data(proxy.index(r, FindingTableModel.CHECK)) == "punctuation" for r in range(proxy.rowCount()))
+    f = proxy.data(proxy.index(0, 0), ObjectRole)
+    review.dismiss(f)
+    proxy.set_open_only(True)
+    assert all(proxy.data(proxy.index(r, 0), ObjectRole).key != f.key for r in range(proxy.rowCount()))
+    row = review.findings.index(f)
+    assert model.data(model.index(row, FindingTableModel.DECISION)) == "dismissed"
+    assert model.data(model.index(row, 0), Qt.ItemDataRole.FontRole).strikeOut()
+
+
+def test_term_model(qtmodeltester, review):
+    model = TermHitModel()
+    model.set_hits(review.matcher.match("the “two establishments” and the 20th CPC National Congress"))
+    qtmodeltester.check(model)
+    assert [model.data(model.index(r, TermHitModel.STATUS)) for r in range(2)] == ["forbidden", "preferred"]
+    assert model.data(model.index(0, TermHitModel.CHINESE)) == "两个确立"
+    assert model.data(model.index(0, TermHitModel.PREFERRED)) == "Two Establishes"

@@ -1,0 +1,122 @@
+"""The review window on the bundled sample: open, accept, undo, dismiss, export."""
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtCore import QSettings
+
+from reviewer.core.paths import SHIPPED_TERMBASE
+from reviewer.gui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, sample_path):
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    w = MainWindow([SHIPPED_TERMBASE], settings)
+    qtbot.addWidget(w)
+    w.show()
+    w.open_files([sample_path])
+    qtbot.waitUntil(lambda: w.review is not None and not w.tasks, timeout=20000)
+    yield w
+    qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
+
+
+def finding(w, text, check="term-nonstandard"):
+    return next(f for f in w.review.findings if f.text == text and f.check == check)
+
+
+def settle(qtbot, w):
+    qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
+
+
+def test_opens_sample_with_findings_and_termbase(window):
+    assert window.segment_model.rowCount() == 20
+    assert window.finding_model.rowCount() == len(window.review.findings) > 30
+    assert "concepts" in window.status_label.text() and "open" in window.status_label.text()
+    assert window.current == (window.review.doc_key(window.review.documents[0]), "1")
+    assert window.term_model.rowCount() > 0
+
+
+def test_accept_undo_redo(qtbot, window):
+    f = finding(window, "two establishments")
+    doc = f.document
+    window.select_segment(doc, f.segment)
+    window.accept_finding(f)
+    settle(qtbot, window)
+    assert "“Two Establishes”" in window.review.target(doc, f.segment)
+    assert "“Two Establishes”" in window.editor.corrected.toPlainText()
+    assert not [x for x in window.review.findings if x.text == "two establishments"]
+    window.undo_stack.undo()
+    settle(qtbot, window)
+    assert "two establishments" in window.review.target(doc, f.segment)
+    assert window.editor.corrected.toPlainText() == window.review.target(doc, f.segment)
+    window.undo_stack.redo()
+    settle(qtbot, window)
+    assert "Two Establishes" in window.review.target(doc, f.segment)
+
+
+def test_typing_is_an_undoable_edit_and_autosaved(qtbot, window):
+    doc = window.review.doc_key(window.review.documents[0])
+    window.select_segment(doc, "4")
+    window.editor.corrected.setPlainText("This is important to follow.")
+    window.editor.flush()
+    settle(qtbot, window)
+    assert window.review.target(doc, "4") == "This is important to follow."
+    assert window._autosave_file is not None and window._autosave_file.exists()
+    assert "This is important to follow." in window._autosave_file.read_text(encoding="utf-8")
+    window.undo_stack.undo()
+    settle(qtbot, window)
+    assert window.review.target(doc, "4") == "Important to follow."
+
+
+def test_dismiss_and_export(qtbot, window, tmp_path):
+    f = finding(window, "self-revolution")
+    window.dismiss_finding(f)
+    settle(qtbot, window)
+    assert window.review.decision(f).value == "dismissed"
+    out = tmp_path / "review.xlsx"
+    assert window.export_to(out)
+    rows = list(openpyxl.load_workbook(out)["Findings"].iter_rows(min_row=2, values_only=True))
+    assert ("self-revolution", "dismissed") in {(r[5], r[13]) for r in rows}
+
+
+def test_reopening_restores_the_autosaved_review(qtbot, tmp_path, sample_path):
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    first = MainWindow([SHIPPED_TERMBASE], settings)
+    qtbot.addWidget(first)
+    first.open_files([sample_path])
+    qtbot.waitUntil(lambda: first.review is not None and not first.tasks, timeout=20000)
+    first.accept_finding(finding(first, "two establishments"))
+    settle(qtbot, first)
+    first.close()
+    second = MainWindow([SHIPPED_TERMBASE], settings)
+    qtbot.addWidget(second)
+    second.open_files([sample_path])
+    qtbot.waitUntil(lambda: second.review is not None and not second.tasks, timeout=20000)
+    doc = second.review.doc_key(second.review.documents[0])
+    assert "Two Establishes" in second.review.target(doc, "5")
+    assert "Restored" in second.statusBar().currentMessage()
+    assert str(Path(sample_path).resolve()) in second._recent()
+
+
+def test_bad_file_shows_a_dialog_not_a_traceback(qtbot, tmp_path):
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"")
+    w = MainWindow([SHIPPED_TERMBASE], QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    w.open_files([bad])
+    qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
+    assert "no article text" in w.last_error
+    assert w.review is None
+
+
+def test_next_finding_moves_through_segments(qtbot, window):
+    window.goto_finding(+1)
+    first = window.editor.current_finding()
+    assert first is not None
+    window.goto_finding(+1)
+    second = window.editor.current_finding()
+    assert (second.segment, second.start) != (first.segment, first.start)
+    window.goto_finding(-1)
+    assert window.editor.current_finding().key == first.key
