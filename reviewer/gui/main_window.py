@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QSplitter,
     QTableView,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -37,7 +38,7 @@ from reviewer.core.workbook import export_workbook
 from reviewer.gui.models import ObjectRole
 from reviewer.gui.models.findings import FindingFilterProxy, FindingTableModel
 from reviewer.gui.models.segments import SegmentTableModel
-from reviewer.gui.models.terms import TermHitModel
+from reviewer.gui.models.terms import TermHitModel, entry_html
 from reviewer.gui.undo import ReviewCommand
 from reviewer.gui.widgets.segment_editor import SegmentEditor
 from reviewer.gui.workers import Task, run_in_background
@@ -104,8 +105,15 @@ class MainWindow(QMainWindow):
         th = self.terms.horizontalHeader()
         th.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         th.setStretchLastSection(True)
-        for col, width in enumerate((80, 170, 90, 190, 160)):
+        for col, width in enumerate((110, 190, 100, 220)):
             self.terms.setColumnWidth(col, width)
+        th.setSectionResizeMode(TermHitModel.PREFERRED, QHeaderView.ResizeMode.Stretch)
+        self.terms.setColumnHidden(TermHitModel.NOTE, True)  # shown in full in the entry pane
+        self.terms.setColumnHidden(TermHitModel.SOURCE, True)
+        self.term_entry = QTextBrowser()
+        self.term_entry.setOpenExternalLinks(True)
+        self.term_entry.setPlaceholderText("Select a term hit to see its termbase entry.")
+        self.terms.selectionModel().currentRowChanged.connect(self._on_term_row)
 
         self.finding_model = FindingTableModel()
         self.finding_proxy = FindingFilterProxy()
@@ -139,7 +147,8 @@ class MainWindow(QMainWindow):
         tl = QVBoxLayout(terms_box)
         tl.setContentsMargins(4, 4, 4, 4)
         tl.addWidget(_bold("Termbase hits in this segment"))
-        tl.addWidget(self.terms)
+        tl.addWidget(self.terms, 3)
+        tl.addWidget(self.term_entry, 2)
         findings_box = QWidget()
         fl = QVBoxLayout(findings_box)
         fl.setContentsMargins(4, 4, 4, 4)
@@ -295,6 +304,14 @@ class MainWindow(QMainWindow):
         self.editor.show_annotations(mt_hits, hits, findings, self.review.decisions)
         self.term_model.set_hits(hits)
         self.terms.resizeRowsToContents()
+        if hits:
+            self.terms.selectRow(0)
+        else:
+            self.term_entry.clear()
+
+    def _on_term_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        hit = self.term_model.data(current, ObjectRole) if current.isValid() else None
+        self.term_entry.setHtml(entry_html(hit) if hit is not None else "")
 
     def select_segment(self, doc: str, seg_id: str) -> None:
         """Make a segment current."""

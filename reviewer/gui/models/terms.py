@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -82,3 +83,31 @@ class TermHitModel(QAbstractTableModel):
             key = "deprecated" if hit.kind in (HitKind.NEAR, HitKind.CASE) else hit.term.status.value
             return QBrush(QColor(STATUS_COLOURS.get(key, "#ffffff")))
         return None
+
+
+def entry_html(hit: TermHit) -> str:
+    """The whole termbase entry of a hit as HTML, for the entry pane."""
+    c = hit.concept
+    colour = {"preferred": "#2e7d32", "admitted": "#2e7d32", "deprecated": "#b26a00", "superseded": "#b26a00", "forbidden": "#c62828"}
+    rows = []
+    for t in c.en:
+        mark = " ◀ in text" if t is hit.term else ""
+        extra = f" <i>({t.form})</i>" if t.form else ""
+        dates = f" <small>{t.valid_from or '…'}–{t.valid_to or '…'}</small>" if (t.valid_from or t.valid_to) else ""
+        note = f"<br><small>{escape(t.note)}</small>" if t.note else ""
+        rows.append(
+            f"<tr><td style='color:{colour[t.status.value]}; padding-right:8px'>{t.status.value}</td>"
+            f"<td><b>{escape(t.text)}</b>{extra}{dates}{mark}{note}</td></tr>"
+        )
+    zh = " · ".join(escape(t.text) for t in c.zh)
+    parts = [f"<h3 style='margin:0'>{zh}</h3>", f"<small>{escape(c.subject)} · {escape(c.id)} · {escape(c.termbase)}</small>"]
+    if hit.kind is HitKind.NEAR:
+        parts.append(f"<p>Near miss: {hit.score:.0f}% similar ({escape(hit.classification)}).</p>")
+    if c.definition:
+        parts.append(f"<p>{escape(c.definition)}</p>")
+    parts.append("<table>" + "".join(rows) + "</table>")
+    if c.sources:
+        parts.append("<p><b>Sources</b><br>" + "<br>".join(escape(str(s)) for s in c.sources) + "</p>")
+    if c.verified:
+        parts.append(f"<p><small>Verified against an official text: {escape(c.verified)}. {escape(c.note)}</small></p>")
+    return "".join(parts)

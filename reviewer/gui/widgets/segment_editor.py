@@ -22,19 +22,25 @@ from reviewer.core.review import Decision
 from reviewer.gui.models.findings import SEVERITY_COLOURS
 
 ACCEPTABLE_TERM = QColor("#2e7d32")
+NONSTANDARD_TERM = QColor("#c62828")
 
 
 def _selections(edit: QTextEdit | QPlainTextEdit, hits: list[TermHit], findings: list[Finding]) -> list[QTextEdit.ExtraSelection]:
     out: list[QTextEdit.ExtraSelection] = []
     doc_len = len(edit.toPlainText())
     for hit in hits:
-        if not hit.acceptable or hit.end > doc_len:
+        if hit.end > doc_len:
             continue
         sel = QTextEdit.ExtraSelection()
         fmt = QTextCharFormat()
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-        fmt.setUnderlineColor(ACCEPTABLE_TERM)
-        fmt.setForeground(ACCEPTABLE_TERM)
+        if hit.acceptable:
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            fmt.setUnderlineColor(ACCEPTABLE_TERM)
+            fmt.setForeground(ACCEPTABLE_TERM)
+        else:
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+            fmt.setUnderlineColor(NONSTANDARD_TERM)
+        fmt.setToolTip(f"{hit.concept.source_term}: {hit.term.status.value}; preferred “{hit.concept.preferred.text}”")
         sel.format = fmt  # type: ignore[misc]
         cur = QTextCursor(edit.document())
         cur.setPosition(hit.start)
