@@ -23,7 +23,12 @@ Rules (documented for reviewers in the README):
   words (``rapidfuzz`` ``ratio`` or ``token_sort_ratio``, whichever is higher, at or
   above the threshold, 88 by default) is
   reported with its score and a classification. Numbers must agree exactly, so
-  ``19th CPC National Congress`` is never a near miss of the 20th.
+  ``19th CPC National Congress`` is never a near miss of the 20th. A candidate
+  span has the term's number of words or one more (one fewer only for terms of
+  four or more words), and all but one of the term's content words must occur
+  in the segment. Terms with ``and``/``or`` get no word-order near misses (the
+  order of coordinated words is free), and a possessive or one inserted proper
+  name is not a near miss.
 """
 
 from __future__ import annotations
@@ -124,6 +129,8 @@ class _Compiled:
     digits: tuple[str, ...]
     rank: int  # termbase priority, then file order
     commas: frozenset[int]  # gaps (after token i) where the text may have a comma
+    content: frozenset[str]  # stems that are not stopwords
+    coordinated: bool  # has "and"/"or": word order is free, no word-order near misses
 
 
 class TermMatcher:
@@ -159,6 +166,8 @@ class TermMatcher:
                         digits=_numbers(toks),
                         rank=rank,
                         commas=_comma_gaps(normalize(term.text).text, toks),
+                        content=frozenset(t.stem for t in toks) - STOPWORDS,
+                        coordinated=any(t.lower in ("and", "or") for t in toks),
                     )
                     self._by_first_stem[c.stems[0]].append(c)
                     if len(toks) >= 2 and len(c.key) >= 8 and term.match is not MatchMode.EXACT:
@@ -241,6 +250,10 @@ class TermMatcher:
         for i, t in enumerate(toks):
             if covered[i] <= 1:
                 positions[t.stem].append(i)
+        # gap[i]: what separates token i from token i+1 (None: sentence punctuation)
+        gaps = [_gap_kind(norm.text[a.end : b.start]) for a, b in zip(toks, toks[1:])]
+        has_number = [any(ch.isdigit() for ch in t.lower) for t in toks]
+        blocked = [x > 1 for x in covered]
         candidates: dict[int, _Compiled] = {}
         for stem in positions:
             for c in self._by_content_stem.get(stem, ()):
@@ -248,31 +261,42 @@ class TermMatcher:
         best: list[tuple[float, int, int, _Compiled]] = []
         harmless: list[tuple[int, int, int]] = []  # (id of term, start, end) of harmless variants
         for c in candidates.values():
+            content = c.content
+            present = sum(1 for s in content if s in positions)
+            if present < max(1, len(content) - 1):
+                continue  # too few of the term's words are here for a near miss
             n = len(c.stems)
+            lengths = (n - 1, n, n + 1) if n >= 4 else (n, n + 1)
             starts: set[int] = set()
             for k, s in enumerate(c.stems):
                 for p in positions.get(s, ()):
                     for d in (-1, 0, 1):
                         starts.add(p - k + d)
             for i in starts:
-                for length in (n - 1, n, n + 1):
+                if i < 0:
+                    continue
+                for length in lengths:
                     j = i + length
-                    if length < 2 or i < 0 or j > len(toks) or any(x > 1 for x in covered[i:j]):
+                    if j > len(toks) or any(blocked[i:j]):
                         continue
                     window = toks[i:j]
-                    if window[0].hyphen_before or window[-1].hyphen_after or not _gaps_ok(norm.text, window, c.commas):
+                    if window[0].hyphen_before or window[-1].hyphen_after:
                         continue
-                    if _numbers(window) != c.digits:
+                    if any(gaps[g] is None or (gaps[g] == "," and g - i not in c.commas) for g in range(i, j - 1)):
+                        continue
+                    if tuple(t.lower for t, num in zip(window, has_number[i:j]) if num) != c.digits:
+                        continue
+                    if window[0].stem in STOPWORDS or window[-1].stem in STOPWORDS:
                         continue
                     if tuple(t.stem for t in window) == c.stems:
                         continue  # an exact/inflected hit would have been taken
-                    if window[0].stem in STOPWORDS or window[-1].stem in STOPWORDS:
-                        continue
                     if _harmless_difference(window, c):
                         harmless.append((id(c), i, j))
                         continue
                     joined = " ".join(t.lower for t in window)
-                    score = max(fuzz.ratio(joined, c.key, score_cutoff=threshold), fuzz.token_sort_ratio(joined, c.key, score_cutoff=threshold))
+                    score = fuzz.ratio(joined, c.key, score_cutoff=threshold)
+                    if not score and not c.coordinated:
+                        score = fuzz.token_sort_ratio(joined, c.key, score_cutoff=threshold)
                     if score:
                         best.append((score, i, j, c))
         # a window overlapping a harmless variant of the same term is that variant, cut short
@@ -291,6 +315,15 @@ class TermMatcher:
                 TermHit(c.concept, c.term, start, end, norm.original[start:end], HitKind.NEAR, round(score, 1), _classify(window, c))
             )
         return hits
+
+
+def _gap_kind(gap: str) -> str | None:
+    """``""`` for a plain gap (spaces, hyphens, apostrophes), ``","`` for one with a comma, else ``None``."""
+    if _GAP_RE.match(gap):
+        return ""
+    if gap.count(",") == 1 and _GAP_RE.match(gap.replace(",", "")):
+        return ","
+    return None
 
 
 def _numbers(tokens: Sequence[Token]) -> tuple[str, ...]:
