@@ -295,7 +295,9 @@ class TermMatcher:
                         continue
                     joined = " ".join(t.lower for t in window)
                     score = fuzz.ratio(joined, c.key, score_cutoff=threshold)
-                    if not score and not c.coordinated:
+                    if score and not _plausible_edits(window, c):
+                        score = 0
+                    if not score and not c.coordinated and sorted(t.stem for t in window) == sorted(c.stems):
                         score = fuzz.token_sort_ratio(joined, c.key, score_cutoff=threshold)
                     if score:
                         best.append((score, i, j, c))
@@ -346,6 +348,33 @@ def _gaps_ok(text: str, window: Sequence[Token], commas: frozenset[int] = frozen
         if i in commas:
             gap = gap.replace(",", "", 1)
         if not _GAP_RE.match(gap):
+            return False
+    return True
+
+
+def _plausible_edits(window: Sequence[Token], c: _Compiled) -> bool:
+    """Whether the words of ``window`` can be a mistyped or misinflected ``c``.
+
+    Aligns the two word sequences (Levenshtein on words). Allowed: a word spelt
+    differently but recognisably (same first three letters and at least 70%
+    similar: ``century``/``centenary``, ``revitalizatio``); an extra or a missing
+    function word (``high level of opening up``); a compound written apart
+    (``grass - roots`` for ``grassroots``). Refused: any other extra, missing or
+    replaced word, which makes another phrase (``research and development`` is
+    not a near miss of ``research and deployment``; ``epidemic prevention and
+    flood control`` is not one of ``epidemic prevention and control``).
+    """
+    lowers = [t.lower for t in window]
+    if "".join(lowers) == "".join(c.lowers):
+        return True
+    for op in Levenshtein.editops(lowers, list(c.lowers)):
+        if op.tag == "replace":
+            a, b = lowers[op.src_pos], c.lowers[op.dest_pos]
+            if a[:3] != b[:3] or Levenshtein.normalized_similarity(a, b) < 0.7:
+                return False
+        elif op.tag == "delete" and lowers[op.src_pos] not in STOPWORDS:
+            return False
+        elif op.tag == "insert" and c.lowers[op.dest_pos] not in STOPWORDS:
             return False
     return True
 

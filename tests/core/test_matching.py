@@ -64,10 +64,25 @@ def test_near_miss_has_score_and_class(matcher):
         "the 19th CPC National Congress",  # numbers must agree
         "the provincial government",
         "strengthen the party's leadership",
+        "research and development",  # another real phrase, not a misspelt "research and deployment"
+        "epidemic prevention and flood control",  # an inserted content word makes another phrase
     ],
 )
 def test_no_false_near_misses(matcher, text):
     assert [h for h in matcher.match(text) if h.kind is HitKind.NEAR] == []
+
+
+@pytest.mark.parametrize(
+    "text, term, classification",
+    [
+        ("epidemic prevention and contrl", "epidemic prevention and control", "spelling"),
+        ("the epidemic prevention and the control", "epidemic prevention and control", "spelling"),
+        ("the two established", "Two Establishes", "inflection"),
+    ],
+)
+def test_plausible_near_misses(matcher, text, term, classification):
+    (hit,) = [h for h in matcher.match(text) if h.kind is HitKind.NEAR]
+    assert (hit.term.text, hit.classification) == (term, classification)
 
 
 def test_word_order_near_miss(matcher):
