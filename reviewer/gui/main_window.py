@@ -295,12 +295,13 @@ class MainWindow(QMainWindow):
         text = self.review.target(doc, seg_id)
         if reload_text:
             self.editor.show_segment(f"Segment {seg_id} · paragraph {seg.paragraph}", seg.target, text)
-        else:
+        elif not self.editor.has_pending_edit():  # never overwrite what the reviewer is typing
             self.editor.set_corrected(text)
+        shown = self.editor.corrected.toPlainText()
         assert self.review.matcher is not None
-        hits = self.review.matcher.match(text)
+        hits = self.review.matcher.match(shown)
         mt_hits = self.review.matcher.match(seg.target)
-        findings = [f for f in self.review.findings if (f.document, f.segment) == self.current and f.end <= len(text) and text[f.start : f.end] == f.text]
+        findings = [f for f in self.review.findings if (f.document, f.segment) == self.current and shown[f.start : f.end] == f.text]
         self.editor.show_annotations(mt_hits, hits, findings, self.review.decisions)
         self.term_model.set_hits(hits)
         self.terms.resizeRowsToContents()

@@ -120,3 +120,16 @@ def test_next_finding_moves_through_segments(qtbot, window):
     assert (second.segment, second.start) != (first.segment, first.start)
     window.goto_finding(-1)
     assert window.editor.current_finding().key == first.key
+
+
+def test_a_finished_check_never_overwrites_text_being_typed(qtbot, window):
+    doc = window.review.doc_key(window.review.documents[0])
+    window.select_segment(doc, "4")
+    window.editor.corrected.setPlainText("First edit.")
+    window.editor.flush()  # pushed: a background check starts
+    window.editor.corrected.setPlainText("First edit, and more typing.")  # still pending
+    settle(qtbot, window)
+    assert window.editor.corrected.toPlainText() == "First edit, and more typing."
+    window.editor.flush()
+    settle(qtbot, window)
+    assert window.review.target(doc, "4") == "First edit, and more typing."

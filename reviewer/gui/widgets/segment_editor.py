@@ -178,6 +178,10 @@ class SegmentEditor(QWidget):
 
     # -- editing -------------------------------------------------------------
 
+    def has_pending_edit(self) -> bool:
+        """True while typed text has not yet been handed over (debounce running)."""
+        return self._timer.isActive()
+
     def flush(self) -> None:
         """Emit a pending edit now (before switching segment, saving or exporting)."""
         if self._timer.isActive():
