@@ -48,13 +48,25 @@ _WRAP = Alignment(wrap_text=True, vertical="top")
 
 
 class _Writer:
-    """Writes safe text cells and counts the characters it had to replace."""
+    """Writes safe text cells, counts the characters it had to replace, and sizes rows.
+
+    Excel and LibreOffice do not grow a row for wrapped text written by a library,
+    so each row's height is set from the longest wrapped cell (estimated from the
+    column width, 15 points a line, at most 409 points, Excel's limit).
+    """
 
     def __init__(self) -> None:
         self.replaced = 0
+        self._lines: dict[tuple[str, int], int] = {}
 
     def put(self, ws: Worksheet, row: int, col: int, value: Any) -> None:
         cell = ws.cell(row=row, column=col)
+        if isinstance(value, str) and value:
+            width = ws.column_dimensions[get_column_letter(col)].width or 10
+            per_line = max(int(width * 1.15), 1)
+            lines = sum(max(1, -(-len(part) // per_line)) for part in value.split("\n"))
+            key = (ws.title, row)
+            self._lines[key] = max(self._lines.get(key, 1), lines)
         if isinstance(value, str):
             clean, n = ILLEGAL_CHARACTERS_RE.subn("\ufffd", value)
             self.replaced += n
@@ -67,6 +79,12 @@ class _Writer:
         else:
             cell.value = value
         cell.alignment = _WRAP
+
+    def size_rows(self, ws: Worksheet, first_row: int = 2) -> None:
+        """Set the height of every written row from ``first_row`` on."""
+        for (title, row), lines in self._lines.items():
+            if title == ws.title and row >= first_row and lines > 1:
+                ws.row_dimensions[row].height = min(409, 15 * lines)
 
 
 def _header(ws: Worksheet, columns: Sequence[tuple[str, int]]) -> None:
@@ -137,6 +155,7 @@ def _segments_sheet(ws: Worksheet, review: Review, w: _Writer) -> None:
                 w.put(ws, row, col, v)
             row += 1
     ws.auto_filter.ref = f"A1:{get_column_letter(len(SEGMENT_COLUMNS))}{max(row - 1, 1)}"
+    w.size_rows(ws)
 
 
 def _findings_sheet(ws: Worksheet, review: Review, w: _Writer) -> Counter[tuple[str, str, str]]:
@@ -160,6 +179,7 @@ def _findings_sheet(ws: Worksheet, review: Review, w: _Writer) -> Counter[tuple[
         if fill is not None:
             ws.cell(row=row, column=4).fill = fill
         counts[(f.check, f.severity.value, decision.value)] += 1
+    w.size_rows(ws)
     last = max(len(rows) + 1, 2)
     ws.auto_filter.ref = f"A1:{get_column_letter(len(FINDING_COLUMNS))}{last}"
     dv = DataValidation(type="list", formula1='"open,accepted,dismissed"', allow_blank=False, showDropDown=False)
@@ -170,10 +190,15 @@ def _findings_sheet(ws: Worksheet, review: Review, w: _Writer) -> Counter[tuple[
 
 
 def _summary_sheet(ws: Worksheet, review: Review, counts: Counter[tuple[str, str, str]], reviewer: str, w: _Writer) -> None:
-    ws.column_dimensions["A"].width = 28
-    for col in "BCDE":
-        ws.column_dimensions[col].width = 24
-    ws.column_dimensions["F"].width = 70
+    ws.column_dimensions["A"].width = 30
+    ws.column_dimensions["B"].width = 18
+    for col in "CDE":
+        ws.column_dimensions[col].width = 12
+    ws.column_dimensions["F"].width = 72
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
     row = 1
 
     def line(*values: Any, bold: bool = False) -> None:
@@ -191,16 +216,16 @@ def _summary_sheet(ws: Worksheet, review: Review, counts: Counter[tuple[str, str
     line("Reviewer", reviewer or "")
     line("Tool", f"reviewer {__version__}")
     row += 1
-    line("Documents", "Segments", "Changed", "Metadata", bold=True)
+    line("Documents", "Segments", "Changed", "", "", "Metadata", bold=True)
     for doc in review.documents:
         key = review.doc_key(doc)
         changed = sum(review.is_changed(key, s.id) for s in doc.segments)
         meta = "; ".join(f"{k}: {v}" for k, v in doc.metadata.items())
-        line(doc.name, len(doc.segments), changed, f"{meta}; encoding: {doc.encoding}".lstrip("; "))
+        line(doc.name, len(doc.segments), changed, "", "", f"{meta}; encoding: {doc.encoding}".lstrip("; "))
     row += 1
-    line("Termbases", "Version", "Concepts", "Terms", bold=True)
+    line("Termbases", "Concepts", "Terms", "Version", "", "File", bold=True)
     for tb in review.termbases:
-        line(tb.name, tb.version, len(tb), tb.term_count())
+        line(tb.name, len(tb), tb.term_count(), tb.version, "", str(tb.path or ""))
     row += 1
     line("Findings by check", "Severity", "Open", "Accepted", "Dismissed", bold=True)
     names = {c.id: c.name for c in all_checks()}
