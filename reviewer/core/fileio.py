@@ -9,6 +9,16 @@ from pathlib import Path
 from reviewer.core.errors import OutputError
 
 
+def _mode_for(path: Path) -> int:
+    """The mode a new file gets: the old file's, else 0666 less the umask (mkstemp makes 0600)."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def atomic_write_bytes(path: str | Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file, fsync and rename.
 
@@ -26,6 +36,7 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, _mode_for(p))
         os.replace(tmp, p)
     except OSError as exc:
         try:

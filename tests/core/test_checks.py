@@ -64,6 +64,18 @@ def test_suggestion_is_capitalised_at_sentence_start(matcher):
     assert f.suggestion == "Self-reform"
 
 
+def test_suggestion_is_title_case_inside_a_quoted_title(matcher):
+    (f,) = run(matcher, "It approved the “Report on the Self-Revolution of the Party in 2022”.", check="term-nonstandard")
+    assert f.suggestion == "Self-Reform"
+    (f,) = run(matcher, "It approved the report on Self-Revolution in 2022.", check="term-nonstandard")
+    assert f.suggestion == "self-reform"
+
+
+def test_non_standard_renderings_are_not_flagged_twice(matcher):
+    findings = run(matcher, "Study the Two Establishes.", "Study the two establishments.")
+    assert [(f.check, f.text) for f in findings] == [("term-nonstandard", "two establishments")]
+
+
 def test_inconsistent_renderings_across_a_document(matcher):
     findings = run(
         matcher,
@@ -141,6 +153,9 @@ def test_repeated_sentence_in_document(matcher):
         ("the goal（2023）", "（", "("),
         ("we must，act", "，", ","),
         ("one,two", ",", ", "),
+        ("the Two Upholds ,and advance", " ,", ", "),
+        ("a ;b", " ;", "; "),
+        ("self-governance.The number", ".", ". "),
         ("a  b", "  ", " "),
         ("(see above", "(", None),
     ],
@@ -152,7 +167,8 @@ def test_punctuation_flags(matcher, text, flagged, suggestion):
 
 @pytest.mark.parametrize(
     "text",
-    ["He said: “We will win.”", "GDP grew 5.2% to 1,000.5 billion yuan.", "the “two sessions” (NPC and CPPCC)", "Wait... what?"],
+    ["He said: “We will win.”", "GDP grew 5.2% to 1,000.5 billion yuan.", "the “two sessions” (NPC and CPPCC)", "Wait... what?",
+     "The U.S. and the U.K. met.", "at 10:30 on Jan. 5", "see www.gov.cn for details"],
 )
 def test_punctuation_passes(matcher, text):
     assert run(matcher, text, check="punctuation") == []

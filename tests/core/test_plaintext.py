@@ -89,3 +89,24 @@ def test_missing_and_unsupported_files(tmp_path):
 def test_invalid_utf8_with_bom_is_an_error():
     with pytest.raises(InputError, match="byte-order mark"):
         decode_bytes(b"\xef\xbb\xbfabc\xff\xfe\xfd")
+
+
+def test_a_headline_with_a_colon_is_text_not_metadata(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text("Source: Xinhua\n\nXi Jinping: Promote high-quality development\n\nThe meeting was held.\n", encoding="utf-8")
+    doc = read_document(p)
+    assert doc.metadata == {"source": "Xinhua"}
+    assert doc.segments[0].target == "Xi Jinping: Promote high-quality development"
+
+
+def test_chinese_header_fields(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text("来源：新华社\n日期：2023-01-19\n\n会议强调，要坚持“两个确立”。\n", encoding="utf-8")
+    doc = read_document(p)
+    assert doc.metadata == {"来源": "新华社", "日期": "2023-01-19"}
+    assert doc.segments[0].source == "会议强调，要坚持“两个确立”。"
+
+
+def test_a_folder_is_named_as_such(tmp_path):
+    with pytest.raises(InputError, match="folder"):
+        read_document(tmp_path)

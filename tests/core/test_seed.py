@@ -28,7 +28,7 @@ EXPECTED = [
     # (segment, check, flagged text, suggestion)
     ("1", "term-nonstandard", "enlarged meeting of the party group", "enlarged meeting of the leading Party members group"),
     ("1", "term-nonstandard", "Democratic Life Meeting", "meeting of criticism and self-criticism"),
-    ("2", "term-nonstandard", "Party Secretary of the Municipal Government", "secretary of the leading Party members group"),
+    ("2", "term-nonstandard", "Party Secretary of the Municipal Government", "secretary of the leading Party members group of the municipal government"),
     ("3", "term-nonstandard", "comprehensive and strict party governance", "full and rigorous Party self-governance"),
     ("5", "term-nonstandard", "speak politics with a clear-cut stand", "take a clear political stand"),
     ("5", "term-nonstandard", "two establishments", "Two Establishes"),
@@ -47,7 +47,9 @@ EXPECTED = [
     ("11", "term-inconsistent", "Provincial Two Sessions", "provincial two sessions"),
     ("14", "term-nonstandard", "enterprises above the standard", "enterprises above designated size"),
     ("14", "term-nonstandard", "practical projects of people’s livelihood", "practical projects to improve people's lives"),
-    ("17", "term-nonstandard", "Rule of Law Government", "law-based government"),
+    ("17", "term-nonstandard", "Rule of Law Government", "Law-Based Government"),  # inside a quoted Title Case title
+    ("17", "term-nonstandard", "Implementation Opinions", "Implementation Guidelines"),
+    ("5", "term-inconsistent", "20th National Congress of the Party", "20th CPC National Congress"),
     ("18", "punctuation", " ,", ","),
     ("20", "term-nonstandard", "vice chairman of the Chinese People’s Political Consultative Conference", "vice chairman of the CPPCC Municipal Committee"),
 ]

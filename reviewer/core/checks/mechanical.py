@@ -86,8 +86,8 @@ class Repetition(Check):
                 i += 1
 
 
-_SPACE_BEFORE_RE = re.compile(r"[ \t\u00a0]+(?=[,.;:!?](?:\s|$|[”’\"']))")
-_NO_SPACE_AFTER_RE = re.compile(r"(?<=[a-z])[,;](?=[A-Za-z])")
+_SPACE_BEFORE_RE = re.compile(r"[ \t\u00a0]+(?=[,;:](?!\d)|[.!?](?:\s|$|[”’\"'A-Za-z]))")
+_NO_SPACE_AFTER_RE = re.compile(r"(?<=[a-z])[,;:](?=[A-Za-z])|(?<=[a-z]{2})[.!?](?=[A-Z][a-z])")
 _DOUBLE_SPACE_RE = re.compile(r"(?<=\S) {2,}(?=\S)")
 _ZH_PUNCT = {
     "，": ",", "。": ".", "；": ";", "：": ":", "！": "!", "？": "?", "、": ",",
@@ -104,8 +104,8 @@ class Punctuation(SegmentCheck):
     name = "Punctuation"
     description = (
         "Unbalanced quotation marks or brackets; a space before a comma, full stop, semicolon, colon, "
-        "question or exclamation mark; a missing space after a comma; doubled spaces; and Chinese "
-        "(full-width) punctuation left in the English text."
+        "question or exclamation mark; a missing space after a comma, semicolon, colon or full stop; "
+        "doubled spaces; and Chinese (full-width) punctuation left in the English text."
     )
     severity = Severity.MINOR
     category = "Fluency/Punctuation"
@@ -115,9 +115,14 @@ class Punctuation(SegmentCheck):
         findings: list[Finding] = []
         for m in _SPACE_BEFORE_RE.finditer(text):
             s, e = m.span()
-            findings.append(self.finding(unit, s, e + 1, f"Space before “{text[e]}”.", suggestion=text[e]))
+            glued = e + 1 < len(text) and text[e + 1].isalpha()  # "a ,b": the space is on the wrong side
+            findings.append(
+                self.finding(unit, s, e + 1, f"Space before “{text[e]}”" + (" and none after it." if glued else "."), suggestion=text[e] + (" " if glued else ""))
+            )
         for m in _NO_SPACE_AFTER_RE.finditer(text):
             s = m.start()
+            if s > 0 and text[s - 1] in " \t\u00a0":
+                continue  # reported above with the space before
             findings.append(self.finding(unit, s, s + 1, f"No space after “{text[s]}”.", suggestion=text[s] + " "))
         for m in _DOUBLE_SPACE_RE.finditer(text):
             findings.append(self.finding(unit, m.start(), m.end(), "Doubled space.", suggestion=" "))

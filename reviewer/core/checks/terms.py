@@ -12,15 +12,42 @@ from reviewer.core.matching import HitKind, TermHit
 from reviewer.core.termbase.model import Status
 
 
-def fit_case(suggestion: str, flagged: str, at_sentence_start: bool) -> str:
-    """Capitalise ``suggestion`` like ``flagged`` at the start of a sentence.
+_SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to with".split())
 
-    ``"full and rigorous Party self-governance"`` replacing ``"Comprehensive and
-    strict ..."`` at the start of a sentence becomes ``"Full and rigorous ..."``.
+
+def fit_case(suggestion: str, text: str, start: int, end: int, titles: bool = True) -> str:
+    """Capitalise ``suggestion`` to replace ``text[start:end]``.
+
+    Inside a quoted title written in Title Case (“Report on the Construction of
+    a Rule of Law Government in 2022”), the suggestion is put in Title Case too
+    (``Law-Based Government``), unless ``titles`` is false. At the start of a
+    sentence only the first letter is raised: ``Self-revolution`` becomes
+    ``Self-reform``.
     """
-    if at_sentence_start and flagged[:1].isupper() and suggestion[:1].islower():
+    flagged = text[start:end]
+    if titles and _in_quoted_title(text, start, end):
+        return " ".join(_title_word(w, i == 0) for i, w in enumerate(suggestion.split(" ")))
+    if _at_sentence_start(text, start) and flagged[:1].isupper() and suggestion[:1].islower():
         return suggestion[:1].upper() + suggestion[1:]
     return suggestion
+
+
+def _in_quoted_title(text: str, start: int, end: int) -> bool:
+    """True when the span lies inside “...” whose words are mostly capitalised (a title)."""
+    open_at = text.rfind("“", 0, start)
+    if open_at < 0 or text.rfind("”", open_at, start) >= 0:
+        return False
+    close_at = text.find("”", end)
+    if close_at < 0:
+        return False
+    words = [w for w in re.findall(r"[^\W\d_]+", text[open_at + 1 : close_at]) if w.lower() not in _SMALL_WORDS]
+    return len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 0.75 * len(words)
+
+
+def _title_word(word: str, first: bool) -> str:
+    if not first and word.lower() in _SMALL_WORDS:
+        return word
+    return "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
 
 
 def inflect_like(replacement: str, flagged: str, matched_term: str) -> str:
@@ -107,7 +134,7 @@ class NonStandardTerm(SegmentCheck):
             severity = self._SEVERITY.get(status, Severity.MINOR)
             replacement = preferred.text
         replacement = inflect_like(replacement, hit.text, hit.term.text)
-        suggestion = fit_case(replacement, hit.text, _at_sentence_start(unit.text, hit.start))
+        suggestion = fit_case(replacement, unit.text, hit.start, hit.end)
         return self.finding(
             unit,
             hit.start,
@@ -158,8 +185,7 @@ class InconsistentTerm(Check):
         "A concept is rendered in more than one way in the document (or batch), including differently "
         "capitalised forms. Each finding lists every rendering with its count; the suggestion is the "
         "preferred term if it is used, else the most frequent acceptable rendering. Non-standard renderings "
-        "are listed and flagged too (term-nonstandard also flags them); a concept with no acceptable "
-        "rendering in the text is left to term-nonstandard."
+        "are listed with their counts but flagged only by term-nonstandard, so no span is flagged twice."
     )
     severity = Severity.MINOR
     category = "Terminology/Inconsistent use of terminology"
@@ -194,15 +220,14 @@ class InconsistentTerm(Check):
         listing = "; ".join(f"“{shown[k]}” ×{n}" for k, n in counts.most_common())
         zh = concept.source_term
         for unit, hit, key in occurrences:
-            if key == dominant:
-                continue
-            at_start = _at_sentence_start(unit.text, hit.start)
+            if key == dominant or not hit.acceptable:
+                continue  # a non-standard rendering is term-nonstandard's finding, listed here only
             yield self.finding(
                 unit,
                 hit.start,
                 hit.end,
                 f"{zh or preferred.text} is rendered {len(counts)} ways here: {listing}. Use one rendering, e.g. “{dominant_text}”.",
-                suggestion=fit_case(dominant_text, hit.text, at_start),
+                suggestion=fit_case(dominant_text, unit.text, hit.start, hit.end, titles=False),
                 term=TermRef.of(hit),
                 details={"renderings": renderings, "dominant": dominant_text},
             )

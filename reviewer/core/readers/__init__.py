@@ -26,14 +26,14 @@ def read_document(path: str | Path) -> Document:
             or content the reader cannot understand.
     """
     p = Path(path)
+    if p.is_dir():
+        raise InputError(p, "this is a folder, not a file")
     reader = READERS.get(p.suffix.lower())
     if reader is None:
         supported = ", ".join(sorted(READERS))
         raise InputError(p, f"unsupported file type '{p.suffix or '(none)'}'; reviewer reads {supported}")
     if not p.exists():
         raise InputError(p, "no such file")
-    if p.is_dir():
-        raise InputError(p, "this is a folder, not a file")
     size = p.stat().st_size
     if size > MAX_FILE_BYTES:
         raise InputError(p, f"the file is {size / 1e6:.0f} MB; the limit is {MAX_FILE_BYTES / 1e6:.0f} MB")

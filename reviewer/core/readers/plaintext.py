@@ -1,9 +1,12 @@
 """Plain-text articles: a metadata header, then paragraphs separated by line breaks.
 
-The header is the run of short ``Key: value`` lines at the top of the file (the
-seed article's ``date 2023-01-19 Date: 2023-01-19`` line, which repeats the date
-in another form, counts too). Header fields become :attr:`Document.metadata`
-with lower-case keys; they are never segments. Every following non-empty line is
+The header is the run of short ``Key: value`` lines at the top of the file whose
+key is a known header field (:data:`HEADER_FIELDS`: ``Date``, ``Source``,
+``Title``, ``Author``, ``URL``, ``日期``, ``来源`` ...), so that a headline such as
+``Xi Jinping: Promote high-quality development`` stays article text. The seed
+article's ``date 2023-01-19 Date: 2023-01-19`` line, which repeats the date in
+another form, counts too. Header fields become :attr:`Document.metadata` with
+lower-case keys; they are never segments. Every following non-empty line is
 a paragraph, split into sentence segments.
 """
 
@@ -17,8 +20,14 @@ from reviewer.core.encoding import decode_bytes
 from reviewer.core.errors import InputError
 from reviewer.core.segmentation import split_sentences
 
-_FIELD_RE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z _-]{0,30}?)\s*[:：]\s*(?P<value>\S.{0,200})$")
+_FIELD_RE = re.compile(r"^(?P<key>[A-Za-z\u4e00-\u9fff][A-Za-z\u4e00-\u9fff _-]{0,30}?)\s*[:：]\s*(?P<value>\S.{0,200})$")
 _LOWER_DATE_RE = re.compile(r"^date\s+(?P<value>\d{4}-\d{2}-\d{2})\s+(?P<rest>.*)$", re.IGNORECASE)
+#: Keys (lower-case) that make a ``Key: value`` line a header field.
+HEADER_FIELDS = frozenset(
+    "date source title author url link published updated language lang category section tags editor "
+    "translator byline dateline id 日期 来源 作者 标题 发布时间 发布日期 责任编辑 编辑 链接 栏目".split()
+)
+
 _CJK_RE = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -47,7 +56,7 @@ def parse_header(lines: list[str]) -> tuple[dict[str, str], int]:
                 i += 1
                 continue
         m = _FIELD_RE.match(line)
-        if not m or len(line) > 120:
+        if not m or len(line) > 120 or m.group("key").strip().lower() not in HEADER_FIELDS:
             break
         metadata[m.group("key").strip().lower()] = m.group("value").strip()
         i += 1
