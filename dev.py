@@ -50,11 +50,12 @@ def main(argv: list[str]) -> int:
         return 2
     command, rest = argv[0], argv[1:]
     py = ensure_env()
+    # app and cli run in the caller's folder, so relative paths mean what the user typed
     if command == "app":
         files = rest or [str(SAMPLE)]
-        return subprocess.call([py, "-m", "reviewer", *files], cwd=ROOT)
+        return subprocess.call([py, "-m", "reviewer", *files])
     if command == "cli":
-        return subprocess.call([py, "-m", "reviewer.cli", *rest], cwd=ROOT)
+        return subprocess.call([py, "-m", "reviewer.cli", *rest])
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     return subprocess.call([py, "-m", "pytest", "-q", *rest], cwd=ROOT, env=env)

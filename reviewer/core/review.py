@@ -139,6 +139,13 @@ class Review:
         """The decision on ``finding`` (open if none)."""
         return self.decisions.get(finding.key, Decision.OPEN)
 
+    def all_findings(self) -> list[tuple[Finding, Decision]]:
+        """Every finding with its decision: the latest run's, then accepted ones the edits removed."""
+        current = {f.key for f in self.findings}
+        rows = [(f, self.decision(f)) for f in self.findings]
+        rows += [(a.finding, Decision.ACCEPTED) for a in self.applied if a.finding.key not in current]
+        return rows
+
     def open_findings(self) -> list[Finding]:
         """Findings that are neither accepted nor dismissed."""
         return [f for f in self.findings if self.decision(f) is Decision.OPEN]
@@ -160,8 +167,18 @@ class Review:
             raise ValueError("the segment has changed since the check ran; check again first")
         new = text[: finding.start] + finding.suggestion + text[finding.end :]
         self.set_target(finding.document, finding.segment, new)
-        self.decisions[finding.key] = Decision.ACCEPTED
-        self.applied.append(AppliedCorrection(finding, finding.text, finding.suggestion, _now()))
+        now = _now()
+        # other open findings on exactly this span (another check's view of it) are settled too
+        same_span = [
+            f
+            for f in self.findings
+            if (f.document, f.segment, f.start, f.end) == (finding.document, finding.segment, finding.start, finding.end)
+            and f.key != finding.key
+            and self.decision(f) is Decision.OPEN
+        ]
+        for f in [finding, *same_span]:
+            self.decisions[f.key] = Decision.ACCEPTED
+            self.applied.append(AppliedCorrection(f, f.text, finding.suggestion, now))
         return new
 
     def dismiss(self, finding: Finding, note: str = "") -> None:

@@ -87,6 +87,11 @@ class _Writer:
                 ws.row_dimensions[row].height = min(409, 15 * lines)
 
 
+def _id_cell(segment_id: str) -> int | str:
+    """Segment ids as numbers where they are numbers, so that Excel sorts 2 before 10."""
+    return int(segment_id) if segment_id.isdigit() else segment_id
+
+
 def _header(ws: Worksheet, columns: Sequence[tuple[str, int]]) -> None:
     for col, (title, width) in enumerate(columns, start=1):
         cell = ws.cell(row=1, column=col, value=title)
@@ -119,6 +124,8 @@ def export_workbook(review: Review, path: str | Path, reviewer: str = "", overwr
         OutputError: the file exists (and ``overwrite`` is false) or cannot be written.
     """
     p = Path(path)
+    if p.suffix.lower() != ".xlsx":
+        raise OutputError(p, "a review workbook must be an .xlsx file")
     if p.exists() and not overwrite:
         raise OutputError(p, "the file already exists; choose another name or allow overwriting")
     w = _Writer()
@@ -147,7 +154,7 @@ def _segments_sheet(ws: Worksheet, review: Review, w: _Writer) -> None:
             found = by_segment.get((key, seg.id), [])
             summary = "\n".join(f"{f.check}: {f.text}" + (f" → {f.suggestion}" if f.suggestion else "") for f in found)
             values = [
-                doc.name, seg.id, seg.paragraph, seg.source or "", seg.target, corrected,
+                doc.name, _id_cell(seg.id), seg.paragraph, seg.source or "", seg.target, corrected,
                 "yes" if corrected != seg.target else "no", len(found), summary,
                 segment_scores(seg.target, corrected).ter if corrected.strip() else None,
             ]
@@ -160,16 +167,14 @@ def _segments_sheet(ws: Worksheet, review: Review, w: _Writer) -> None:
 
 def _findings_sheet(ws: Worksheet, review: Review, w: _Writer) -> Counter[tuple[str, str, str]]:
     _header(ws, FINDING_COLUMNS)
-    rows: list[tuple[Finding, Decision, str]] = [(f, review.decision(f), review.notes.get(f.key, "")) for f in review.findings]
-    current = {f.key for f in review.findings}
-    rows += [(a.finding, Decision.ACCEPTED, review.notes.get(a.finding.key, "")) for a in review.applied if a.finding.key not in current]
+    rows = [(f, decision, review.notes.get(f.key, "")) for f, decision in review.all_findings()]
     rows.sort(key=lambda r: (r[0].document, int(r[0].segment) if r[0].segment.isdigit() else 0, r[0].start))
     names = {review.doc_key(d): d.name for d in review.documents}
     counts: Counter[tuple[str, str, str]] = Counter()
     for row, (f, decision, note) in enumerate(rows, start=2):
         t = f.term
         values = [
-            names.get(f.document, f.document), f.segment, f.check, f.severity.value, f.category, f.text,
+            names.get(f.document, f.document), _id_cell(f.segment), f.check, f.severity.value, f.category, f.text,
             f.suggestion if f.suggestion is not None else "", t.source if t else "", t.preferred if t else "",
             t.concept if t else "", t.termbase if t else "", f.score, f.message, decision.value, note,
         ]

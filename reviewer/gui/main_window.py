@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -34,6 +35,7 @@ from reviewer.core.errors import ReviewerError
 from reviewer.core.readers import READERS, read_document
 from reviewer.core.review import Decision, Review, make_review
 from reviewer.core.termbase import Termbase, load_termbase
+from reviewer.core.export import write_corrected_text
 from reviewer.core.workbook import export_workbook
 from reviewer.gui.models import ObjectRole
 from reviewer.gui.models.findings import FindingFilterProxy, FindingTableModel
@@ -84,6 +86,9 @@ class MainWindow(QMainWindow):
         self.segments.setWordWrap(True)
         self.segments.setAlternatingRowColors(True)
         self.segments.verticalHeader().hide()
+        line = self.segments.fontMetrics().lineSpacing()
+        self.segments.verticalHeader().setMaximumSectionSize(4 * line + 8)
+        self.segments.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.segments.horizontalHeader()
         header.setSectionResizeMode(SegmentTableModel.ID, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(SegmentTableModel.MT, QHeaderView.ResizeMode.Stretch)
@@ -105,7 +110,7 @@ class MainWindow(QMainWindow):
         th = self.terms.horizontalHeader()
         th.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         th.setStretchLastSection(True)
-        for col, width in enumerate((110, 190, 100, 220)):
+        for col, width in enumerate((100, 170, 90, 200)):
             self.terms.setColumnWidth(col, width)
         th.setSectionResizeMode(TermHitModel.PREFERRED, QHeaderView.ResizeMode.Stretch)
         self.terms.setColumnHidden(TermHitModel.NOTE, True)  # shown in full in the entry pane
@@ -125,17 +130,20 @@ class MainWindow(QMainWindow):
         self.findings.setSortingEnabled(False)
         fh = self.findings.horizontalHeader()
         fh.setStretchLastSection(True)
-        for col, width in enumerate((40, 65, 130, 170, 170, 75)):
+        for col, width in enumerate((40, 62, 125, 160, 160, 75)):
             self.findings.setColumnWidth(col, width)
+        self.findings.setWordWrap(False)
         self.findings.doubleClicked.connect(self._on_finding_activated)
         self.check_filter = QComboBox()
         self.check_filter.addItem("All checks", "")
         for cls in all_checks():
             self.check_filter.addItem(cls.name, cls.id)
         self.check_filter.currentIndexChanged.connect(lambda _i: self.finding_proxy.set_check(self.check_filter.currentData()))
-        self.open_only = QComboBox()
-        self.open_only.addItems(["All decisions", "Open only"])
-        self.open_only.currentIndexChanged.connect(lambda i: self.finding_proxy.set_open_only(i == 1))
+        self.decision_filter = QComboBox()
+        self.decision_filter.addItem("All decisions", None)
+        for d in Decision:
+            self.decision_filter.addItem(d.value.capitalize(), d)
+        self.decision_filter.currentIndexChanged.connect(lambda _i: self.finding_proxy.set_decision(self.decision_filter.currentData()))
 
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self.segments)
@@ -156,7 +164,7 @@ class MainWindow(QMainWindow):
         row.addWidget(_bold("All findings"))
         row.addStretch(1)
         row.addWidget(self.check_filter)
-        row.addWidget(self.open_only)
+        row.addWidget(self.decision_filter)
         fl.addLayout(row)
         fl.addWidget(self.findings)
         right = QSplitter(Qt.Orientation.Vertical)
@@ -188,6 +196,9 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.export_action = _action(self, "&Export Review Workbook…", "Ctrl+E", self.export_dialog)
         file_menu.addAction(self.export_action)
+        file_menu.addAction(_action(self, "Export &Corrected Text…", "Ctrl+Shift+E", self.export_text_dialog))
+        file_menu.addSeparator()
+        file_menu.addAction(_action(self, "Reviewer &Name…", None, self.ask_reviewer_name))
         file_menu.addSeparator()
         file_menu.addAction(_action(self, "&Quit", QKeySequence.StandardKey.Quit, self.close))
 
@@ -441,30 +452,67 @@ class MainWindow(QMainWindow):
 
     # -- export ----------------------------------------------------------------
 
-    def export_dialog(self) -> None:
-        """Ask where to save the review workbook and write it."""
+    def _save_path(self, title: str, suffix: str, file_filter: str) -> Path | None:
+        """Ask for an output file; the dialog itself asks before overwriting."""
         if self.review is None:
             self.show_error("Nothing to export", "Open an article first.")
-            return
+            return None
         self.editor.flush()
         first = self.review.documents[0].path
-        suggested = first.with_name(first.stem + "-review.xlsx")
-        path, _ = QFileDialog.getSaveFileName(self, "Export review workbook", str(suggested), "Excel workbook (*.xlsx)")
-        if path:
-            if not path.lower().endswith(".xlsx"):
-                path += ".xlsx"
-            self.export_to(Path(path))
+        folder = Path(str(self.settings.value("exportFolder", "") or first.parent))
+        suggested = folder / (first.stem + suffix)
+        path, _ = QFileDialog.getSaveFileName(self, title, str(suggested), file_filter)
+        if not path:
+            return None
+        p = Path(path)
+        if p.suffix.lower() != Path(suffix).suffix:
+            p = p.with_name(p.name + Path(suffix).suffix)
+        self.settings.setValue("exportFolder", str(p.parent))
+        return p
+
+    def export_dialog(self) -> None:
+        """Ask where to save the review workbook and write it."""
+        path = self._save_path("Export review workbook", "-review.xlsx", "Excel workbook (*.xlsx)")
+        if path is not None:
+            self.export_to(path)
 
     def export_to(self, path: Path) -> bool:
         """Write the workbook to ``path`` (the dialog has already confirmed any overwrite)."""
         assert self.review is not None
         try:
-            export_workbook(self.review, path, overwrite=True)
+            export_workbook(self.review, path, reviewer=self.reviewer_name(), overwrite=True)
         except ReviewerError as exc:
             self.show_error("Could not export the workbook", str(exc))
             return False
         self.statusBar().showMessage(f"Exported {path}", 8000)
         return True
+
+    def export_text_dialog(self) -> None:
+        """Ask where to save the corrected text of the first document and write it."""
+        path = self._save_path("Export corrected text", "-corrected.txt", "Text (*.txt)")
+        if path is not None:
+            self.export_text_to(path)
+
+    def export_text_to(self, path: Path) -> bool:
+        """Write the corrected article (metadata header, paragraphs) to ``path`` as UTF-8."""
+        assert self.review is not None
+        try:
+            write_corrected_text(self.review, self.review.documents[0], path)
+        except ReviewerError as exc:
+            self.show_error("Could not export the text", str(exc))
+            return False
+        self.statusBar().showMessage(f"Exported {path}", 8000)
+        return True
+
+    def reviewer_name(self) -> str:
+        """The reviewer's name for workbooks (kept in the settings)."""
+        return str(self.settings.value("reviewerName", "") or "")
+
+    def ask_reviewer_name(self) -> None:
+        """Ask for the reviewer's name."""
+        name, ok = QInputDialog.getText(self, "Reviewer name", "Your name, for the review workbook:", text=self.reviewer_name())
+        if ok:
+            self.settings.setValue("reviewerName", name.strip())
 
     # -- status, progress, errors ----------------------------------------------
 
@@ -479,10 +527,14 @@ class MainWindow(QMainWindow):
             segs = sum(len(d.segments) for d in self.review.documents)
             open_f = self.review.open_findings()
             sev = Counter(f.severity.value for f in open_f)
-            done = sum(1 for f in self.review.findings if self.review.decision(f) is not Decision.OPEN)
+            decided = Counter(d for _, d in self.review.all_findings())
+            done = decided[Decision.ACCEPTED] + decided[Decision.DISMISSED]
             detail = ", ".join(f"{n} {s}" for s, n in sorted(sev.items(), key=lambda x: ["critical", "major", "minor", "neutral"].index(x[0])))
             parts.append(f"{segs} segments")
-            parts.append(f"Findings: {len(open_f)} open" + (f" ({detail})" if detail else "") + f", {done} resolved")
+            parts.append(
+                f"Findings: {len(open_f)} open" + (f" ({detail})" if detail else "")
+                + f", {done} resolved ({decided[Decision.ACCEPTED]} accepted, {decided[Decision.DISMISSED]} dismissed)"
+            )
         else:
             parts.append("Open an article (File ▸ Open, or drop a file here)")
         self.status_label.setText("   |   ".join(parts))

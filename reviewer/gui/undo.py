@@ -7,6 +7,7 @@ undo and redo restore exactly.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
@@ -62,12 +63,16 @@ class ReviewCommand(QUndoCommand):
         doc: document key.
         segment: segment id.
         change: applies the change (called on the first redo only).
-        merge: consecutive commands with ``merge`` true on the same segment
-            become one (typing).
+        merge: consecutive commands with ``merge`` true on the same segment,
+            less than :attr:`MERGE_SECONDS` apart, become one (typing).
     """
+
+    #: Typing pauses longer than this (seconds) start a new undo step.
+    MERGE_SECONDS = 2.0
 
     def __init__(self, review: Review, listener: ChangeListener, text: str, doc: str, segment: str, change: Callable[[], None], merge: bool = False) -> None:
         super().__init__(text)
+        self.at = time.monotonic()
         self.review = review
         self.listener = listener
         self.doc = doc
@@ -83,7 +88,10 @@ class ReviewCommand(QUndoCommand):
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, ReviewCommand) or not other.merge or (other.doc, other.segment) != (self.doc, self.segment):
             return False
+        if other.at - self.at > self.MERGE_SECONDS:
+            return False
         self.after = other.after
+        self.at = other.at
         return True
 
     def redo(self) -> None:

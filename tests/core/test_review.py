@@ -74,3 +74,30 @@ def test_restore_skips_changed_documents(review, tmp_path, mini_termbase):
     warnings = r2.restore(save)
     assert warnings and "changed since" in warnings[0]
     assert r2.corrected == {}
+
+
+def test_accepting_settles_other_findings_on_the_same_span(tmp_path, mini_termbase):
+    src = tmp_path / "a.txt"
+    src.write_text("The 20th CPC National Congress opened. The 20th Party Congress closed.\n", encoding="utf-8")
+    r = make_review([read_document(src)], [mini_termbase])
+    r.run_checks()
+    f = by_text(r, "20th Party Congress", check="term-inconsistent")
+    r.accept(f)
+    r.run_checks()
+    accepted = [(g.check, g.text) for g, d in r.all_findings() if d is Decision.ACCEPTED]
+    assert ("term-inconsistent", "20th Party Congress") in accepted
+
+
+def test_corrected_text_export(review, tmp_path):
+    from reviewer.core.export import corrected_text, write_corrected_text
+
+    review.accept(by_text(review, "two establishments"))
+    doc = review.documents[0]
+    text = corrected_text(review, doc)
+    assert text.startswith("Date: 2023-01-19\nSource: Fuxin News Network\n\nOn January 18,")
+    assert "“Two Establishes”" in text and text.count("\n\n") == 8
+    out = tmp_path / "c.txt"
+    write_corrected_text(review, doc, out)
+    again = read_document(out)
+    assert len(again.segments) == len(doc.segments)
+    assert again.metadata == doc.metadata

@@ -29,8 +29,9 @@ def test_workbook_sheets_and_layout(review, tmp_path):
         assert ws.auto_filter.ref.startswith("A1:")
     assert seg.max_row == 21  # 20 segments
     rows = {r[1]: r for r in seg.iter_rows(min_row=2, values_only=True)}
-    assert rows["5"][6] == "yes" and "Two Establishes" in rows["5"][5] and "two establishments" in rows["5"][4]
-    assert rows["1"][6] == "no"
+    assert list(rows)[:3] == [1, 2, 3]  # numbers, so that Excel sorts 2 before 10
+    assert rows[5][6] == "yes" and "Two Establishes" in rows[5][5] and "two establishments" in rows[5][4]
+    assert rows[1][6] == "no"
     decisions = {(r[5], r[13]) for r in fnd.iter_rows(min_row=2, values_only=True)}
     assert ("two establishments", "accepted") in decisions
     assert ("self-revolution", "dismissed") in decisions
@@ -80,3 +81,8 @@ def test_never_overwrites_without_permission(review, tmp_path):
 def test_unwritable_folder_is_a_clear_error(review, tmp_path):
     with pytest.raises(OutputError, match="cannot write"):
         export_workbook(review, tmp_path / "missing-folder" / "r.xlsx")
+
+
+def test_only_xlsx(review, tmp_path):
+    with pytest.raises(OutputError, match=".xlsx"):
+        export_workbook(review, tmp_path / "r.csv")

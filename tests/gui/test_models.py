@@ -40,7 +40,9 @@ def test_finding_model_and_filter(qtmodeltester, review):
     assert all(proxy.data(proxy.index(r, FindingTableModel.CHECK)) == "punctuation" for r in range(proxy.rowCount()))
     f = proxy.data(proxy.index(0, 0), ObjectRole)
     review.dismiss(f)
-    proxy.set_open_only(True)
+    from reviewer.core.review import Decision
+
+    proxy.set_decision(Decision.OPEN)
     assert all(proxy.data(proxy.index(r, 0), ObjectRole).key != f.key for r in range(proxy.rowCount()))
     row = review.findings.index(f)
     assert model.data(model.index(row, FindingTableModel.DECISION)) == "dismissed"
@@ -54,3 +56,16 @@ def test_term_model(qtmodeltester, review):
     assert [model.data(model.index(r, TermHitModel.STATUS)) for r in range(2)] == ["forbidden", "preferred"]
     assert model.data(model.index(0, TermHitModel.CHINESE)) == "两个确立"
     assert model.data(model.index(0, TermHitModel.PREFERRED)) == "Two Establishes"
+
+
+def test_accepted_findings_stay_listed(review):
+    f = next(x for x in review.findings if x.text == "two establishments")
+    review.accept(f)
+    review.run_checks()
+    model = FindingTableModel(review)
+    proxy = FindingFilterProxy()
+    proxy.setSourceModel(model)
+    from reviewer.core.review import Decision
+
+    proxy.set_decision(Decision.ACCEPTED)
+    assert [proxy.data(proxy.index(r, FindingTableModel.TEXT)) for r in range(proxy.rowCount())] == ["two establishments"]

@@ -29,26 +29,31 @@ class FindingTableModel(QAbstractTableModel):
     def __init__(self, review: Review | None = None) -> None:
         super().__init__()
         self._review = review
-        self._findings: list[Finding] = list(review.findings) if review else []
+        self._rows: list[tuple[Finding, Decision]] = review.all_findings() if review else []
 
     def set_review(self, review: Review | None) -> None:
         """Show the findings of ``review`` (call again after a check run)."""
         self.beginResetModel()
         self._review = review
-        self._findings = list(review.findings) if review else []
+        self._rows = review.all_findings() if review else []
         self.endResetModel()
 
     def finding(self, row: int) -> Finding:
         """The finding on ``row``."""
-        return self._findings[row]
+        return self._rows[row][0]
+
+    def decision(self, row: int) -> Decision:
+        """The decision on the finding of ``row``."""
+        f, decision = self._rows[row]
+        return self._review.decision(f) if self._review is not None and decision is not Decision.ACCEPTED else decision
 
     def decisions_changed(self) -> None:
-        """Decisions changed: repaint the Decision column."""
-        if self._findings:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._findings) - 1, len(self.HEADERS) - 1))
+        """Decisions changed: repaint every row."""
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.HEADERS) - 1))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._findings)
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.HEADERS)
@@ -61,9 +66,9 @@ class FindingTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or self._review is None:
             return None
-        f = self._findings[index.row()]
+        f = self._rows[index.row()][0]
         col = index.column()
-        decision = self._review.decision(f)
+        decision = self.decision(index.row())
         if role == ObjectRole:
             return f
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
@@ -90,21 +95,20 @@ class FindingTableModel(QAbstractTableModel):
 
 
 class FindingFilterProxy(QSortFilterProxyModel):
-    """Filters findings by check id and, optionally, by segment."""
+    """Filters findings by check id and by decision."""
 
     def __init__(self) -> None:
         super().__init__()
         self._check = ""
-        self._segment: tuple[str, str] | None = None
-        self._open_only = False
+        self._decision: Decision | None = None
 
     def set_check(self, check_id: str) -> None:
         """Show only findings of ``check_id`` (``""`` for all)."""
         self._refilter(lambda: setattr(self, "_check", check_id))
 
-    def set_open_only(self, open_only: bool) -> None:
-        """Hide accepted and dismissed findings."""
-        self._refilter(lambda: setattr(self, "_open_only", open_only))
+    def set_decision(self, decision: Decision | None) -> None:
+        """Show only findings with ``decision`` (``None`` for all)."""
+        self._refilter(lambda: setattr(self, "_decision", decision))
 
     def _refilter(self, change: Callable[[], None]) -> None:
         if hasattr(self, "beginFilterChange"):  # Qt 6.10 and newer
@@ -121,6 +125,4 @@ class FindingFilterProxy(QSortFilterProxyModel):
         f = model.finding(source_row)
         if self._check and f.check != self._check:
             return False
-        if self._open_only and model._review is not None and model._review.decision(f) is not Decision.OPEN:
-            return False
-        return True
+        return self._decision is None or model.decision(source_row) is self._decision
