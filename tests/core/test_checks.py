@@ -185,3 +185,25 @@ def test_finding_keys_are_stable_and_unique(matcher):
     assert len(set(keys)) == len(keys) == 2
     again = run(matcher, "Today: The two establishments, or the two establishments", check="term-nonstandard")
     assert [f.key for f in again] == keys
+
+
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("carry forward The spirit of self-reform", "The"),
+        ("the Communist Party of China; According to the spirit", "According"),
+        ("the carrier can be quantified , The carrier can be inspected", "The"),
+    ],
+)
+def test_stray_capital_flags(matcher, text, flagged):
+    (f,) = run(matcher, text, check="capitalization")
+    assert (f.text, f.suggestion) == (flagged, flagged.lower())
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The meeting opened. The Party Congress closed.", "He said: The work is done.", "Governor Li Lecheng spoke with Xi Jinping.",
+     "the Belt and Road Initiative", "the 2023 Fuxin Municipal Government Work Report Task List"],
+)
+def test_stray_capital_passes(matcher, text):
+    assert run(matcher, text, check="capitalization") == []

@@ -51,6 +51,8 @@ EXPECTED = [
     ("17", "term-nonstandard", "Implementation Opinions", "Implementation Guidelines"),
     ("5", "term-inconsistent", "20th National Congress of the Party", "20th CPC National Congress"),
     ("18", "punctuation", " ,", ","),
+    ("1", "capitalization", "According", "according"),
+    ("8", "capitalization", "The", "the"),
     ("20", "term-nonstandard", "vice chairman of the Chinese People’s Political Consultative Conference", "vice chairman of the CPPCC Municipal Committee"),
 ]
 

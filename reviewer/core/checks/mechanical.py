@@ -179,3 +179,32 @@ class BrokenSentence(SegmentCheck):
             yield self.finding(
                 unit, offset, offset + m.end(), "The sentence starts in lower case: the MT probably broke a sentence here."
             )
+
+
+_FUNCTION_WORDS = frozenset(
+    "the a an and or of to in for on at by as with from that this these those is are was were be it its "
+    "their our we they according".split()
+)
+_STRAY_CAPITAL_RE = re.compile(r"(?:(?<=[a-z] )|(?<=[a-z], )|(?<=[a-z]; )|(?<=[a-z] , ))([A-Z][a-z]+)\b")
+
+
+@register
+class StrayCapital(SegmentCheck):
+    """A function word capitalised in the middle of a sentence, a trace of a broken MT sentence."""
+
+    id = "capitalization"
+    name = "Stray capital"
+    description = (
+        "A capitalised function word (The, With, According, And, Of, ...) in the middle of a sentence, after "
+        "a lower-case word, comma or semicolon, as in “carry forward The spirit” or “China; According to”."
+    )
+    severity = Severity.MINOR
+    category = "Fluency/Spelling"
+
+    def check_segment(self, unit: SegmentText, ctx: CheckContext) -> Iterable[Finding]:
+        for m in _STRAY_CAPITAL_RE.finditer(unit.text):
+            word = m.group(1)
+            if word.lower() in _FUNCTION_WORDS:
+                yield self.finding(
+                    unit, m.start(1), m.end(1), f"“{word}” is capitalised in the middle of a sentence.", suggestion=word.lower()
+                )
