@@ -18,12 +18,30 @@ _BOMS = (
 )
 
 
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 with no byte-order mark: mostly-ASCII text has a NUL in every other byte."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    odd_nuls = data[1::2].count(0) / (len(data) // 2)
+    even_nuls = data[0::2].count(0) / (len(data) // 2)
+    for share, codec in ((odd_nuls, "utf-16-le"), (even_nuls, "utf-16-be")):
+        if share > 0.4:
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+            return (text, codec) if "\x00" not in text else None
+    return None
+
+
 def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
     """Decode file contents, detecting the encoding.
 
-    Order: a byte-order mark (UTF-8, UTF-16, UTF-32); strict UTF-8; then
-    ``charset-normalizer``'s best guess, where GBK and GB2312 guesses are read as
-    their superset GB18030.
+    Order: a byte-order mark (UTF-8, UTF-16, UTF-32); UTF-16 without a mark
+    (NULs in every other byte); strict UTF-8; GB18030 when every non-ASCII byte
+    pair is a GB2312 character (English MT with Chinese punctuation or terms,
+    saved on a Chinese Windows machine); then ``charset-normalizer``'s best guess,
+    where GBK and GB2312 guesses are read as their superset GB18030.
 
     Returns:
         ``(text, encoding)``; ``encoding`` is a Python codec name such as
@@ -40,9 +58,17 @@ def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
             except UnicodeDecodeError as exc:
                 raise InputError(path, f"the file starts with a {name} byte-order mark but is not valid {name} ({exc.reason} at byte {exc.start})") from None
     if b"\x00" in data:
-        raise InputError(path, "the file contains NUL bytes: it is binary, not a text article")
+        utf16 = _utf16_without_bom(data)
+        if utf16 is None:
+            raise InputError(path, "the file contains NUL bytes: it is binary, not a text article")
+        return utf16
     try:
         return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:  # Chinese Windows text: every non-ASCII byte pair a GB2312 character (GB18030 is its superset)
+        data.decode("gb2312")
+        return data.decode("gb18030"), "gb18030"
     except UnicodeDecodeError:
         pass
     best = from_bytes(data).best()

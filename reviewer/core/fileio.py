@@ -3,10 +3,46 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
-from reviewer.core.errors import OutputError
+from reviewer.core.errors import InputError, OutputError
+
+MIB = 1024 * 1024
+
+
+def read_regular_file(path: str | Path, limit: int, what: str = "file") -> bytes:
+    """Read a whole regular file of at most ``limit`` bytes.
+
+    FIFOs, devices and folders are refused before any read, and the read itself
+    stops at ``limit + 1`` bytes, so a file that grows or lies about its size
+    cannot exhaust memory.
+
+    Raises:
+        InputError: missing, unreadable, not a regular file, or larger than ``limit``.
+    """
+    p = Path(path)
+    try:
+        st = p.stat()
+    except OSError as exc:
+        reason = "no such file" if isinstance(exc, FileNotFoundError) else f"cannot open the {what} ({exc.strerror or exc})"
+        raise InputError(p, reason) from None
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError(p, "this is a folder, not a file")
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(p, f"not a regular file (a pipe or device); reviewer reads a {what} only from a file")
+    too_big = f"the {what} is larger than the limit of {limit / MIB:.0f} MiB"
+    if st.st_size > limit:
+        raise InputError(p, f"the {what} is {st.st_size / MIB:.0f} MiB; the limit is {limit / MIB:.0f} MiB")
+    try:
+        with p.open("rb") as fh:
+            data = fh.read(limit + 1)
+    except OSError as exc:
+        raise InputError(p, f"cannot read the {what} ({exc.strerror or exc})") from None
+    if len(data) > limit:
+        raise InputError(p, too_big)
+    return data
 
 
 def _mode_for(path: Path) -> int:

@@ -49,7 +49,7 @@ def test_clean_text_exits_0(tmp_path, mini_tbx, capsys):
     "args, message",
     [
         (["check", "missing.txt"], "no such file"),
-        (["check", "{sample}", "--glossary", "missing.tbx"], "cannot read the termbase"),
+        (["check", "{sample}", "--glossary", "missing.tbx"], "missing.tbx: no such file"),
         (["check", "{sample}", "--fail-on", "huge"], "unknown severity"),
         (["check"], "required"),
         (["frobnicate"], "invalid choice"),

@@ -101,12 +101,54 @@ def test_a_headline_with_a_colon_is_text_not_metadata(tmp_path):
 
 def test_chinese_header_fields(tmp_path):
     p = tmp_path / "a.txt"
-    p.write_text("来源：新华社\n日期：2023-01-19\n\n会议强调，要坚持“两个确立”。\n", encoding="utf-8")
+    p.write_text("来源：新华社\n日期：2023-01-19\n\n会议强调，要坚持“两个确立”。\nThe meeting stressed the Two Establishes.\n", encoding="utf-8")
     doc = read_document(p)
     assert doc.metadata == {"来源": "新华社", "日期": "2023-01-19"}
-    assert doc.segments[0].source == "会议强调，要坚持“两个确立”。"
+    assert doc.segments[0].source == "会议强调，要坚持“两个确立”。" and doc.segments[0].target == ""
+    assert doc.segments[1].target == "The meeting stressed the Two Establishes."
 
 
 def test_a_folder_is_named_as_such(tmp_path):
     with pytest.raises(InputError, match="folder"):
         read_document(tmp_path)
+
+
+def test_chinese_only_text_is_refused(tmp_path):
+    p = tmp_path / "zh.txt"
+    p.write_bytes("会议强调，要坚持“两个确立”。\n全市要努力！\n".encode("gb18030"))
+    with pytest.raises(InputError, match="Chinese text only"):
+        read_document(p)
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom(tmp_path, codec):
+    p = tmp_path / "a.txt"
+    p.write_bytes("The meeting stressed the Two Establishes.\n".encode(codec))
+    doc = read_document(p)
+    assert doc.encoding == codec and doc.segments[0].target.startswith("The meeting")
+
+
+def test_gbk_english_with_chinese_punctuation_is_gb18030_not_big5(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_bytes("The meeting，and the 二十大 and 两会 were attended。\n".encode("gbk"))
+    doc = read_document(p)
+    assert doc.encoding == "gb18030"
+    assert doc.segments[0].target == "The meeting，and the 二十大 and 两会 were attended。"
+
+
+def test_fifo_is_refused_without_hanging(tmp_path):
+    import os
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError, match="not a regular file"):
+        read_document(fifo)
+
+
+def test_overlong_segments_are_cut_at_a_space(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text(("word " * 3000).strip() + "\n", encoding="utf-8")
+    doc = read_document(p)
+    assert len(doc.segments) == 4
+    assert all(len(s.target) <= 4000 for s in doc.segments)
+    assert " ".join(s.target for s in doc.segments) == ("word " * 3000).strip()

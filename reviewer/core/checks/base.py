@@ -64,7 +64,7 @@ class TermRef:
     def of(cls, hit: TermHit) -> TermRef:
         """The reference for a term hit."""
         c = hit.concept
-        return cls(c.id, c.source_term, c.preferred.text, c.termbase, hit.term.status.value)
+        return cls(c.id, c.source_term, c.preferred_text, c.termbase, hit.term.status.value)
 
 
 @dataclass(frozen=True, slots=True)

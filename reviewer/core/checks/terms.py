@@ -106,35 +106,37 @@ class NonStandardTerm(SegmentCheck):
     def _finding(self, unit: SegmentText, hit: TermHit) -> Finding | None:
         if hit.acceptable:
             return None
-        preferred = hit.concept.preferred
+        preferred_text = hit.concept.preferred_text
         zh = hit.concept.source_term
-        concept_label = f"{zh} ({preferred.text})" if zh else preferred.text
+        concept_label = f"{zh} ({preferred_text})" if zh and preferred_text else (zh or preferred_text or "its concept")
         status = hit.term.status
         if hit.kind is HitKind.NEAR:
             if status.acceptable:
                 msg = f"“{hit.text}” is close to the standard rendering “{hit.term.text}” of {zh or 'this concept'} ({hit.score:.0f}% similar, {hit.classification})."
                 severity = Severity.MINOR
             else:
-                msg = f"“{hit.text}” looks like the {status.value} rendering “{hit.term.text}” ({hit.score:.0f}% similar); the standard rendering of {zh or 'this concept'} is “{preferred.text}”."
+                msg = f"“{hit.text}” looks like the {status.value} rendering “{hit.term.text}” ({hit.score:.0f}% similar)"
+                msg += f"; the standard rendering of {zh or 'this concept'} is “{preferred_text}”." if preferred_text else "."
                 severity = self._SEVERITY.get(status, Severity.MINOR)
-            replacement = hit.term.text if status.acceptable else preferred.text
+            replacement = hit.term.text if status.acceptable else preferred_text
         elif hit.kind is HitKind.CASE:
             msg = f"Capitalisation: write “{hit.term.text}”" + (f" ({zh})." if zh else ".")
             severity = Severity.MINOR
-            replacement = hit.term.text if status.acceptable else preferred.text
+            replacement = hit.term.text if status.acceptable else preferred_text
         else:
             reason = {
                 Status.FORBIDDEN: "a wrong rendering",
                 Status.DEPRECATED: "a non-standard rendering",
                 Status.SUPERSEDED: f"a superseded rendering{' (used until ' + hit.term.valid_to + ')' if hit.term.valid_to else ''}",
             }.get(status, "non-standard")
-            msg = f"“{hit.text}” is {reason} of {concept_label}; use “{preferred.text}”."
+            msg = f"“{hit.text}” is {reason} of {concept_label}" + (f"; use “{preferred_text}”." if preferred_text else ".")
             if hit.term.note:
                 msg += f" {hit.term.note}"
             severity = self._SEVERITY.get(status, Severity.MINOR)
-            replacement = preferred.text
-        replacement = inflect_like(replacement, hit.text, hit.term.text)
-        suggestion = fit_case(replacement, unit.text, hit.start, hit.end)
+            replacement = preferred_text
+        suggestion: str | None = None
+        if replacement:  # a termbase of forbidden terms only has no replacement to offer
+            suggestion = fit_case(inflect_like(replacement, hit.text, hit.term.text), unit.text, hit.start, hit.end)
         return self.finding(
             unit,
             hit.start,
@@ -204,7 +206,6 @@ class InconsistentTerm(Check):
 
     def _flag(self, occurrences: list[tuple[SegmentText, TermHit, str]]) -> Iterable[Finding]:
         concept = occurrences[0][1].concept
-        preferred = concept.preferred
         good = [(u, h, k) for u, h, k in occurrences if h.acceptable]
         if not good:
             return  # every rendering is wrong: term-nonstandard flags each one
@@ -215,7 +216,7 @@ class InconsistentTerm(Check):
         pref_keys = {k for _, h, k in good if h.term.status is Status.PREFERRED}
         good_counts = Counter(k for _, _, k in good)
         dominant = max(good_counts, key=lambda k: (k in pref_keys, good_counts[k], -_first_index(occurrences, k)))
-        dominant_text = preferred.text if dominant.endswith(":forms") else shown[dominant]
+        dominant_text = concept.preferred.text if dominant.endswith(":forms") else shown[dominant]
         renderings = [{"rendering": shown[k], "count": n} for k, n in counts.most_common()]
         listing = "; ".join(f"“{shown[k]}” ×{n}" for k, n in counts.most_common())
         zh = concept.source_term
@@ -226,7 +227,7 @@ class InconsistentTerm(Check):
                 unit,
                 hit.start,
                 hit.end,
-                f"{zh or preferred.text} is rendered {len(counts)} ways here: {listing}. Use one rendering, e.g. “{dominant_text}”.",
+                f"{zh or concept.preferred.text} is rendered {len(counts)} ways here: {listing}. Use one rendering, e.g. “{dominant_text}”.",
                 suggestion=fit_case(dominant_text, unit.text, hit.start, hit.end, titles=False),
                 term=TermRef.of(hit),
                 details={"renderings": renderings, "dominant": dominant_text},

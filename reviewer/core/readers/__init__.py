@@ -7,6 +7,7 @@ from pathlib import Path
 from reviewer.core.document import Document
 from reviewer.core.errors import InputError
 from reviewer.core.readers import plaintext
+from reviewer.core.readers.plaintext import MAX_FILE_BYTES
 
 #: File suffix -> reader function ``(path) -> Document``.
 READERS = {
@@ -14,8 +15,6 @@ READERS = {
     ".text": plaintext.read,
 }
 
-#: Largest input file accepted, in bytes (documented limit; later configurable).
-MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
 def read_document(path: str | Path) -> Document:
@@ -32,9 +31,4 @@ def read_document(path: str | Path) -> Document:
     if reader is None:
         supported = ", ".join(sorted(READERS))
         raise InputError(p, f"unsupported file type '{p.suffix or '(none)'}'; reviewer reads {supported}")
-    if not p.exists():
-        raise InputError(p, "no such file")
-    size = p.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise InputError(p, f"the file is {size / 1e6:.0f} MB; the limit is {MAX_FILE_BYTES / 1e6:.0f} MB")
     return reader(p)

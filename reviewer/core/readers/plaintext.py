@@ -18,10 +18,19 @@ from pathlib import Path
 from reviewer.core.document import Document, Segment
 from reviewer.core.encoding import decode_bytes
 from reviewer.core.errors import InputError
+from reviewer.core.fileio import MIB, read_regular_file
 from reviewer.core.segmentation import split_sentences
 
 _FIELD_RE = re.compile(r"^(?P<key>[A-Za-z\u4e00-\u9fff][A-Za-z\u4e00-\u9fff _-]{0,30}?)\s*[:：]\s*(?P<value>\S.{0,200})$")
 _LOWER_DATE_RE = re.compile(r"^date\s+(?P<value>\d{4}-\d{2}-\d{2})\s+(?P<rest>.*)$", re.IGNORECASE)
+#: Largest article accepted (bytes).
+MAX_FILE_BYTES = 64 * MIB
+
+#: Longest segment kept whole (characters). A longer "sentence" (a paragraph with
+#: no sentence punctuation, or a garbled file) is cut at the last space before
+#: the limit, so that checks stay fast and the segment fits an Excel cell.
+MAX_SEGMENT_CHARS = 4000
+
 #: Keys (lower-case) that make a ``Key: value`` line a header field.
 HEADER_FIELDS = frozenset(
     "date source title author url link published updated language lang category section tags editor "
@@ -63,16 +72,33 @@ def parse_header(lines: list[str]) -> tuple[dict[str, str], int]:
     return metadata, i
 
 
+def _is_chinese(line: str) -> bool:
+    return len(_CJK_RE.findall(line)) > len(line.strip()) / 3
+
+
+def _capped(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Cut spans longer than :data:`MAX_SEGMENT_CHARS` at a space (or hard, if none)."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        while end - start > MAX_SEGMENT_CHARS:
+            cut = text.rfind(" ", start + MAX_SEGMENT_CHARS // 2, start + MAX_SEGMENT_CHARS)
+            cut = cut if cut > start else start + MAX_SEGMENT_CHARS
+            out.append((start, cut))
+            start = cut
+            while start < end and text[start] == " ":
+                start += 1
+        if start < end:
+            out.append((start, end))
+    return out
+
+
 def read(path: Path) -> Document:
     """Read a plain-text article.
 
     Raises:
         InputError: the file cannot be read, is not text, or has no body text.
     """
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(path, f"cannot read the file ({exc.strerror or exc})") from None
+    data = read_regular_file(path, MAX_FILE_BYTES, "file")
     text, encoding = decode_bytes(data, path)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     metadata, first = parse_header(lines)
@@ -80,13 +106,15 @@ def read(path: Path) -> Document:
     if not body:
         raise InputError(path, "the file has no article text" + (" after its header" if metadata else ""))
     segments: list[Segment] = []
-    cjk_lines = sum(1 for line in body if len(_CJK_RE.findall(line)) > len(line) / 3)
-    lang = "zh" if cjk_lines > len(body) / 2 else "en"
+    english = [not _is_chinese(line) for line in body]
+    if not any(english):
+        raise InputError(path, "the file is Chinese text only; reviewer checks English MT (open the English translation)")
     for para_no, para in enumerate(body, start=1):
-        for start, end in split_sentences(para, lang):
+        lang = "en" if english[para_no - 1] else "zh"
+        for start, end in _capped(para, split_sentences(para, lang)):
             seg_text = para[start:end]
             sid = str(len(segments) + 1)
-            if lang == "zh":
+            if lang == "zh":  # a Chinese paragraph of a bilingual file: kept as source, nothing to check
                 segments.append(Segment(sid, para_no, target="", source=seg_text, start=start, end=end))
             else:
                 segments.append(Segment(sid, para_no, target=seg_text, start=start, end=end))

@@ -124,6 +124,15 @@ class Concept:
         return self.zh[0].text if self.zh else ""
 
     @property
+    def preferred_text(self) -> str:
+        """The preferred English term's text, or ``""`` when the concept has no acceptable
+        English term (a list of forbidden renderings only)."""
+        for term in self.en:
+            if term.status.acceptable:
+                return self.preferred.text
+        return ""
+
+    @property
     def preferred(self) -> Term:
         """The preferred English term (the first acceptable one if none is marked).
 

@@ -27,7 +27,7 @@ import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
 from reviewer.core.errors import InputError
-from reviewer.core.fileio import atomic_write_bytes
+from reviewer.core.fileio import atomic_write_bytes, read_regular_file
 from reviewer.core.termbase.model import Concept, MatchMode, Source, Status, Term, Termbase
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -103,21 +103,15 @@ def read_tbx(path: str | Path) -> Termbase:
             not a TBX document, or no concept with an English term.
     """
     p = Path(path)
+    data = read_regular_file(p, MAX_TBX_BYTES, "termbase")
     try:
-        size = p.stat().st_size
-    except OSError as exc:
-        raise InputError(p, f"cannot read the termbase ({exc.strerror or exc})") from None
-    if size > MAX_TBX_BYTES:
-        raise InputError(p, f"the termbase is {size / 1e6:.0f} MB; the limit is {MAX_TBX_BYTES / 1e6:.0f} MB")
-    try:
-        tree = SafeET.parse(str(p), forbid_dtd=True, forbid_entities=True, forbid_external=True)
+        root = SafeET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as exc:
         raise InputError(p, f"refused unsafe XML ({type(exc).__name__}: DTDs, entities and external references are not allowed)") from None
     except ET.ParseError as exc:
         raise InputError(p, f"not well-formed XML ({exc})") from None
-    except OSError as exc:
-        raise InputError(p, f"cannot read the termbase ({exc.strerror or exc})") from None
-    root = tree.getroot()
+    except (ValueError, LookupError) as exc:  # an XML declaration naming an encoding expat lacks
+        raise InputError(p, f"cannot decode the termbase ({exc}); save it as UTF-8") from None
     if _local(root.tag) not in ("tbx", "martif"):
         raise InputError(p, f"not a TBX file (root element is <{_local(root.tag)}>, expected <tbx> or <martif>)")
     termbase = Termbase(name=p.stem, path=p)

@@ -68,13 +68,13 @@ class TermHitModel(QAbstractTableModel):
                 self.CHINESE: c.source_term,
                 self.FOUND: hit.text,
                 self.STATUS: self.status_label(hit),
-                self.PREFERRED: c.preferred.text,
+                self.PREFERRED: c.preferred_text,
                 self.NOTE: hit.term.note or c.definition,
                 self.SOURCE: "; ".join(str(s) for s in c.sources),
             }[col]
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [f"{c.source_term}  [{c.id}, {c.termbase}]", f"Preferred: {c.preferred.text}"]
-            lines += [f"{t.status.value}: {t.text}" for t in c.en if t is not c.preferred]
+            lines = [f"{c.source_term}  [{c.id}, {c.termbase}]"]
+            lines += [f"{t.status.value}: {t.text}" for t in c.en]
             if c.definition:
                 lines.append(c.definition)
             lines += [f"Source: {s}" for s in c.sources]

@@ -40,7 +40,7 @@ def _selections(edit: QTextEdit | QPlainTextEdit, hits: list[TermHit], findings:
         else:
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
             fmt.setUnderlineColor(NONSTANDARD_TERM)
-        fmt.setToolTip(f"{hit.concept.source_term}: {hit.term.status.value}; preferred “{hit.concept.preferred.text}”")
+        fmt.setToolTip(f"{hit.concept.source_term}: {hit.term.status.value}; preferred “{hit.concept.preferred_text or '—'}”")
         sel.format = fmt  # type: ignore[misc]
         cur = QTextCursor(edit.document())
         cur.setPosition(hit.start)
