@@ -10,7 +10,8 @@ Rules (documented for reviewers in the README):
   dashes, odd spaces and zero-width characters never hide a term.
 * Tokens must line up: ``port`` is never found inside ``passport``, and a match
   may not start or end inside a hyphenated compound. Between the words of a term
-  the text may have only spaces, hyphens or apostrophes (no sentence punctuation).
+  the text may have only spaces, hyphens or apostrophes, the punctuation the term
+  itself has there (``No. 1``), and a comma before ``and``/``or``.
 * ``inflected`` terms (the default) match on Snowball stems, so plurals and verb
   forms match; ``exact`` terms need the same words. Case is ignored unless the
   term is case-sensitive; then the capitals the term has must be in the text
@@ -33,7 +34,6 @@ Rules (documented for reviewers in the README):
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -47,7 +47,6 @@ from reviewer.core.text import NormalizedText, Token, normalize, tokenize
 
 DEFAULT_FUZZY_THRESHOLD = 88.0
 
-_GAP_RE = re.compile(r"^[ \-']*$")
 
 #: Words that never anchor a fuzzy candidate on their own.
 STOPWORDS = frozenset(
@@ -128,7 +127,7 @@ class _Compiled:
     key: str
     digits: tuple[str, ...]
     rank: int  # termbase priority, then file order
-    commas: frozenset[int]  # gaps (after token i) where the text may have a comma
+    gap_chars: tuple[frozenset[str], ...]  # punctuation the text may have in each gap (the term's own, and commas)
     content: frozenset[str]  # stems that are not stopwords
     coordinated: bool  # has "and"/"or": word order is free, no word-order near misses
 
@@ -165,7 +164,7 @@ class TermMatcher:
                         key=" ".join(t.lower for t in toks),
                         digits=_numbers(toks),
                         rank=rank,
-                        commas=_comma_gaps(normalize(term.text).text, toks),
+                        gap_chars=_term_gaps(normalize(term.text).text, toks),
                         content=frozenset(t.stem for t in toks) - STOPWORDS,
                         coordinated=any(t.lower in ("and", "or") for t in toks),
                     )
@@ -210,7 +209,7 @@ class TermMatcher:
                 window = toks[i:j]
                 if tuple(t.stem for t in window) != c.stems:
                     continue
-                if not _gaps_ok(norm.text, window, c.commas):
+                if not _gaps_ok(norm.text, window, c.gap_chars):
                     continue
                 lowers = tuple(t.lower for t in window)
                 same_words = lowers == c.lowers
@@ -221,6 +220,8 @@ class TermMatcher:
                     kind = HitKind.EXACT
                 elif all(is_inflection(w, t) for w, t in zip(lowers, c.lowers)):
                     kind = HitKind.INFLECTED
+                elif n == 1:
+                    continue  # one word with the same stem is another word (mayoral / mayor)
                 else:  # same stems, but a different word (establishment / establishes)
                     kind = HitKind.NEAR
                     score, classification = round(fuzz.ratio(" ".join(lowers), c.key), 1), "inflection"
@@ -250,8 +251,7 @@ class TermMatcher:
         for i, t in enumerate(toks):
             if covered[i] <= 1:
                 positions[t.stem].append(i)
-        # gap[i]: what separates token i from token i+1 (None: sentence punctuation)
-        gaps = [_gap_kind(norm.text[a.end : b.start]) for a, b in zip(toks, toks[1:])]
+        gaps = [norm.text[a.end : b.start] for a, b in zip(toks, toks[1:])]
         has_number = [any(ch.isdigit() for ch in t.lower) for t in toks]
         blocked = [x > 1 for x in covered]
         candidates: dict[int, _Compiled] = {}
@@ -282,7 +282,7 @@ class TermMatcher:
                     window = toks[i:j]
                     if window[0].hyphen_before or window[-1].hyphen_after:
                         continue
-                    if any(gaps[g] is None or (gaps[g] == "," and g - i not in c.commas) for g in range(i, j - 1)):
+                    if not all(_gap_fits(gaps[g], c.gap_chars[g - i] if g - i < len(c.gap_chars) else _PLAIN) for g in range(i, j - 1)):
                         continue
                     if tuple(t.lower for t, num in zip(window, has_number[i:j]) if num) != c.digits:
                         continue
@@ -319,35 +319,33 @@ class TermMatcher:
         return hits
 
 
-def _gap_kind(gap: str) -> str | None:
-    """``""`` for a plain gap (spaces, hyphens, apostrophes), ``","`` for one with a comma, else ``None``."""
-    if _GAP_RE.match(gap):
-        return ""
-    if gap.count(",") == 1 and _GAP_RE.match(gap.replace(",", "")):
-        return ","
-    return None
-
-
 def _numbers(tokens: Sequence[Token]) -> tuple[str, ...]:
     return tuple(t.lower for t in tokens if any(ch.isdigit() for ch in t.lower))
 
 
-def _comma_gaps(text: str, toks: Sequence[Token]) -> frozenset[int]:
-    """Gaps of a term where running text may put a comma: where the term has one,
-    and before ``and``/``or`` (the serial comma)."""
-    out = set()
-    for i, (a, b) in enumerate(zip(toks, toks[1:])):
-        if "," in text[a.end : b.start] or b.lower in ("and", "or"):
-            out.add(i)
-    return frozenset(out)
+_PLAIN = frozenset(" -'")
 
 
-def _gaps_ok(text: str, window: Sequence[Token], commas: frozenset[int] = frozenset()) -> bool:
+def _term_gaps(text: str, toks: Sequence[Token]) -> tuple[frozenset[str], ...]:
+    """For each gap between a term's words, the characters running text may have there:
+    spaces, hyphens and apostrophes; whatever the term itself has (``No. 1``,
+    ``U.S. Aggression``); and a comma before ``and``/``or`` (the serial comma)."""
+    out = []
+    for a, b in zip(toks, toks[1:]):
+        allowed = set(_PLAIN) | set(text[a.end : b.start])
+        if b.lower in ("and", "or"):
+            allowed.add(",")
+        out.append(frozenset(allowed))
+    return tuple(out)
+
+
+def _gap_fits(gap: str, allowed: frozenset[str]) -> bool:
+    return all(ch in allowed for ch in gap)
+
+
+def _gaps_ok(text: str, window: Sequence[Token], gap_chars: tuple[frozenset[str], ...] = ()) -> bool:
     for i, (a, b) in enumerate(zip(window, window[1:])):
-        gap = text[a.end : b.start]
-        if i in commas:
-            gap = gap.replace(",", "", 1)
-        if not _GAP_RE.match(gap):
+        if not _gap_fits(text[a.end : b.start], gap_chars[i] if i < len(gap_chars) else _PLAIN):
             return False
     return True
 

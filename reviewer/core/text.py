@@ -11,13 +11,16 @@ Normalisation, character by character:
 * curly, low and prime quotes become ``'`` or ``"``;
 * NBSP, the other Unicode spaces and line breaks become one space, and runs of
   spaces collapse to one;
-* zero-width characters (U+200B, U+200C, U+200D, U+2060, U+FEFF, U+00AD) are removed.
+* zero-width and invisible characters (U+200B-U+200D, U+2060-U+2064, U+FEFF,
+  U+00AD, U+180E, U+034F) are removed.
 
-Tokens are runs of letters and digits. Apostrophes and hyphens separate tokens,
+Tokens are runs of letters and digits (with their combining marks). Apostrophes
+and hyphens separate tokens,
 so ``Xi Jinping's`` gives ``xi``, ``jinping``, ``s`` and ``self-confidence`` gives
 ``self``, ``confidence``. A hyphen and a space are equivalent between two tokens
 (``high-quality`` matches ``high quality``), but a term match may not begin or end
-inside a hyphenated compound: ``reform`` is not found in ``self-reform``.
+inside a compound joined by a hyphen, underscore, middle dot or fraction slash:
+``reform`` is not found in ``self-reform``, nor ``CCP`` in ``x_CCP``.
 """
 
 from __future__ import annotations
@@ -32,13 +35,16 @@ import snowballstemmer
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
 SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u0060\u00b4"
 DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"
-ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u180e\u034f"
 
 _FOLD = {ord(c): "-" for c in DASHES}
 _FOLD.update({ord(c): "'" for c in SINGLE_QUOTES})
 _FOLD.update({ord(c): '"' for c in DOUBLE_QUOTES})
 
-_TOKEN_RE = re.compile(r"[^\W_]+")
+# letters and digits, with any combining marks that follow them ("Pa\u0301rty" is one word)
+_TOKEN_RE = re.compile(r"[^\W_][^\W_\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]*(?:[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+[^\W_]*)*")
+#: Characters that join two words into one compound: a match may not cut through them.
+JOINERS = frozenset("-_·⁄")
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,8 +137,8 @@ def tokenize(text: str) -> list[Token]:
                 surface=surface,
                 lower=lower,
                 stem=stem(lower),
-                hyphen_before=s > 0 and text[s - 1] == "-" and s > 1 and text[s - 2].isalnum(),
-                hyphen_after=e < n - 1 and text[e] == "-" and text[e + 1].isalnum(),
+                hyphen_before=s > 1 and text[s - 1] in JOINERS and text[s - 2].isalnum(),
+                hyphen_after=e < n - 1 and text[e] in JOINERS and text[e + 1].isalnum(),
             )
         )
     return tokens

@@ -10,6 +10,7 @@ text and set column widths; the Findings sheet has a Decision drop-down.
 from __future__ import annotations
 
 import io
+import re
 from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime
@@ -17,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -37,6 +37,9 @@ FINDING_COLUMNS = [
     ("Similarity", 10), ("Message", 60), ("Decision", 11), ("Reviewer note", 30),
 ]
 MAX_CELL = 32767
+#: What XML 1.0 (and so an .xlsx file) cannot carry: C0 controls but tab, CR and LF,
+#: lone surrogates, and the non-characters U+FFFE and U+FFFF.
+ILLEGAL_CHARACTERS_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 _HEADER_FILL = PatternFill("solid", fgColor="1F3864")
 _SEVERITY_FILL = {

@@ -94,6 +94,15 @@ def test_inconsistent_renderings_across_a_document(matcher):
     assert "×" in findings[0].message
 
 
+def test_inflections_are_one_rendering(matcher):
+    assert run(matcher, "The mayor spoke.", "Two mayors spoke.", check="term-inconsistent") == []
+
+
+def test_forbidden_only_concept_flags_without_a_suggestion(matcher):
+    (f,) = run(matcher, "The CCP met.", check="term-nonstandard")
+    assert f.text == "CCP" and f.suggestion is None and f.term.preferred == ""
+
+
 def test_inconsistent_capitalisation(matcher):
     findings = run(matcher, "the spirit of the provincial two sessions", "the spirit of the Provincial Two Sessions", check="term-inconsistent")
     assert [(f.segment, f.text) for f in findings] == [("2", "Provincial Two Sessions")]

@@ -14,7 +14,7 @@ def test_findings_exit_1_and_json_shape(sample_path, mini_tbx, tmp_path, capsys)
     assert code == 1
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["version"] == 1
-    assert data["termbase"] == {"paths": [str(mini_tbx)], "names": ["mini"], "concepts": 12}
+    assert data["termbase"] == {"paths": [str(mini_tbx)], "names": ["mini"], "concepts": 15}
     (doc,) = data["documents"]
     assert doc["path"] == str(sample_path)
     assert doc["metadata"] == {"date": "2023-01-19", "source": "Fuxin News Network"}

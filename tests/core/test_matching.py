@@ -97,3 +97,25 @@ def test_word_order_near_miss(matcher):
 )
 def test_is_inflection(word, base, ok):
     assert is_inflection(word, base) is ok
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the term's own punctuation is allowed between its words
+        ("the No. 1 central document", [("No. 1 central document", "exact")]),
+        # a combining accent does not split a word, so no match starts inside it
+        ("The Pa\u0301rty committee", []),
+        # underscore, middle dot and fraction slash join words like a hyphen
+        ("x_CPC and CPC·member", []),
+        ("the CPC_x", []),
+        # invisible separators are removed before matching
+        ("the two \u2063establishments", [("two \u2063establishments", "exact")]),
+    ],
+)
+def test_boundaries_and_punctuation(matcher, text, expected):
+    assert [(h.text, h.kind.value) for h in matcher.match(text)] == expected
+
+
+def test_one_word_derivations_are_other_words(matcher):
+    assert matcher.match("the harbourage") == []

@@ -86,7 +86,7 @@ class Repetition(Check):
                 i += 1
 
 
-_SPACE_BEFORE_RE = re.compile(r"[ \t\u00a0]+(?=[,;:](?!\d)|[.!?](?:\s|$|[”’\"'A-Za-z]))")
+_SPACE_BEFORE_RE = re.compile(r"(?<![ \t\u00a0])[ \t\u00a0]++(?=[,;:](?!\d)|[.!?](?:\s|$|[”’\"'A-Za-z]))")
 _NO_SPACE_AFTER_RE = re.compile(r"(?<=[a-z])[,;:](?=[A-Za-z])|(?<=[a-z]{2})[.!?](?=[A-Z][a-z])")
 _DOUBLE_SPACE_RE = re.compile(r"(?<=\S) {2,}(?=\S)")
 _ZH_PUNCT = {

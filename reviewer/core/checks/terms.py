@@ -73,8 +73,13 @@ def inflect_like(replacement: str, flagged: str, matched_term: str) -> str:
 
 
 def _at_sentence_start(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \"'“‘(")
-    return not before or before[-1] in ".!?"
+    """True when only spaces, quotes or brackets stand between ``start`` and the
+    previous sentence end (or the start of the segment). Looks back at most 40
+    characters, so it costs the same on any segment length."""
+    i = start - 1
+    while i >= 0 and start - i < 40 and text[i] in " \"'“‘(":
+        i -= 1
+    return i < 0 or text[i] in ".!?"
 
 
 @register
@@ -151,30 +156,52 @@ class NonStandardTerm(SegmentCheck):
 
 
 def rendering_key(hit: TermHit, text: str) -> str:
-    """How a hit renders its concept, for consistency: the words as written.
+    """How a hit renders its concept, for consistency.
 
-    Whitespace, quotes and dashes are normalised. Capitals are ignored where
+    Inflections of one term are one rendering (``mayor``, ``mayors``), and a
+    concept's full form and short form (``termType`` fullForm / shortForm /
+    abbreviation) are one rendering family. Capitals count (``provincial two
+    sessions`` and ``Provincial Two Sessions`` are two renderings) except where
     they are not the translator's choice: at the start of a sentence, and inside
     a title-case name (``the 2023 Fuxin Municipal Government Work Report Task
-    List``: the words next to the term are capitalised too). A concept's full
-    form and short form (``termType`` fullForm / shortForm / abbreviation) are
-    one rendering family and count as the same rendering.
+    List``: the words next to the term are capitalised too).
     """
-    rendering = " ".join(hit.text.replace("-", " ").replace("’", "'").split())
     if hit.term.form in ("fullForm", "shortForm", "abbreviation") and hit.kind in (HitKind.EXACT, HitKind.INFLECTED):
         return f"{hit.concept.id}:forms"
+    caps = "".join("A" if w[:1].isupper() else "a" for w in _WORD_RE.findall(hit.text))
     if _in_title(text, hit.start, hit.end):
-        return rendering.lower()
-    if _at_sentence_start(text, hit.start) and rendering[:1].isupper() and not hit.term.text[:1].isupper():
-        rendering = rendering[:1].lower() + rendering[1:]
-    return rendering
+        caps = ""
+    elif caps and _at_sentence_start(text, hit.start) and not hit.term.text[:1].isupper():
+        caps = "a" + caps[1:]
+    return f"{hit.concept.id}:{hit.term.text.casefold()}:{caps}"
+
+
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def _neighbour_word(text: str, pos: int, step: int) -> tuple[str, int]:
+    """The word next to ``pos`` going left (``step`` -1) or right (+1) across spaces,
+    quotes and hyphens only, with its start offset; ``("", -1)`` if there is none.
+    Looks at most 60 characters away."""
+    i = pos if step > 0 else pos - 1
+    limit = 60
+    while 0 <= i < len(text) and limit and text[i] in " \"'“”‘’-":
+        i += step
+        limit -= 1
+    if not (0 <= i < len(text)) or not text[i].isalnum():
+        return "", -1
+    j = i
+    while 0 <= j + step < len(text) and text[j + step].isalnum() and abs(j - i) < 60:
+        j += step
+    a, b = (i, j) if step > 0 else (j, i)
+    return text[a : b + 1], a
 
 
 def _in_title(text: str, start: int, end: int) -> bool:
-    before = re.search(r"([^\W_]+)[\s\"'“”‘’-]*$", text[:start])
-    after = re.match(r"[\s\"'“”‘’-]*([^\W_]+)", text[end:])
-    cap = lambda m: bool(m) and m.group(1)[:1].isupper()  # noqa: E731
-    return (cap(before) and not _at_sentence_start(text, before.start(1))) or cap(after)
+    before, at = _neighbour_word(text, start, -1)
+    after, _ = _neighbour_word(text, end, +1)
+    before_cap = before[:1].isupper() and not _at_sentence_start(text, at)
+    return before_cap or after[:1].isupper()
 
 
 @register
