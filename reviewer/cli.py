@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -56,6 +57,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit status."""
+    for stream in (sys.stdout, sys.stderr):  # a console that cannot show “ or 两 gets escapes, not a crash
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
     args = build_parser().parse_args(argv)
     try:
         if args.command == "checks":
@@ -69,6 +74,54 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("reviewer-cli: interrupted", file=sys.stderr)
         return EXIT_ERROR
+    except BrokenPipeError:  # `reviewer-cli check ... | head`: the reader has gone, which is fine
+        _silence_stdout()
+        return EXIT_OK
+    except OSError as exc:  # standard output itself failed (a full disk behind a redirection)
+        _silence_stdout()
+        print(f"reviewer-cli: error: cannot write the output ({exc.strerror or exc})", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _output_problem(args: argparse.Namespace) -> str | None:
+    """Why the requested outputs cannot be written, checked before any work, or ``None``."""
+    outputs = [(flag, value) for flag, value in (("--json", args.json), ("--xlsx", args.xlsx)) if value is not None]
+    inputs = {Path(p).resolve() for p in [*args.inputs, *(args.glossary or [])]}
+    seen: set[Path] = set()
+    for flag, value in outputs:
+        if value == "":
+            return f"{flag} needs a file name"
+        if value == "-":
+            continue
+        p = Path(value)
+        if p.is_dir():
+            return f"{flag} {value} is a folder; give a file name"
+        if p.resolve() in inputs:
+            return f"{flag} {value} is one of the inputs; it would be overwritten"
+        if p.resolve() in seen:
+            return f"--json and --xlsx name the same file {value}"
+        seen.add(p.resolve())
+        if not p.parent.is_dir():
+            return f"{flag} {value}: the folder {p.parent} does not exist"
+        if p.exists() and not args.force:
+            return f"{value} already exists (use --force to overwrite)"
+    if args.xlsx and args.xlsx != "-" and not args.xlsx.lower().endswith(".xlsx"):
+        return f"--xlsx {args.xlsx}: a review workbook must be an .xlsx file"
+    if args.xlsx == "-":
+        return "--xlsx cannot write to standard output; give a file name"
+    resolved = [Path(p).resolve() for p in args.inputs]
+    for p in resolved:
+        if resolved.count(p) > 1:
+            return f"{p} is given twice"
+    return None
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -79,10 +132,10 @@ def _check(args: argparse.Namespace) -> int:
         except ValueError as exc:
             print(f"reviewer-cli: error: --fail-on: {exc}", file=sys.stderr)
             return EXIT_ERROR
-    for out in (args.json, args.xlsx):
-        if out and out != "-" and Path(out).exists() and not args.force:
-            print(f"reviewer-cli: error: {out} already exists (use --force to overwrite)", file=sys.stderr)
-            return EXIT_ERROR
+    problem = _output_problem(args)
+    if problem:
+        print(f"reviewer-cli: error: {problem}", file=sys.stderr)
+        return EXIT_ERROR
     termbases = [load_termbase(p) for p in (args.glossary or [SHIPPED_TERMBASE])]
     documents = [read_document(p) for p in args.inputs]
     review = make_review(documents, termbases)
@@ -98,6 +151,9 @@ def _check(args: argparse.Namespace) -> int:
     if args.xlsx:
         export_workbook(review, args.xlsx, reviewer=args.reviewer, overwrite=True)
     report = sys.stderr if args.json == "-" else sys.stdout
+    for d in documents:
+        if d.encoding not in ("utf-8", "utf-8-sig"):
+            print(f"note: {d.path} was read as {d.encoding}", file=report)
     if not args.quiet:
         for f in findings:
             doc = review.document(f.document).name

@@ -91,3 +91,41 @@ def test_entry_point_runs_as_a_process(sample_path, mini_tbx):
     assert json.loads(done.stdout)["documents"][0]["findings"]
     bad = subprocess.run([sys.executable, "-m", "reviewer.cli", "check", "nope.txt", "--glossary", str(mini_tbx)], capture_output=True, text=True)
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+@pytest.mark.parametrize(
+    "extra, message",
+    [
+        (["--json", "{out}/same", "--xlsx", "{out}/same"], "the same file"),
+        (["--json", ""], "needs a file name"),
+        (["--json", "{out}"], "is a folder"),
+        (["--json", "{sample}"], "one of the inputs"),
+        (["--xlsx", "{out}/r.csv"], ".xlsx"),
+        (["--xlsx", "{out}/missing/r.xlsx"], "does not exist"),
+        (["{sample}"], "given twice"),
+    ],
+)
+def test_output_problems_are_refused_before_any_work(extra, message, sample_path, mini_tbx, tmp_path, capsys):
+    extra = [a.replace("{out}", str(tmp_path)).replace("{sample}", str(sample_path)) for a in extra]
+    positional = [a for a in extra if a == str(sample_path) and extra[0] == a]
+    options = extra[len(positional):]
+    args = ["check", str(sample_path), *positional, "--glossary", str(mini_tbx), "--force", "-q", *options]
+    assert main(args) == 2
+    assert message in capsys.readouterr().err
+    assert sample_path.read_text(encoding="utf-8").startswith(" date 2023-01-19")
+
+
+def test_broken_pipe_is_quiet(sample_path, mini_tbx):
+    done = subprocess.run(
+        f"{sys.executable} -m reviewer.cli check '{sample_path}' --glossary '{mini_tbx}' | head -1",
+        shell=True, capture_output=True, text=True,
+    )
+    assert "Traceback" not in done.stderr and done.stdout.count("\n") == 1
+
+
+def test_ascii_console_gets_escapes_not_a_crash(sample_path, mini_tbx):
+    import os
+
+    env = dict(os.environ, PYTHONIOENCODING="ascii")
+    done = subprocess.run([sys.executable, "-m", "reviewer.cli", "check", str(sample_path), "--glossary", str(mini_tbx)], capture_output=True, text=True, env=env)
+    assert done.returncode == 1 and "Traceback" not in done.stderr and "\\u201c" in done.stdout
