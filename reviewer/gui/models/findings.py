@@ -5,19 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from reviewer.core.checks import Finding
 from reviewer.core.review import Decision, Review
-from reviewer.gui.models import ObjectRole
-
-Index = QModelIndex | QPersistentModelIndex
+from reviewer.gui.models import Index, ObjectRole, RowTableModel
 
 SEVERITY_COLOURS = {"critical": "#f4b6b6", "major": "#fcd9b0", "minor": "#fff2b3", "neutral": "#e8e8e8"}
 
 
-class FindingTableModel(QAbstractTableModel):
+class FindingTableModel(RowTableModel):
     """One row per finding: segment, severity, check, flagged text, suggestion, decision.
 
     :data:`ObjectRole` returns the :class:`~reviewer.core.checks.Finding`.
@@ -51,17 +49,6 @@ class FindingTableModel(QAbstractTableModel):
         """Decisions changed: repaint every row."""
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.HEADERS) - 1))
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or self._review is None:

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from reviewer.core.review import Review
-from reviewer.gui.models import ObjectRole
-
-Index = QModelIndex | QPersistentModelIndex
+from reviewer.gui.models import Index, ObjectRole, RowTableModel
 
 
-class SegmentTableModel(QAbstractTableModel):
+class SegmentTableModel(RowTableModel):
     """One row per segment of every document: ID, MT, corrected text, open findings.
 
     :data:`ObjectRole` returns ``(document key, segment id)``.
@@ -67,17 +65,6 @@ class SegmentTableModel(QAbstractTableModel):
             return self._rows.index((doc_key, segment_id))
         except ValueError:
             return -1
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or self._review is None:

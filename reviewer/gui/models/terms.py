@@ -5,18 +5,16 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from reviewer.core.matching import HitKind, TermHit
-from reviewer.gui.models import ObjectRole
-
-Index = QModelIndex | QPersistentModelIndex
+from reviewer.gui.models import Index, ObjectRole, RowTableModel
 
 STATUS_COLOURS = {"preferred": "#d7f0d7", "admitted": "#e6f3e6", "deprecated": "#fff2b3", "superseded": "#fff2b3", "forbidden": "#f8c9c9"}
 
 
-class TermHitModel(QAbstractTableModel):
+class TermHitModel(RowTableModel):
     """One row per term hit of a segment: Chinese, found, status, preferred, note, source.
 
     :data:`ObjectRole` returns the :class:`~reviewer.core.matching.TermHit`.
@@ -27,24 +25,13 @@ class TermHitModel(QAbstractTableModel):
 
     def __init__(self) -> None:
         super().__init__()
-        self._hits: list[TermHit] = []
+        self._rows: list[TermHit] = []
 
     def set_hits(self, hits: list[TermHit]) -> None:
         """Show ``hits``."""
         self.beginResetModel()
-        self._hits = list(hits)
+        self._rows = list(hits)
         self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._hits)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
-        return None
 
     @staticmethod
     def status_label(hit: TermHit) -> str:
@@ -58,7 +45,7 @@ class TermHitModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        hit = self._hits[index.row()]
+        hit = self._rows[index.row()]
         col = index.column()
         c = hit.concept
         if role == ObjectRole:
