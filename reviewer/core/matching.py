@@ -35,14 +35,14 @@ Rules (documented for reviewers in the README):
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from reviewer.core.termbase.model import Concept, MatchMode, Status, Term, Termbase
+from reviewer.core.termbase.model import Concept, MatchMode, Term, Termbase
 from reviewer.core.text import NormalizedText, Token, normalize, tokenize
 
 DEFAULT_FUZZY_THRESHOLD = 88.0
@@ -413,12 +413,4 @@ def _classify(window: Sequence[Token], c: _Compiled) -> str:
     return "spelling"
 
 
-def concepts_of(hits: Iterable[TermHit]) -> list[Concept]:
-    """The distinct concepts of ``hits``, in order of first appearance."""
-    seen: dict[str, Concept] = {}
-    for h in hits:
-        seen.setdefault(h.concept.id, h.concept)
-    return list(seen.values())
-
-
-__all__ = ["DEFAULT_FUZZY_THRESHOLD", "HitKind", "TermHit", "TermMatcher", "Status", "concepts_of"]
+__all__ = ["DEFAULT_FUZZY_THRESHOLD", "HitKind", "TermHit", "TermMatcher"]

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
@@ -186,14 +185,6 @@ class Review:
         self.decisions[finding.key] = Decision.DISMISSED
         if note:
             self.notes[finding.key] = note
-
-    def reopen(self, finding: Finding) -> None:
-        """Forget the decision on ``finding``."""
-        self.decisions.pop(finding.key, None)
-
-    def counts(self) -> Counter[str]:
-        """Open findings counted by check id."""
-        return Counter(f.check for f in self.open_findings())
 
     # -- persistence ---------------------------------------------------------
 

@@ -11,7 +11,6 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -625,10 +624,3 @@ def _action(parent: QWidget, text: str, shortcut: Any, slot: Any) -> QAction:
         action.setShortcut(QKeySequence(shortcut) if isinstance(shortcut, str) else shortcut)
     action.triggered.connect(slot)
     return action
-
-
-def app_instance() -> QApplication:
-    """The running QApplication."""
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    return app
