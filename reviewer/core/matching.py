@@ -197,7 +197,7 @@ class TermMatcher:
     # -- exact and inflected -------------------------------------------------
 
     def _exact_hits(self, norm: NormalizedText, toks: list[Token]) -> list[tuple[TermHit, tuple[int, int]]]:
-        found: list[tuple[tuple[int, int, int, int], TermHit, tuple[int, int]]] = []
+        found: list[tuple[tuple[int, ...], TermHit, tuple[int, int]]] = []
         for i, tok in enumerate(toks):
             if tok.hyphen_before:
                 continue

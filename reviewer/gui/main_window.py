@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from functools import partial
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -592,7 +593,7 @@ class MainWindow(QMainWindow):
         if not recent:
             self.recent_menu.addAction("(none)").setEnabled(False)
         for p in recent:
-            self.recent_menu.addAction(p, lambda p=p: self.open_files([Path(p)]))
+            self.recent_menu.addAction(p, partial(self.open_files, [Path(p)]))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():

@@ -70,14 +70,14 @@ class ReviewCommand(QUndoCommand):
     #: Typing pauses longer than this (seconds) start a new undo step.
     MERGE_SECONDS = 2.0
 
-    def __init__(self, review: Review, listener: ChangeListener, text: str, doc: str, segment: str, change: Callable[[], None], merge: bool = False) -> None:
+    def __init__(self, review: Review, listener: ChangeListener, text: str, doc: str, segment: str, change: Callable[[], object], merge: bool = False) -> None:
         super().__init__(text)
         self.at = time.monotonic()
         self.review = review
         self.listener = listener
         self.doc = doc
         self.segment = segment
-        self.change: Callable[[], None] | None = change
+        self.change: Callable[[], object] | None = change
         self.merge = merge
         self.before = Snapshot.take(review, doc, segment)
         self.after: Snapshot | None = None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -41,11 +41,11 @@ def _selections(edit: QTextEdit | QPlainTextEdit, hits: list[TermHit], findings:
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
             fmt.setUnderlineColor(NONSTANDARD_TERM)
         fmt.setToolTip(f"{hit.concept.source_term}: {hit.term.status.value}; preferred “{hit.concept.preferred_text or '—'}”")
-        sel.format = fmt  # type: ignore[misc]
+        sel.format = fmt
         cur = QTextCursor(edit.document())
         cur.setPosition(hit.start)
         cur.setPosition(hit.end, QTextCursor.MoveMode.KeepAnchor)
-        sel.cursor = cur  # type: ignore[misc]
+        sel.cursor = cur
         out.append(sel)
     for f in findings:
         if f.end > doc_len or f.start == f.end:
@@ -55,11 +55,11 @@ def _selections(edit: QTextEdit | QPlainTextEdit, hits: list[TermHit], findings:
         fmt.setBackground(QColor(SEVERITY_COLOURS.get(f.severity.value, "#fff2b3")))
         fmt.setProperty(QTextFormat.Property.FullWidthSelection, False)
         fmt.setToolTip(f.message)
-        sel.format = fmt  # type: ignore[misc]
+        sel.format = fmt
         cur = QTextCursor(edit.document())
         cur.setPosition(f.start)
         cur.setPosition(f.end, QTextCursor.MoveMode.KeepAnchor)
-        sel.cursor = cur  # type: ignore[misc]
+        sel.cursor = cur
         out.append(sel)
     return out
 
@@ -174,7 +174,10 @@ class SegmentEditor(QWidget):
     def current_finding(self) -> Finding | None:
         """The finding selected in the list, if any."""
         item = self.findings.currentItem()
-        return None if item is None else item.data(Qt.ItemDataRole.UserRole)
+        if item is None:
+            return None
+        finding: Finding = item.data(Qt.ItemDataRole.UserRole)
+        return finding
 
     # -- editing -------------------------------------------------------------
 
@@ -195,11 +198,11 @@ class SegmentEditor(QWidget):
     def _emit_edit(self) -> None:
         self.text_edited.emit(self.corrected.toPlainText())
 
-    def _request(self, signal: Signal) -> None:
+    def _request(self, signal: SignalInstance) -> None:
         f = self.current_finding()
         if f is not None:
             self.flush()
-            signal.emit(f)  # type: ignore[attr-defined]
+            signal.emit(f)
 
     def _update_buttons(self) -> None:
         f = self.current_finding()
