@@ -12,9 +12,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
@@ -23,14 +21,12 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QSplitter,
     QTableView,
-    QTextBrowser,
-    QVBoxLayout,
     QWidget,
 )
 
 from reviewer import __version__
 from reviewer.core.autosave import autosave_path
-from reviewer.core.checks import Finding, all_checks, run_checks
+from reviewer.core.checks import Finding, run_checks
 from reviewer.core.errors import ReviewerError
 from reviewer.core.readers import READERS, read_document
 from reviewer.core.review import Decision, Review, make_review
@@ -38,11 +34,11 @@ from reviewer.core.termbase import Termbase, load_termbase
 from reviewer.core.export import write_corrected_text
 from reviewer.core.workbook import export_workbook
 from reviewer.gui.models import ObjectRole
-from reviewer.gui.models.findings import FindingFilterProxy, FindingTableModel
 from reviewer.gui.models.segments import SegmentTableModel
-from reviewer.gui.models.terms import TermHitModel, entry_html
 from reviewer.gui.undo import ReviewCommand
+from reviewer.gui.widgets.findings_panel import FindingsPanel
 from reviewer.gui.widgets.segment_editor import SegmentEditor
+from reviewer.gui.widgets.term_panel import TermPanel
 from reviewer.gui.workers import Task, run_in_background
 
 MAX_RECENT = 8
@@ -101,49 +97,9 @@ class MainWindow(QMainWindow):
         self.editor.accept_requested.connect(self.accept_finding)
         self.editor.dismiss_requested.connect(self.dismiss_finding)
 
-        self.term_model = TermHitModel()
-        self.terms = QTableView()
-        self.terms.setModel(self.term_model)
-        self.terms.verticalHeader().hide()
-        self.terms.setWordWrap(True)
-        self.terms.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        th = self.terms.horizontalHeader()
-        th.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        th.setStretchLastSection(True)
-        for col, width in enumerate((100, 170, 90, 200)):
-            self.terms.setColumnWidth(col, width)
-        th.setSectionResizeMode(TermHitModel.PREFERRED, QHeaderView.ResizeMode.Stretch)
-        self.terms.setColumnHidden(TermHitModel.NOTE, True)  # shown in full in the entry pane
-        self.terms.setColumnHidden(TermHitModel.SOURCE, True)
-        self.term_entry = QTextBrowser()
-        self.term_entry.setOpenExternalLinks(True)
-        self.term_entry.setPlaceholderText("Select a term hit to see its termbase entry.")
-        self.terms.selectionModel().currentRowChanged.connect(self._on_term_row)
-
-        self.finding_model = FindingTableModel()
-        self.finding_proxy = FindingFilterProxy()
-        self.finding_proxy.setSourceModel(self.finding_model)
-        self.findings = QTableView()
-        self.findings.setModel(self.finding_proxy)
-        self.findings.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.findings.verticalHeader().hide()
-        self.findings.setSortingEnabled(False)
-        fh = self.findings.horizontalHeader()
-        fh.setStretchLastSection(True)
-        for col, width in enumerate((40, 62, 125, 160, 160, 75)):
-            self.findings.setColumnWidth(col, width)
-        self.findings.setWordWrap(False)
-        self.findings.doubleClicked.connect(self._on_finding_activated)
-        self.check_filter = QComboBox()
-        self.check_filter.addItem("All checks", "")
-        for cls in all_checks():
-            self.check_filter.addItem(cls.name, cls.id)
-        self.check_filter.currentIndexChanged.connect(lambda _i: self.finding_proxy.set_check(self.check_filter.currentData()))
-        self.decision_filter = QComboBox()
-        self.decision_filter.addItem("All decisions", None)
-        for d in Decision:
-            self.decision_filter.addItem(d.value.capitalize(), d)
-        self.decision_filter.currentIndexChanged.connect(lambda _i: self.finding_proxy.set_decision(self.decision_filter.currentData()))
+        self.term_panel = TermPanel()
+        self.findings_panel = FindingsPanel()
+        self.findings_panel.activated.connect(self._on_finding_activated)
 
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self.segments)
@@ -151,25 +107,9 @@ class MainWindow(QMainWindow):
         left.setStretchFactor(0, 3)
         left.setStretchFactor(1, 2)
 
-        terms_box = QWidget()
-        tl = QVBoxLayout(terms_box)
-        tl.setContentsMargins(4, 4, 4, 4)
-        tl.addWidget(_bold("Termbase hits in this segment"))
-        tl.addWidget(self.terms, 3)
-        tl.addWidget(self.term_entry, 2)
-        findings_box = QWidget()
-        fl = QVBoxLayout(findings_box)
-        fl.setContentsMargins(4, 4, 4, 4)
-        row = QHBoxLayout()
-        row.addWidget(_bold("All findings"))
-        row.addStretch(1)
-        row.addWidget(self.check_filter)
-        row.addWidget(self.decision_filter)
-        fl.addLayout(row)
-        fl.addWidget(self.findings)
         right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(terms_box)
-        right.addWidget(findings_box)
+        right.addWidget(self.term_panel)
+        right.addWidget(self.findings_panel)
 
         main = QSplitter(Qt.Orientation.Horizontal)
         main.addWidget(left)
@@ -213,6 +153,7 @@ class MainWindow(QMainWindow):
         review_menu = bar.addMenu("&Review")
         review_menu.addAction(_action(self, "&Accept Suggestion", "Ctrl+Return", self._accept_current))
         review_menu.addAction(_action(self, "&Dismiss as False Positive", "Ctrl+D", self._dismiss_current))
+        review_menu.addAction(_action(self, "Dismiss with &Note…", "Ctrl+Shift+D", self._dismiss_current_with_note))
         review_menu.addSeparator()
         review_menu.addAction(_action(self, "&Next Finding", "F8", lambda: self.goto_finding(+1)))
         review_menu.addAction(_action(self, "&Previous Finding", "Shift+F8", lambda: self.goto_finding(-1)))
@@ -275,7 +216,7 @@ class MainWindow(QMainWindow):
         self._autosave_file = save
         self.undo_stack.clear()
         self.segment_model.set_review(review)
-        self.finding_model.set_review(review)
+        self.findings_panel.set_review(review)
         self.segments.resizeRowsToContents()
         names = ", ".join(d.name for d in review.documents)
         self.setWindowTitle(f"{names} — reviewer")
@@ -314,16 +255,7 @@ class MainWindow(QMainWindow):
         mt_hits = self.review.matcher.match(seg.target)
         findings = [f for f in self.review.findings if (f.document, f.segment) == self.current and shown[f.start : f.end] == f.text]
         self.editor.show_annotations(mt_hits, hits, findings, self.review.decisions)
-        self.term_model.set_hits(hits)
-        self.terms.resizeRowsToContents()
-        if hits:
-            self.terms.selectRow(0)
-        else:
-            self.term_entry.clear()
-
-    def _on_term_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        hit = self.term_model.data(current, ObjectRole) if current.isValid() else None
-        self.term_entry.setHtml(entry_html(hit) if hit is not None else "")
+        self.term_panel.set_hits(hits)
 
     def select_segment(self, doc: str, seg_id: str) -> None:
         """Make a segment current."""
@@ -335,8 +267,7 @@ class MainWindow(QMainWindow):
             )
             self.segments.scrollTo(index)
 
-    def _on_finding_activated(self, index: QModelIndex) -> None:
-        f: Finding = self.finding_proxy.data(index, ObjectRole)
+    def _on_finding_activated(self, f: Finding) -> None:
         self.select_segment(f.document, f.segment)
         self.editor.select_finding(f)
 
@@ -387,12 +318,14 @@ class MainWindow(QMainWindow):
             return
         self.undo_stack.push(ReviewCommand(review, self, f"accept “{finding.suggestion}”", finding.document, finding.segment, lambda: review.accept(finding)))
 
-    def dismiss_finding(self, finding: Finding) -> None:
-        """Dismiss a finding as a false positive (undoable)."""
+    def dismiss_finding(self, finding: Finding, note: str = "") -> None:
+        """Dismiss a finding as a false positive, with an optional reason (undoable)."""
         if self.review is None:
             return
         review = self.review
-        self.undo_stack.push(ReviewCommand(review, self, f"dismiss “{finding.text}”", finding.document, finding.segment, lambda: review.dismiss(finding)))
+        self.undo_stack.push(
+            ReviewCommand(review, self, f"dismiss “{finding.text}”", finding.document, finding.segment, lambda: review.dismiss(finding, note))
+        )
 
     def _accept_current(self) -> None:
         f = self.editor.current_finding()
@@ -405,12 +338,20 @@ class MainWindow(QMainWindow):
         if f is not None:
             self.dismiss_finding(f)
 
+    def _dismiss_current_with_note(self) -> None:
+        f = self.editor.current_finding()
+        if f is None:
+            return
+        note, ok = QInputDialog.getText(self, "Dismiss as false positive", f"Why is “{f.text}” not an error?")
+        if ok:
+            self.dismiss_finding(f, note.strip())
+
     def review_changed(self, doc: str, segment: str) -> None:
         """Called by undo commands after every change: refresh, autosave, re-check."""
         self.segment_model.refresh_row(doc, segment)
         if self.current == (doc, segment):
             self._show_current()
-        self.finding_model.decisions_changed()
+        self.findings_panel.decisions_changed()
         self.autosave()
         self.recheck()
 
@@ -440,7 +381,7 @@ class MainWindow(QMainWindow):
             if generation != self._generation or self.review is None:
                 return  # the text changed again since: a newer run is coming
             self.review.findings = findings
-            self.finding_model.set_review(self.review)
+            self.findings_panel.set_review(self.review)
             self.segment_model.refresh()
             self._show_current()
             self.update_status()

@@ -32,10 +32,10 @@ def settle(qtbot, w):
 
 def test_opens_sample_with_findings_and_termbase(window):
     assert window.segment_model.rowCount() == 20
-    assert window.finding_model.rowCount() == len(window.review.findings) > 30
+    assert window.findings_panel.model.rowCount() == len(window.review.findings) > 30
     assert "concepts" in window.status_label.text() and "open" in window.status_label.text()
     assert window.current == (window.review.doc_key(window.review.documents[0]), "1")
-    assert window.term_model.rowCount() > 0
+    assert window.term_panel.model.rowCount() > 0
 
 
 def test_accept_undo_redo(qtbot, window):
@@ -70,15 +70,20 @@ def test_typing_is_an_undoable_edit_and_autosaved(qtbot, window):
     assert window.review.target(doc, "4") == "Important to follow."
 
 
-def test_dismiss_and_export(qtbot, window, tmp_path):
+def test_dismiss_with_note_and_export(qtbot, window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
     f = finding(window, "self-revolution")
-    window.dismiss_finding(f)
+    window.select_segment(f.document, f.segment)
+    window.editor.select_finding(f)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("quoted from the source on purpose", True))
+    window._dismiss_current_with_note()
     settle(qtbot, window)
     assert window.review.decision(f).value == "dismissed"
     out = tmp_path / "review.xlsx"
     assert window.export_to(out)
     rows = list(openpyxl.load_workbook(out)["Findings"].iter_rows(min_row=2, values_only=True))
-    assert ("self-revolution", "dismissed") in {(r[5], r[13]) for r in rows}
+    assert ("self-revolution", "dismissed", "quoted from the source on purpose") in {(r[5], r[13], r[14]) for r in rows}
 
 
 def test_reopening_restores_the_autosaved_review(qtbot, tmp_path, sample_path):
