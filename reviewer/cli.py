@@ -52,6 +52,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--quiet", "-q", action="store_true", help="print no findings, only the summary line")
     sub.add_parser("checks", help="list the checks")
+    glossary = sub.add_parser("glossary", help="validate, import, export or count termbases")
+    gsub = glossary.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    validate = gsub.add_parser("validate", help="report problems; exit 1 when there are errors")
+    validate.add_argument("paths", nargs="+", metavar="PATH")
+    validate.add_argument("--strict", action="store_true", help="warnings count as errors too")
+    imp = gsub.add_parser("import", help="import a CSV/TSV/XLSX glossary into a TBX file, with a report")
+    imp.add_argument("path", metavar="PATH")
+    imp.add_argument("--output", "-o", required=True, metavar="OUT", help="the .tbx (or .csv/.tsv/.xlsx) to write")
+    imp.add_argument("--sheet", help="the workbook sheet to read (default: the first with a glossary)")
+    imp.add_argument("--columns", metavar="MAP", help="column mapping, e.g. zh=A,en=C,status=D (default: guessed from the header)")
+    imp.add_argument("--header-row", type=int, metavar="N", help="1-based header row (0: no header); with --columns")
+    imp.add_argument("--force", action="store_true", help="overwrite OUT")
+    exp = gsub.add_parser("export", help="convert a termbase to .tbx, .csv (UTF-8 with BOM), .tsv or .xlsx")
+    exp.add_argument("path", metavar="PATH")
+    exp.add_argument("--output", "-o", required=True, metavar="OUT")
+    exp.add_argument("--force", action="store_true", help="overwrite OUT")
+    stats = gsub.add_parser("stats", help="concepts and terms by status and subject")
+    stats.add_argument("paths", nargs="+", metavar="PATH")
     return parser
 
 
@@ -67,6 +85,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             for cls in all_checks():
                 print(f"{cls.id:18} {cls.severity.value:8} {cls.description}")
             return EXIT_OK
+        if args.command == "glossary":
+            from reviewer.glossary_cli import run_glossary
+
+            return run_glossary(args)
         return _check(args)
     except ReviewerError as exc:
         print(f"reviewer-cli: error: {exc}", file=sys.stderr)

@@ -150,6 +150,8 @@ def _read_concept(entry: ET.Element, number: int) -> Concept:
                     term = _read_term(holder, kind)
                     if term is not None:
                         (concept.en if kind == "en" else concept.zh).append(term)
+    if concept.zh and not any(t.status is Status.PREFERRED for t in concept.zh):
+        concept.zh[0].status = Status.PREFERRED  # the main Chinese term
     return concept
 
 

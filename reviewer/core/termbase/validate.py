@@ -1,0 +1,93 @@
+"""Termbase validation: the problems a terminology manager must fix before shipping.
+
+Errors: a concept without a preferred English term; an empty term; the same
+term both preferred (or admitted) and forbidden in one concept; the same Chinese
+term in two concepts; the same English term preferred in two concepts; a
+forbidden or deprecated term that occurs inside a preferred term of another
+concept (it would flag correct text). Warnings: a concept without a source or a
+Chinese term, and more than one preferred English term.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from reviewer.core.termbase.model import Status, Termbase
+from reviewer.core.text import term_key
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One validation problem.
+
+    Attributes:
+        severity: ``"error"`` or ``"warning"``.
+        concept: the concept id (the first one, when two concepts clash).
+        message: what is wrong, naming the terms.
+    """
+
+    severity: str
+    concept: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.severity}: {self.concept}: {self.message}"
+
+
+def validate(tb: Termbase) -> list[Problem]:
+    """All problems of ``tb``, errors first, in concept order."""
+    problems: list[Problem] = []
+    zh_owner: dict[str, str] = {}
+    preferred_owner: dict[str, str] = {}
+    bad_terms: list[tuple[str, str, str]] = []  # (key, concept, text) of deprecated/forbidden terms
+    preferred_terms: list[tuple[str, str, str]] = []
+    ids: dict[str, int] = defaultdict(int)
+    for c in tb.concepts:
+        ids[c.id] += 1
+        if not c.zh:
+            problems.append(Problem("warning", c.id, "no Chinese term"))
+        if not c.sources:
+            problems.append(Problem("warning", c.id, "no source for the renderings"))
+        preferred = [t for t in c.en if t.status is Status.PREFERRED]
+        if not preferred:
+            problems.append(Problem("error", c.id, "no preferred English term"))
+        elif len(preferred) > 1:
+            problems.append(Problem("warning", c.id, "more than one preferred English term: " + ", ".join(f"“{t.text}”" for t in preferred)))
+        for t in [*c.zh, *c.en]:
+            if not t.text.strip():
+                problems.append(Problem("error", c.id, f"an empty {t.lang} term"))
+        statuses: dict[str, set[Status]] = defaultdict(set)
+        for t in c.en:
+            statuses[term_key(t.text)].add(t.status)
+        for key, found in statuses.items():
+            if any(s.acceptable for s in found) and Status.FORBIDDEN in found:
+                problems.append(Problem("error", c.id, f"“{key}” is both acceptable and forbidden"))
+        for t in c.zh:
+            if t.text.strip():
+                other = zh_owner.setdefault(t.text.strip(), c.id)
+                if other != c.id:
+                    problems.append(Problem("error", other, f"Chinese term “{t.text}” is also in concept {c.id}"))
+        for t in c.en:
+            key = term_key(t.text)
+            if not key:
+                continue
+            if t.status is Status.PREFERRED:
+                other = preferred_owner.setdefault(key, c.id)
+                if other != c.id:
+                    problems.append(Problem("error", other, f"preferred term “{t.text}” is also preferred in concept {c.id}"))
+                preferred_terms.append((key, c.id, t.text))
+            elif t.status in (Status.FORBIDDEN, Status.DEPRECATED):
+                bad_terms.append((key, c.id, t.text))
+    for cid, n in ids.items():
+        if n > 1:
+            problems.append(Problem("error", cid, f"the id is used by {n} concepts"))
+    for bad_key, bad_id, bad_text in bad_terms:
+        padded = f" {bad_key} "
+        for good_key, good_id, good_text in preferred_terms:
+            if good_id != bad_id and padded in f" {good_key} ":
+                problems.append(
+                    Problem("error", bad_id, f"non-standard “{bad_text}” occurs inside the preferred term “{good_text}” of concept {good_id}, so correct text would be flagged")
+                )
+    problems.sort(key=lambda p: p.severity != "error")
+    return problems

@@ -1,0 +1,97 @@
+"""``reviewer-cli glossary validate|import|export|stats``: termbase work from the command line.
+
+Exit status as for ``check``: 0 fine, 1 problems found (validation errors), 2 a
+usage or input error.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+from pathlib import Path
+
+from reviewer.core.errors import ReviewerError
+from reviewer.core.termbase import load_termbase, save_termbase
+from reviewer.core.termbase.tabular import import_glossary, parse_mapping, read_table
+from reviewer.core.termbase.validate import validate
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def run_glossary(args: argparse.Namespace) -> int:
+    """Dispatch a ``glossary`` action.
+
+    Raises:
+        ReviewerError: input or output errors (the caller prints them).
+    """
+    return {"validate": _validate, "import": _import, "export": _export, "stats": _stats}[args.action](args)
+
+
+def _refuse_overwrite(out: Path, force: bool, inputs: list[Path]) -> None:
+    if out.resolve() in [p.resolve() for p in inputs]:
+        raise ReviewerError(f"{out} is the input; choose another output file")
+    if out.exists() and not force:
+        raise ReviewerError(f"{out} already exists (use --force to overwrite)")
+
+
+def _validate(args: argparse.Namespace) -> int:
+    errors = 0
+    for path in args.paths:
+        tb = load_termbase(path)
+        problems = validate(tb)
+        for p in problems:
+            print(f"{path}: {p}")
+        n_err = sum(p.severity == "error" or args.strict for p in problems)
+        errors += n_err
+        print(f"{path}: {len(tb)} concepts, {tb.term_count()} English terms, {n_err} errors, {len(problems) - n_err} warnings")
+    return EXIT_FINDINGS if errors else EXIT_OK
+
+
+def _import(args: argparse.Namespace) -> int:
+    src, out = Path(args.path), Path(args.output)
+    _refuse_overwrite(out, args.force, [src])
+    if args.columns:
+        try:
+            columns = parse_mapping(args.columns)
+        except ValueError as exc:
+            raise ReviewerError(f"--columns: {exc}") from None
+        header = args.header_row - 1 if args.header_row is not None else None
+        tb, report = import_glossary(src, args.sheet, columns, header)
+    else:
+        tb, report = import_glossary(src, args.sheet)
+    table = read_table(src, args.sheet)
+    where = f" (sheet '{table.sheet}')" if table.sheet else f" ({table.encoding}, delimiter {table.delimiter!r})"
+    print(f"{src}{where}: {report.summary()}")
+    for row, reason in report.skipped:
+        print(f"  row {row}: skipped: {reason}")
+    for note in report.notes:
+        print(f"  note: {note}")
+    tb.name = out.stem
+    save_termbase(tb, out)
+    print(f"wrote {out}: {len(tb)} concepts, {tb.term_count()} English terms")
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    src, out = Path(args.path), Path(args.output)
+    _refuse_overwrite(out, args.force, [src])
+    tb = load_termbase(src)
+    save_termbase(tb, out)
+    print(f"wrote {out}: {len(tb)} concepts, {tb.term_count()} English terms")
+    return EXIT_OK
+
+
+def _stats(args: argparse.Namespace) -> int:
+    for path in args.paths:
+        tb = load_termbase(path)
+        statuses = Counter(t.status.value for c in tb.concepts for t in c.en)
+        subjects = Counter(c.subject or "(none)" for c in tb.concepts)
+        verified = Counter(c.verified or "(not marked)" for c in tb.concepts)
+        print(f"{path}: {tb.name}" + (f", version {tb.version}" if tb.version else ""))
+        print(f"  {len(tb)} concepts, {tb.term_count()} English terms, {sum(len(c.zh) for c in tb.concepts)} Chinese terms")
+        print("  terms by status: " + ", ".join(f"{k} {v}" for k, v in statuses.most_common()))
+        print("  concepts by subject: " + ", ".join(f"{k} {v}" for k, v in subjects.most_common()))
+        print("  verified: " + ", ".join(f"{k} {v}" for k, v in verified.most_common()))
+        print(f"  sourced: {sum(bool(c.sources) for c in tb.concepts)} of {len(tb)}")
+    return EXIT_OK
+
