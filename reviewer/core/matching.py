@@ -22,7 +22,7 @@ Rules (documented for reviewers in the README):
   text beats one matched only by stems, and an earlier termbase beats a later one.
 * Near misses: a span of uncovered tokens that is close to a term of two or more
   words (``rapidfuzz`` ``ratio`` or ``token_sort_ratio``, whichever is higher, at or
-  above the threshold, 88 by default) is
+  above the threshold: the term's own, else its termbase's, else 88) is
   reported with its score and a classification. Numbers must agree exactly, so
   ``19th CPC National Congress`` is never a near miss of the 20th. A candidate
   span has the term's number of words or one more (one fewer only for terms of
@@ -130,6 +130,7 @@ class _Compiled:
     gap_chars: tuple[frozenset[str], ...]  # punctuation the text may have in each gap (the term's own, and commas)
     content: frozenset[str]  # stems that are not stopwords
     coordinated: bool  # has "and"/"or": word order is free, no word-order near misses
+    threshold: float | None  # the term's or its termbase's near-miss threshold
 
 
 class TermMatcher:
@@ -167,6 +168,7 @@ class TermMatcher:
                         gap_chars=_term_gaps(normalize(term.text).text, toks),
                         content=frozenset(t.stem for t in toks) - STOPWORDS,
                         coordinated=any(t.lower in ("and", "or") for t in toks),
+                        threshold=term.threshold if term.threshold is not None else tb.fuzzy_threshold,
                     )
                     self._by_first_stem[c.stems[0]].append(c)
                     if len(toks) >= 2 and len(c.key) >= 8 and term.match is not MatchMode.EXACT:
@@ -294,11 +296,12 @@ class TermMatcher:
                         harmless.append((id(c), i, j))
                         continue
                     joined = " ".join(t.lower for t in window)
-                    score = fuzz.ratio(joined, c.key, score_cutoff=threshold)
+                    cutoff = c.threshold if c.threshold is not None else threshold
+                    score = fuzz.ratio(joined, c.key, score_cutoff=cutoff)
                     if score and not _plausible_edits(window, c):
                         score = 0
                     if not score and not c.coordinated and sorted(t.stem for t in window) == sorted(c.stems):
-                        score = fuzz.token_sort_ratio(joined, c.key, score_cutoff=threshold)
+                        score = fuzz.token_sort_ratio(joined, c.key, score_cutoff=cutoff)
                     if score:
                         best.append((score, i, j, c))
         # a window overlapping a harmless variant of the same term is that variant, cut short

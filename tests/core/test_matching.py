@@ -119,3 +119,17 @@ def test_boundaries_and_punctuation(matcher, text, expected):
 
 def test_one_word_derivations_are_other_words(matcher):
     assert matcher.match("the harbourage") == []
+
+
+def test_per_term_threshold(mini_termbase):
+    import copy
+
+    tb = copy.deepcopy(mini_termbase)
+    term = tb.concept("20th-congress").en[0]
+    assert TermMatcher([tb]).match("the 20th CPC Nationl Congress")[0].kind is HitKind.NEAR
+    near = lambda: [h for h in TermMatcher([tb]).match("the 20th CPC Nationl Congress") if h.kind is HitKind.NEAR]  # noqa: E731
+    term.threshold = 99
+    assert near() == []
+    term.threshold = None
+    tb.fuzzy_threshold = 99
+    assert near() == []

@@ -78,6 +78,7 @@ class Term:
         match: matching mode.
         valid_from: first date the rendering applies (``YYYY`` or ``YYYY-MM``), or ``""``.
         valid_to: last date the rendering applied, or ``""``.
+        threshold: this term's near-miss threshold (0-100), or ``None`` for the termbase's.
     """
 
     text: str
@@ -89,6 +90,7 @@ class Term:
     match: MatchMode = MatchMode.INFLECTED
     valid_from: str = ""
     valid_to: str = ""
+    threshold: float | None = None
 
 
 @dataclass(slots=True)
@@ -157,12 +159,15 @@ class Termbase:
         path: the file it came from, if any.
         concepts: the term entries in file order.
         version: a version string from the file header, if any.
+        fuzzy_threshold: near-miss threshold (0-100) for this termbase's terms, or
+            ``None`` for the matcher's default.
     """
 
     name: str
     concepts: list[Concept] = field(default_factory=list)
     path: Path | None = None
     version: str = ""
+    fuzzy_threshold: float | None = None
 
     def __len__(self) -> int:
         return len(self.concepts)

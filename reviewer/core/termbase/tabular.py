@@ -44,7 +44,7 @@ MAX_TABLE_BYTES = 64 * MIB
 #: Field names of the tabular format, in export order.
 FIELDS = (
     "concept", "subject", "definition", "note", "sources", "verified", "zh", "zh_variants", "zh_hant",
-    "en", "status", "form", "usage_note", "case_sensitive", "match", "valid_from", "valid_to",
+    "en", "status", "form", "usage_note", "case_sensitive", "match", "threshold", "valid_from", "valid_to",
 )
 
 #: Header cell (lower-case, spaces collapsed) -> field.
@@ -65,6 +65,7 @@ for _field, _names in {
     "usage_note": "usage note|usage|用法",
     "case_sensitive": "case sensitive|case|case-sensitive|区分大小写",
     "match": "match|match mode|matching",
+    "threshold": "threshold|fuzzy threshold|similarity",
     "valid_from": "valid from|from|since|起始",
     "valid_to": "valid to|until|to|superseded|截止",
 }.items():
@@ -389,6 +390,7 @@ def build_termbase(table: Table, mapping: Mapping, name: str | None = None) -> t
                 match=_match_mode(get("match")),
                 valid_from=get("valid_from"),
                 valid_to=get("valid_to"),
+                threshold=_threshold(get("threshold")),
             )
         )
     for c in list(tb.concepts):
@@ -419,6 +421,14 @@ def _fill_concept(concept: Concept, g: Callable[[str], str]) -> None:
 def _parse_source(text: str) -> Source:
     parts = [p.strip() for p in text.strip().split(" | ")] + ["", "", "", ""]
     return Source(parts[0], parts[1], parts[3], parts[2])
+
+
+def _threshold(text: str) -> float | None:
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value if 0 <= value <= 100 else None
 
 
 def _match_mode(text: str) -> MatchMode:
@@ -474,6 +484,7 @@ def termbase_rows(tb: Termbase) -> list[list[str]]:
                 usage_note=t.note,
                 case_sensitive="yes" if t.case_sensitive else "",
                 match="" if t.match is MatchMode.INFLECTED else t.match.value,
+                threshold="" if t.threshold is None else f"{t.threshold:g}",
                 valid_from=t.valid_from,
                 valid_to=t.valid_to,
             )

@@ -14,7 +14,7 @@ and reviewer's own ``forbiddenTerm-admn-sts``. A term without a status is admitt
 
 reviewer-specific term data is written as ``termNote`` elements whose types are
 prefixed ``x-`` (``x-caseSensitive``, ``x-matchMode``, ``x-validFrom``,
-``x-validTo``) and concept data as ``descrip``/``admin`` (``subjectField``,
+``x-validTo``, ``x-fuzzyThreshold``) and concept data as ``descrip``/``admin`` (``subjectField``,
 ``definition``, ``source``, ``x-verified``).
 """
 
@@ -121,10 +121,13 @@ def read_tbx(path: str | Path) -> Termbase:
             title = _text(el)
             if title:
                 termbase.name = title
-        elif name == "sourceDesc" and not termbase.version:
+        elif name == "sourceDesc":
             for sub in el.iter():
-                if _local(sub.tag) == "p" and _text(sub).lower().startswith("version"):
-                    termbase.version = _text(sub).split(None, 1)[-1]
+                text = _text(sub) if _local(sub.tag) == "p" else ""
+                if text.lower().startswith("version ") and not termbase.version:
+                    termbase.version = text.split(None, 1)[-1]
+                elif text.lower().startswith("fuzzy threshold "):
+                    termbase.fuzzy_threshold = _number(text.split()[-1])
     for n, entry in enumerate(e for e in root.iter() if _local(e.tag) in ("conceptEntry", "termEntry")):
         concept = _read_concept(entry, n + 1)
         concept.termbase = termbase.name
@@ -133,6 +136,14 @@ def read_tbx(path: str | Path) -> Termbase:
     if not termbase.concepts:
         raise InputError(p, "the termbase has no concept with an English term (check the xml:lang of its language sections)")
     return termbase
+
+
+def _number(text: str) -> float | None:
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value if 0 <= value <= 100 else None
 
 
 def _read_concept(entry: ET.Element, number: int) -> Concept:
@@ -209,6 +220,8 @@ def _read_term(holder: ET.Element, kind: str) -> Term | None:
             term.valid_from = value
         elif kind_attr == "x-validTo":
             term.valid_to = value
+        elif kind_attr == "x-fuzzyThreshold":
+            term.threshold = _number(value)
     return term
 
 
@@ -230,6 +243,8 @@ def write_tbx(termbase: Termbase, path: str | Path) -> None:
     sdesc = ET.SubElement(fdesc, "sourceDesc")
     if termbase.version:
         ET.SubElement(sdesc, "p").text = f"version {termbase.version}"
+    if termbase.fuzzy_threshold is not None:
+        ET.SubElement(sdesc, "p").text = f"fuzzy threshold {termbase.fuzzy_threshold:g}"
     ET.SubElement(sdesc, "p").text = "Written by reviewer"
     body = ET.SubElement(ET.SubElement(root, "text"), "body")
     for c in termbase.concepts:
@@ -264,6 +279,8 @@ def write_tbx(termbase: Termbase, path: str | Path) -> None:
                     ET.SubElement(sec, "termNote", {"type": "x-validFrom"}).text = t.valid_from
                 if t.valid_to:
                     ET.SubElement(sec, "termNote", {"type": "x-validTo"}).text = t.valid_to
+                if t.threshold is not None:
+                    ET.SubElement(sec, "termNote", {"type": "x-fuzzyThreshold"}).text = f"{t.threshold:g}"
     ET.indent(root, space=" ")
     data = b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8")
     atomic_write_bytes(p, data)
