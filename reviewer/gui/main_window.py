@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QSplitter,
     QTableView,
-    QWidget,
 )
 
 from reviewer import __version__
@@ -30,11 +29,14 @@ from reviewer.core.checks import Finding, run_checks
 from reviewer.core.errors import ReviewerError
 from reviewer.core.readers import READERS, read_document
 from reviewer.core.review import Decision, Review, make_review
-from reviewer.core.termbase import Termbase, load_termbase
+from reviewer.core.matching import TermMatcher
+from reviewer.core.termbase import Concept, Status, Termbase, load_termbase
 from reviewer.core.export import write_corrected_text
 from reviewer.core.workbook import export_workbook
+from reviewer.gui.actions import make_action
 from reviewer.gui.models import ObjectRole
 from reviewer.gui.models.segments import SegmentTableModel
+from reviewer.gui.termbase_editor import TermbaseEditor
 from reviewer.gui.undo import ReviewCommand
 from reviewer.gui.widgets.findings_panel import FindingsPanel
 from reviewer.gui.widgets.segment_editor import SegmentEditor
@@ -67,6 +69,7 @@ class MainWindow(QMainWindow):
         self._generation = 0
         self._autosave_file: Path | None = None
         self._opening: Task | None = None
+        self._termbase_editor: TermbaseEditor | None = None
         self._build()
         self._build_menus()
         self.update_status()
@@ -130,17 +133,17 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
-        self.open_action = _action(self, "&Open…", QKeySequence.StandardKey.Open, self.open_dialog)
+        self.open_action = make_action(self, "&Open…", QKeySequence.StandardKey.Open, self.open_dialog)
         file_menu.addAction(self.open_action)
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
-        self.export_action = _action(self, "&Export Review Workbook…", "Ctrl+E", self.export_dialog)
+        self.export_action = make_action(self, "&Export Review Workbook…", "Ctrl+E", self.export_dialog)
         file_menu.addAction(self.export_action)
-        file_menu.addAction(_action(self, "Export &Corrected Text…", "Ctrl+Shift+E", self.export_text_dialog))
+        file_menu.addAction(make_action(self, "Export &Corrected Text…", "Ctrl+Shift+E", self.export_text_dialog))
         file_menu.addSeparator()
-        file_menu.addAction(_action(self, "Reviewer &Name…", None, self.ask_reviewer_name))
+        file_menu.addAction(make_action(self, "Reviewer &Name…", None, self.ask_reviewer_name))
         file_menu.addSeparator()
-        file_menu.addAction(_action(self, "&Quit", QKeySequence.StandardKey.Quit, self.close))
+        file_menu.addAction(make_action(self, "&Quit", QKeySequence.StandardKey.Quit, self.close))
 
         edit_menu = bar.addMenu("&Edit")
         undo = self.undo_stack.createUndoAction(self, "&Undo")
@@ -151,17 +154,22 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(redo)
 
         review_menu = bar.addMenu("&Review")
-        review_menu.addAction(_action(self, "&Accept Suggestion", "Ctrl+Return", self._accept_current))
-        review_menu.addAction(_action(self, "&Dismiss as False Positive", "Ctrl+D", self._dismiss_current))
-        review_menu.addAction(_action(self, "Dismiss with &Note…", "Ctrl+Shift+D", self._dismiss_current_with_note))
+        review_menu.addAction(make_action(self, "&Accept Suggestion", "Ctrl+Return", self._accept_current))
+        review_menu.addAction(make_action(self, "&Dismiss as False Positive", "Ctrl+D", self._dismiss_current))
+        review_menu.addAction(make_action(self, "Dismiss with &Note…", "Ctrl+Shift+D", self._dismiss_current_with_note))
         review_menu.addSeparator()
-        review_menu.addAction(_action(self, "&Next Finding", "F8", lambda: self.goto_finding(+1)))
-        review_menu.addAction(_action(self, "&Previous Finding", "Shift+F8", lambda: self.goto_finding(-1)))
+        review_menu.addAction(make_action(self, "&Next Finding", "F8", lambda: self.goto_finding(+1)))
+        review_menu.addAction(make_action(self, "&Previous Finding", "Shift+F8", lambda: self.goto_finding(-1)))
         review_menu.addSeparator()
-        review_menu.addAction(_action(self, "&Check Again", "F5", self.recheck))
+        review_menu.addAction(make_action(self, "&Check Again", "F5", self.recheck))
+
+        termbase_menu = bar.addMenu("&Termbase")
+        termbase_menu.addAction(make_action(self, "&Edit Termbase…", "Ctrl+Shift+T", self.open_termbase_editor))
+        termbase_menu.addAction(make_action(self, "&Add Flagged Rendering to Termbase…", "Ctrl+T", self.add_rendering_from_finding))
+        termbase_menu.addAction(make_action(self, "Add &Project Termbase…", None, self.add_termbase_dialog))
 
         help_menu = bar.addMenu("&Help")
-        help_menu.addAction(_action(self, "&About reviewer", None, self._about))
+        help_menu.addAction(make_action(self, "&About reviewer", None, self._about))
 
     # -- opening -------------------------------------------------------------
 
@@ -546,7 +554,93 @@ class MainWindow(QMainWindow):
             self.open_files(paths)
             event.acceptProposedAction()
 
+    # -- termbase ------------------------------------------------------------------------
+
+    def termbase_editor(self) -> TermbaseEditor | None:
+        """The editor of the first (highest-priority) termbase, created on first use."""
+        if not self.termbases:
+            self.show_error("No termbase", "Open an article first; the termbase loads with it.")
+            return None
+        if self._termbase_editor is None:
+            self._termbase_editor = TermbaseEditor(self.termbases[0], self.concept_occurrences, self)
+            self._termbase_editor.changed.connect(self.termbase_changed)
+        return self._termbase_editor
+
+    def open_termbase_editor(self) -> None:
+        """Show the termbase editor."""
+        editor = self.termbase_editor()
+        if editor is not None:
+            editor.show()
+            editor.raise_()
+
+    def termbase_changed(self) -> None:
+        """The termbase was edited: match with it at once and check again."""
+        if self.review is not None:
+            self.review.matcher = TermMatcher(self.review.termbases)
+            self._show_current()
+            self.recheck()
+        self.update_status()
+
+    def concept_occurrences(self, concept: Concept) -> list[str]:
+        """``"doc:segment  text"`` for every hit of ``concept`` in the open documents."""
+        if self.review is None or self.review.matcher is None:
+            return []
+        out = []
+        for unit in self.review.units():
+            for hit in self.review.matcher.match(unit.text):
+                if hit.concept.id == concept.id:
+                    out.append(f"{Path(unit.document).name}:{unit.segment}  {hit.text} ({hit.term.status.value})")
+        return out
+
+    def add_rendering_from_finding(self) -> None:
+        """Put the current finding's flagged text into the termbase: as a status of its
+        concept, or as the preferred term of a new concept."""
+        f = self.editor.current_finding()
+        editor = self.termbase_editor()
+        if f is None or editor is None:
+            return
+        choices = ["new concept"]
+        if f.term is not None and f.term.concept:
+            choices = [f"{s.value} rendering of {f.term.source or f.term.concept}" for s in (Status.ADMITTED, Status.DEPRECATED, Status.FORBIDDEN)] + choices
+        choice, ok = QInputDialog.getItem(self, "Add to termbase", f"Add “{f.text}” to the termbase as:", choices, 0, False)
+        if not ok:
+            return
+        if choice == "new concept":
+            zh, ok = QInputDialog.getText(self, "New concept", f"Chinese term rendered as “{f.text}”:")
+            if ok and zh.strip():
+                cid = editor.new_concept(zh, f.text)
+                if cid:
+                    self.statusBar().showMessage(f"New concept {cid}: {zh.strip()} = “{f.text}” (save it in the termbase editor)", 8000)
+            return
+        assert f.term is not None
+        status = Status(choice.split()[0])
+        if editor.add_term(f.term.concept, f.text, status):
+            self.statusBar().showMessage(f"“{f.text}” is now {status.value} in {f.term.concept} (save it in the termbase editor)", 8000)
+
+    def add_termbase_dialog(self) -> None:
+        """Load another termbase above the others (a project termbase wins over the shipped one)."""
+        path, _ = QFileDialog.getOpenFileName(self, "Add termbase", str(Path.home()), "Termbases (*.tbx *.csv *.tsv *.xlsx)")
+        if path:
+            self.add_termbase(Path(path))
+
+    def add_termbase(self, path: Path) -> bool:
+        """Load ``path`` as the highest-priority termbase and check again."""
+        try:
+            tb = load_termbase(path)
+        except ReviewerError as exc:
+            self.show_error("Could not load the termbase", str(exc))
+            return False
+        self.termbases.insert(0, tb)
+        self.termbase_paths.insert(0, path)
+        if self.review is not None:
+            self.review.termbases = self.termbases
+        self.termbase_changed()
+        return True
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._termbase_editor is not None and not self._termbase_editor.undo_stack.isClean() and not self._termbase_editor.close():
+            event.ignore()
+            return
         self.editor.flush()
         self.autosave()
         for t in self.tasks:
@@ -558,11 +652,3 @@ def _bold(text: str) -> QLabel:
     label = QLabel(text)
     label.setStyleSheet("font-weight: bold;")
     return label
-
-
-def _action(parent: QWidget, text: str, shortcut: Any, slot: Any) -> QAction:
-    action = QAction(text, parent)
-    if shortcut is not None:
-        action.setShortcut(QKeySequence(shortcut) if isinstance(shortcut, str) else shortcut)
-    action.triggered.connect(slot)
-    return action

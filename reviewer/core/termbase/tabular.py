@@ -126,7 +126,7 @@ class Mapping:
         parts = []
         for name, col in sorted(self.columns.items(), key=lambda kv: kv[1]):
             head = table.rows[self.header_row][col] if self.header_row >= 0 and col < len(table.rows[self.header_row]) else ""
-            parts.append(f"{name} = column {_letter(col)}" + (f" ({head})" if head else ""))
+            parts.append(f"{name} = column {column_letter(col)}" + (f" ({head})" if head else ""))
         return "; ".join(parts)
 
 
@@ -234,7 +234,7 @@ def _note_uncalculated_formulas(data: bytes, table: Table) -> None:
     for r, row in enumerate(ws.iter_rows(values_only=True)):
         for c, value in enumerate(row):
             if isinstance(value, str) and value.startswith("=") and r < len(table.rows) and not table.rows[r][c]:
-                table.notes.append(f"row {r + 1}, column {_letter(c)}: a formula with no calculated value (open and save the file in Excel first)")
+                table.notes.append(f"row {r + 1}, column {column_letter(c)}: a formula with no calculated value (open and save the file in Excel first)")
 
 
 def _cell_text(value: object) -> str:
@@ -540,7 +540,7 @@ def _xlsx_bytes(tb: Termbase, rows: Sequence[Sequence[str]]) -> bytes:
     return buf.getvalue()
 
 
-def _letter(col: int) -> str:
+def column_letter(col: int) -> str:
     s = ""
     col += 1
     while col:

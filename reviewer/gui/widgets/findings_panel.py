@@ -42,8 +42,8 @@ class FindingsPanel(QWidget):
         self.decision_filter = QComboBox()
         self.decision_filter.addItem("All decisions", None)
         for d in Decision:
-            self.decision_filter.addItem(d.value.capitalize(), d)
-        self.decision_filter.currentIndexChanged.connect(lambda _i: self.proxy.set_decision(self.decision_filter.currentData()))
+            self.decision_filter.addItem(d.value.capitalize(), d.value)
+        self.decision_filter.currentIndexChanged.connect(self._on_decision_filter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         row = QHBoxLayout()
@@ -55,6 +55,10 @@ class FindingsPanel(QWidget):
         row.addWidget(self.decision_filter)
         layout.addLayout(row)
         layout.addWidget(self.table)
+
+    def _on_decision_filter(self, _index: int) -> None:
+        value = self.decision_filter.currentData()
+        self.proxy.set_decision(Decision(value) if value else None)
 
     def set_review(self, review: Review | None) -> None:
         """Show the findings of ``review`` (again after every check run)."""

@@ -1,0 +1,152 @@
+"""The termbase editor, driven as a terminology manager would."""
+
+import copy
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+
+from reviewer.core.termbase import Status, read_tbx
+from reviewer.gui.models.concepts import ConceptTableModel, TermTableModel
+from reviewer.gui.termbase_editor import TermbaseEditor
+
+
+@pytest.fixture
+def editor(qtbot, mini_termbase):
+    tb = copy.deepcopy(mini_termbase)
+    w = TermbaseEditor(tb, lambda c: [f"doc:1  {c.preferred_text}"])
+    w.show()
+    yield w
+    w.undo_stack.setClean()  # closing would ask to save
+    w.close()
+    w.deleteLater()
+
+
+def shown_ids(editor):
+    m = editor.concept_model
+    return [m.data(m.index(r, ConceptTableModel.ID)) for r in range(m.rowCount())]
+
+
+def test_models(qtmodeltester, editor):
+    qtmodeltester.check(editor.concept_model)
+    qtmodeltester.check(editor.term_model)
+
+
+def test_search_and_filters(editor):
+    editor.query.setText("establishmnts")
+    assert shown_ids(editor)[0] == "two-establishes"
+    editor.query.setText("")
+    editor.status_filter.setCurrentIndex(editor.status_filter.findData("forbidden"))
+    assert set(shown_ids(editor)) == {"two-establishes", "above-size", "self-reform", "study-and-arrange", "blacklist"}
+    editor.status_filter.setCurrentIndex(0)
+    editor.subject_filter.setCurrentIndex(editor.subject_filter.findData("Party building"))
+    assert shown_ids(editor) == ["two-establishes"]
+    editor.subject_filter.setCurrentIndex(0)
+    editor.source_filter.setText("xinhua")
+    assert shown_ids(editor) == ["two-establishes"]
+    assert "1 of" in editor.count_label.text()
+    assert editor.occurrence_list.item(0).text() == "doc:1  Two Establishes"
+
+
+def test_add_edit_undo_redo(editor):
+    editor.select_concept("four-consciousnesses")
+    assert editor.add_term("four-consciousnesses", "four senses", Status.FORBIDDEN)
+    c = editor.termbase.concept("four-consciousnesses")
+    assert [t.text for t in c.en][-1] == "four senses"
+    assert not editor.undo_stack.isClean() and "•" in editor.windowTitle()
+    # edit the status in the table: preferred moves, the old preferred steps down
+    row = [t.text for t in c.en].index("four consciousness")
+    assert editor.term_model.setData(editor.term_model.index(row, TermTableModel.STATUS), "preferred")
+    c = editor.termbase.concept("four-consciousnesses")
+    assert [(t.text, t.status.value) for t in c.en][:2] == [("four consciousnesses", "admitted"), ("four consciousness", "preferred")]
+    assert not editor.term_model.setData(editor.term_model.index(0, TermTableModel.STATUS), "nonsense")
+    editor.undo_stack.undo()
+    editor.undo_stack.undo()
+    c = editor.termbase.concept("four-consciousnesses")
+    assert [t.text for t in c.en] == ["four consciousnesses", "four consciousness"] and c.en[0].status is Status.PREFERRED
+    editor.undo_stack.redo()
+    assert "four senses" in [t.text for t in editor.termbase.concept("four-consciousnesses").en]
+
+
+def test_concept_fields_new_merge_delete(editor, qtbot, monkeypatch):
+    editor.select_concept("port")
+    editor.subject_edit.setText("economy")
+    editor.sources_edit.setPlainText("Government Work Report | State Council | 2024 | https://english.www.gov.cn")
+    editor.apply_concept_fields()
+    c = editor.termbase.concept("port")
+    assert c.subject == "economy" and (c.sources[0].publisher, c.sources[0].date) == ("State Council", "2024")
+    cid = editor.new_concept("港", "harbor city")
+    assert cid == "u0001" and editor.current_id() == cid
+    editor.merge("port", cid)
+    assert [t.text for t in editor.termbase.concept("port").zh] == ["港口", "港"]
+    assert all(c.id != cid for c in editor.termbase.concepts)
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.question", lambda *a, **k: __import__("PySide6.QtWidgets").QtWidgets.QMessageBox.StandardButton.Yes)
+    editor.select_concept("port")
+    editor.delete_current()
+    assert all(c.id != "port" for c in editor.termbase.concepts)
+    editor.undo_stack.undo()
+    assert any(c.id == "port" for c in editor.termbase.concepts)
+
+
+def test_refused_edit_leaves_nothing_on_the_stack(editor, monkeypatch):
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.warning", lambda *a, **k: None)
+    before = editor.undo_stack.count()
+    assert editor.new_concept("两个确立", "x") is None
+    assert "already in concept" in editor.last_error and editor.undo_stack.count() == before
+
+
+def test_save_is_atomic_and_lossless(editor, tmp_path):
+    editor.add_term("port", "seaport", Status.ADMITTED)
+    out = tmp_path / "project.tbx"
+    assert editor.save_to(out)
+    assert editor.undo_stack.isClean() and editor.termbase.path == out
+    again = read_tbx(out)
+    assert "seaport" in [t.text for t in again.concept("port").en]
+    assert [p.name for p in tmp_path.iterdir()] == ["project.tbx"]
+
+
+def test_import_dialog_mapping_is_editable(qtbot, tmp_path, editor):
+    from reviewer.gui.widgets.import_dialog import ImportDialog
+
+    p = tmp_path / "g.csv"
+    p.write_text("Glossary\nnote,Chinese,English\nx,两个确立,Two Establishes\ny,民生实事,practical projects to improve people's lives\n", encoding="utf-8")
+    dialog = ImportDialog(p)
+    qtbot.addWidget(dialog)
+    assert dialog.header.value() == 2
+    assert dialog.combos["zh"].currentData() == 1 and dialog.combos["en"].currentData() == 2
+    assert "2 rows read, 2 concepts imported" in dialog.report.text()
+    dialog.combos["en"].setCurrentIndex(dialog.combos["en"].findData(0))  # wrong column: English holds "x", "y"
+    assert dialog.result_termbase is not None and dialog.result_termbase.concepts[0].preferred.text == "x"
+    dialog.combos["en"].setCurrentIndex(dialog.combos["en"].findData(-1))
+    assert dialog.result_termbase is None and "Nothing to import" in dialog.report.text()
+    dialog.combos["en"].setCurrentIndex(dialog.combos["en"].findData(2))
+    editor.import_termbase(dialog.result_termbase)
+    assert [t.text for t in editor.termbase.concept("two-establishes").en].count("Two Establishes") == 1
+    assert any(c.source_term == "民生实事" for c in editor.termbase.concepts)
+
+
+def test_add_flagged_rendering_from_the_review(qtbot, tmp_path, sample_path, mini_tbx, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from reviewer.gui.main_window import MainWindow
+
+    w = MainWindow([mini_tbx], QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    w.open_files([sample_path])
+    qtbot.waitUntil(lambda: w.review is not None and not w.tasks, timeout=20000)
+    doc = w.review.doc_key(w.review.documents[0])
+    w.select_segment(doc, "5")
+    f = next(x for x in w.review.findings if x.check == "term-inconsistent" and x.text == "20th National Congress of the Party")
+    w.editor.select_finding(f)
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("forbidden rendering of 党的二十大", True))
+    w.add_rendering_from_finding()
+    qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
+    flagged = [(x.check, x.text) for x in w.review.findings if x.segment == "5"]
+    assert ("term-nonstandard", "20th National Congress of the Party") in flagged
+    assert w._termbase_editor is not None and not w._termbase_editor.undo_stack.isClean()
+    # a brand-new concept from a finding on an unknown rendering
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("new concept", True))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("两个确立新", True))
+    w.add_rendering_from_finding()
+    assert any(c.source_term == "两个确立新" for c in w.termbases[0].concepts)
+    w._termbase_editor.undo_stack.setClean()
+    qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
