@@ -3,7 +3,7 @@
 import copy
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings
 
 from reviewer.core.termbase import Status, read_tbx
 from reviewer.gui.models.concepts import ConceptTableModel, TermTableModel
