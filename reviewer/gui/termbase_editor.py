@@ -122,6 +122,9 @@ class TermbaseEditor(QMainWindow):
         self.concepts.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.concepts.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.concepts.verticalHeader().hide()
+        self.concepts.setWordWrap(False)
+        for col, width in ((ConceptTableModel.ID, 60), (ConceptTableModel.CHINESE, 130), (ConceptTableModel.SUBJECT, 95), (ConceptTableModel.TERMS, 45)):
+            self.concepts.setColumnWidth(col, width)
         self.concepts.horizontalHeader().setSectionResizeMode(ConceptTableModel.PREFERRED, QHeaderView.ResizeMode.Stretch)
         self.concepts.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._show_concept(cur))
         self.count_label = QLabel()
@@ -188,7 +191,7 @@ class TermbaseEditor(QMainWindow):
         split = QSplitter()
         split.addWidget(left)
         split.addWidget(right)
-        split.setSizes([460, 740])
+        split.setSizes([560, 640])
         self.setCentralWidget(split)
         self._build_menus()
 

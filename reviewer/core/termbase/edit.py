@@ -130,7 +130,7 @@ def search(
     status: Status | None = None,
     subject: str = "",
     source: str = "",
-    threshold: float = 70.0,
+    threshold: float = 80.0,
 ) -> list[SearchHit]:
     """Find concepts by Chinese or English text (fuzzy), status, subject and source.
 
@@ -164,7 +164,7 @@ def search(
         elif q_key:
             for t in c.en:
                 key = term_key(t.text)
-                s = 100.0 if q_key in key else fuzz.partial_ratio(q_key, key) if len(q_key) >= 3 else 0.0
+                s = 100.0 if q_key in key else fuzz.partial_ratio(q_key, key) if len(q_key) >= 4 else 0.0
                 score = max(score, s)
         if score >= threshold:
             hits.append(SearchHit(c, score))
