@@ -68,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("path", metavar="PATH")
     exp.add_argument("--output", "-o", required=True, metavar="OUT")
     exp.add_argument("--force", action="store_true", help="overwrite OUT")
+    exp.add_argument("--tbx-core", action="store_true", help="write TBX-Core (terms only) instead of TBX-Basic")
     stats = gsub.add_parser("stats", help="concepts and terms by status and subject")
     stats.add_argument("paths", nargs="+", metavar="PATH")
     return parser

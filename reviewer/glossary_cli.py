@@ -76,7 +76,14 @@ def _export(args: argparse.Namespace) -> int:
     src, out = Path(args.path), Path(args.output)
     _refuse_overwrite(out, args.force, [src])
     tb = load_termbase(src)
-    save_termbase(tb, out)
+    if args.tbx_core:
+        if out.suffix.lower() != ".tbx":
+            raise ReviewerError("--tbx-core needs a .tbx output file")
+        from reviewer.core.termbase import write_tbx
+
+        write_tbx(tb, out, dialect="TBX-Core")
+    else:
+        save_termbase(tb, out)
     print(f"wrote {out}: {len(tb)} concepts, {tb.term_count()} English terms")
     return EXIT_OK
 

@@ -76,3 +76,24 @@ def test_hostile_or_broken_tbx_is_refused(tmp_path, content, reason):
 def test_unknown_termbase_suffix(tmp_path):
     with pytest.raises(InputError, match="unsupported termbase type"):
         load_termbase(tmp_path / "x.doc")
+
+
+def test_traditional_chinese_terms_round_trip(tmp_path, mini_termbase):
+    import copy
+
+    from reviewer.core.termbase import Term
+
+    tb = copy.deepcopy(mini_termbase)
+    tb.concepts[0].zh.append(Term("兩個確立", lang="zh-Hant", status=Status.ADMITTED))
+    write_tbx(tb, tmp_path / "t.tbx")
+    again = read_tbx(tmp_path / "t.tbx")
+    assert [(t.text, t.lang) for t in again.concepts[0].zh] == [("两个确立", "zh-Hans"), ("兩個確立", "zh-Hant")]
+
+
+def test_tbx_core_has_terms_only(tmp_path, mini_termbase):
+    out = tmp_path / "core.tbx"
+    write_tbx(mini_termbase, out, dialect="TBX-Core")
+    text = out.read_text(encoding="utf-8")
+    assert 'type="TBX-Core"' in text and "administrativeStatus" not in text and "subjectField" not in text
+    again = read_tbx(out)
+    assert [t.text for t in again.concepts[0].en] == [t.text for t in mini_termbase.concepts[0].en]

@@ -225,8 +225,11 @@ def _read_term(holder: ET.Element, kind: str) -> Term | None:
     return term
 
 
-def write_tbx(termbase: Termbase, path: str | Path) -> None:
-    """Write ``termbase`` as TBX-Basic (ISO 30042:2019), atomically.
+def write_tbx(termbase: Termbase, path: str | Path, dialect: str = "TBX-Basic") -> None:
+    """Write ``termbase`` as TBX-Basic (or TBX-Core), ISO 30042:2019, atomically.
+
+    TBX-Core carries only the concepts and their terms by language (no status,
+    notes or sources): use it for tools that read nothing more.
 
     The file is written to a temporary file in the same folder, flushed to disk,
     then renamed over ``path``, so a crash never leaves a half-written termbase.
@@ -235,7 +238,10 @@ def write_tbx(termbase: Termbase, path: str | Path) -> None:
         reviewer.core.errors.OutputError: the file cannot be written.
     """
     p = Path(path)
-    root = ET.Element("tbx", {"type": "TBX-Basic", "style": "dca", XML_LANG: "en", "xmlns": TBX_NS})
+    if dialect not in ("TBX-Basic", "TBX-Core"):
+        raise ValueError(f"unknown TBX dialect {dialect!r}")
+    core = dialect == "TBX-Core"
+    root = ET.Element("tbx", {"type": dialect, "style": "dca", XML_LANG: "en", "xmlns": TBX_NS})
     header = ET.SubElement(root, "tbxHeader")
     fdesc = ET.SubElement(header, "fileDesc")
     tstmt = ET.SubElement(fdesc, "titleStmt")
@@ -249,6 +255,13 @@ def write_tbx(termbase: Termbase, path: str | Path) -> None:
     body = ET.SubElement(ET.SubElement(root, "text"), "body")
     for c in termbase.concepts:
         entry = ET.SubElement(body, "conceptEntry", {"id": c.id})
+        if core:
+            for lang, terms in (("zh-Hans", [t for t in c.zh if t.lang != "zh-Hant"]), ("zh-Hant", [t for t in c.zh if t.lang == "zh-Hant"]), ("en", c.en)):
+                if terms:
+                    lang_sec = ET.SubElement(entry, "langSec", {XML_LANG: lang})
+                    for t in terms:
+                        ET.SubElement(ET.SubElement(lang_sec, "termSec"), "term").text = t.text
+            continue
         if c.subject:
             ET.SubElement(entry, "descrip", {"type": "subjectField"}).text = c.subject
         if c.definition:
@@ -259,7 +272,7 @@ def write_tbx(termbase: Termbase, path: str | Path) -> None:
             ET.SubElement(entry, "admin", {"type": "x-verified"}).text = c.verified
         if c.note:
             ET.SubElement(entry, "note").text = c.note
-        for lang, terms in (("zh-Hans", c.zh), ("en", c.en)):
+        for lang, terms in (("zh-Hans", [t for t in c.zh if t.lang != "zh-Hant"]), ("zh-Hant", [t for t in c.zh if t.lang == "zh-Hant"]), ("en", c.en)):
             if not terms:
                 continue
             lang_sec = ET.SubElement(entry, "langSec", {XML_LANG: lang})
