@@ -267,7 +267,7 @@ def write_tbx(termbase: Termbase, path: str | Path, dialect: str = "TBX-Basic") 
         if c.definition:
             ET.SubElement(entry, "descrip", {"type": "definition"}).text = c.definition
         for s in c.sources:
-            ET.SubElement(entry, "admin", {"type": "source"}).text = " | ".join([s.title, s.publisher, s.date, s.url]).rstrip(" |")
+            ET.SubElement(entry, "admin", {"type": "source"}).text = " | ".join([s.title, s.publisher or "", s.date or "", s.url or ""]).rstrip(" |")
         if c.verified:
             ET.SubElement(entry, "admin", {"type": "x-verified"}).text = c.verified
         if c.note:
