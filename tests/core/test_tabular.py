@@ -147,3 +147,10 @@ def test_not_a_workbook(tmp_path):
     p.write_bytes(b"PK\x03\x04 not really a zip")
     with pytest.raises(InputError, match="not a readable Excel workbook"):
         read_table(p)
+
+
+def test_short_all_caps_terms_are_case_sensitive(tmp_path):
+    p = tmp_path / "g.csv"
+    p.write_text("中文,English\n中国人民政治协商会议,CPPCC\n两个确立,Two Establishes\n", encoding="utf-8")
+    tb, _ = import_glossary(p)
+    assert [t.case_sensitive for c in tb.concepts for t in c.en] == [True, False]

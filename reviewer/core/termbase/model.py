@@ -92,9 +92,12 @@ class Term:
     valid_to: str = ""
     threshold: float | None = None
 
-
-@dataclass(slots=True)
-class Concept:
+    def __post_init__(self) -> None:
+        # Short all-caps terms (CPC, NPC, CPPCC, GDP) are acronyms: matched case-sensitively,
+        # so "cpc" in running text is a case variant and "Npc" never an acronym.
+        word = self.text.strip()
+        if self.lang == "en" and 2 <= len(word) <= 6 and word.isalpha() and word.isupper():
+            self.case_sensitive = True
     """A term entry: one concept with its Chinese and English terms.
 
     Attributes:
