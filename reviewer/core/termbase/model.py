@@ -98,6 +98,10 @@ class Term:
         word = self.text.strip()
         if self.lang == "en" and 2 <= len(word) <= 6 and word.isalpha() and word.isupper():
             self.case_sensitive = True
+
+
+@dataclass(slots=True)
+class Concept:
     """A term entry: one concept with its Chinese and English terms.
 
     Attributes:
