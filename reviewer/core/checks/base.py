@@ -14,6 +14,7 @@ from enum import Enum
 from typing import Any, ClassVar
 
 from reviewer.core.matching import TermHit, TermMatcher
+from reviewer.core.source_matching import SourceHit, SourceMatcher
 
 
 class Severity(str, Enum):
@@ -138,6 +139,8 @@ class CheckContext:
     def __init__(self, matcher: TermMatcher) -> None:
         self.matcher = matcher
         self._hits: dict[tuple[str, str, str], list[TermHit]] = {}
+        self._source_matcher: SourceMatcher | None = None
+        self._source_hits: dict[tuple[str, str, str], list[SourceHit]] = {}
 
     def hits(self, unit: SegmentText) -> list[TermHit]:
         """Term hits of ``unit``'s text, computed once per text."""
@@ -145,6 +148,17 @@ class CheckContext:
         if key not in self._hits:
             self._hits[key] = self.matcher.match(unit.text)
         return self._hits[key]
+
+    def source_hits(self, unit: SegmentText) -> list[SourceHit]:
+        """Chinese term hits of ``unit``'s source (``[]`` without a source)."""
+        if not unit.source:
+            return []
+        key = (unit.document, unit.segment, unit.source)
+        if key not in self._source_hits:
+            if self._source_matcher is None:
+                self._source_matcher = SourceMatcher(self.matcher.termbases)
+            self._source_hits[key] = self._source_matcher.match(unit.source)
+        return self._source_hits[key]
 
 
 class Check:

@@ -208,3 +208,24 @@ class StrayCapital(SegmentCheck):
                 yield self.finding(
                     unit, m.start(1), m.end(1), f"“{word}” is capitalised in the middle of a sentence.", suggestion=word.lower()
                 )
+
+
+_HANZI_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_PINYIN_RE = re.compile(r"\b[a-zA-Z]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]*\b")
+
+
+@register
+class Untranslated(SegmentCheck):
+    """Chinese characters or toned pinyin left in the English target."""
+
+    id = "untranslated"
+    name = "Untranslated"
+    description = "Chinese characters (Hanzi) or pinyin with tone marks left in the English text."
+    severity = Severity.MAJOR
+    category = "Accuracy/Untranslated"
+
+    def check_segment(self, unit: SegmentText, ctx: CheckContext) -> Iterable[Finding]:
+        for m in _HANZI_RE.finditer(unit.text):
+            yield self.finding(unit, m.start(), m.end(), f"Chinese “{m.group()}” left untranslated.")
+        for m in _PINYIN_RE.finditer(unit.text):
+            yield self.finding(unit, m.start(), m.end(), f"Pinyin “{m.group()}” left untranslated (or keep it with a gloss).", severity=Severity.MINOR)

@@ -8,8 +8,10 @@ from collections.abc import Iterable, Sequence
 
 from reviewer.core.checks.base import Check, CheckContext, Finding, SegmentCheck, SegmentText, Severity, TermRef
 from reviewer.core.checks.registry import register
-from reviewer.core.matching import HitKind, TermHit
+from reviewer.core.matching import STOPWORDS, HitKind, TermHit
 from reviewer.core.termbase.model import Status
+from reviewer.core.termbase.model import Concept
+from reviewer.core.text import normalize, term_key, tokenize
 
 
 _SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to with".split())
@@ -263,3 +265,90 @@ class InconsistentTerm(Check):
 
 def _first_index(occurrences: list[tuple[SegmentText, TermHit, str]], key: str) -> int:
     return next(i for i, (_, _, k) in enumerate(occurrences) if k == key)
+
+
+@register
+class MissingTerm(SegmentCheck):
+    """A term of the Chinese source with no rendering of its concept in the target."""
+
+    id = "term-missing"
+    name = "Missing term"
+    description = (
+        "The source has a termbase term, but the target has no rendering of its concept at all (a "
+        "non-standard rendering is term-nonstandard's finding instead). The finding points at the closest "
+        "words of the target when there are any, and suggests the preferred term. Needs a Chinese source."
+    )
+    severity = Severity.MINOR
+    category = "Terminology/Missing term"
+
+    def check_segment(self, unit: SegmentText, ctx: CheckContext) -> Iterable[Finding]:
+        source_hits = ctx.source_hits(unit)
+        if not source_hits:
+            return
+        hits = ctx.hits(unit)
+        rendered_concepts = {h.concept.id for h in hits}
+        rendered_terms = {term_key(h.term.text) for h in hits}
+        seen: set[str] = set()
+        for sh in source_hits:
+            concept = sh.concept
+            if concept.id in seen or not concept.preferred_text:
+                continue
+            # any rendering of the concept counts, even where the matcher gave the words to
+            # another concept that shares them
+            if concept.id in rendered_concepts or any(term_key(t.text) in rendered_terms for t in concept.en):
+                continue
+            seen.add(concept.id)
+            score, start, end = _closest_words(unit.text, [t.text for t in concept.en])
+            if score >= LOOSE_RENDERING or _most_words_present(unit.text, concept):
+                continue  # rendered in other words close to one of the concept's terms
+            used = f" The closest words in the target are “{unit.text[start:end]}”." if end > start else ""
+            yield self.finding(
+                unit,
+                start,
+                end,
+                f"The source has {sh.text}" + (" (Traditional)" if sh.traditional else "") + f", but the target has no rendering of it; the standard one is “{concept.preferred_text}”.{used}",
+                suggestion=concept.preferred_text if end > start else None,
+                term=TermRef(concept.id, concept.source_term, concept.preferred_text, concept.termbase, ""),
+                score=round(score, 1),
+            )
+
+
+def _most_words_present(text: str, concept: Concept) -> bool:
+    """True when two thirds or more of the content words of one of the concept's
+    English terms occur in ``text`` (by stem): a loose or reordered rendering."""
+    present = {t.stem for t in tokenize(normalize(text).text)}
+    for term in concept.en:
+        words = {t.stem for t in tokenize(normalize(term.text).text)} - STOPWORDS
+        if words and len(words & present) >= -(-2 * len(words) // 3):  # ceil(2n/3)
+            return True
+    return False
+
+
+#: Similarity (rapidfuzz partial ratio, 0-100) at which target words count as a loose
+#: rendering of a source term, so that term-missing stays quiet.
+LOOSE_RENDERING = 80.0
+
+
+def _closest_words(text: str, terms: Sequence[str]) -> tuple[float, int, int]:
+    """The whole-word span of ``text`` most like any of ``terms`` (rapidfuzz partial
+    ratio alignment), as ``(score, start, end)``; the span is empty below 60."""
+    from rapidfuzz import fuzz
+
+    best: tuple[float, int, int] = (0.0, 0, 0)
+    low = text.lower()
+    for term in terms:
+        al = fuzz.partial_ratio_alignment(term.lower(), low)
+        if al is not None and al.score > best[0]:
+            best = (al.score, al.dest_start, al.dest_end)
+    score, start, end = best
+    if score < 60:
+        return score, 0, 0
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return score, start, end

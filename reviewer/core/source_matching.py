@@ -1,0 +1,139 @@
+"""Term recognition in the Chinese source.
+
+:class:`SourceMatcher` finds the Chinese terms of the loaded termbases in a
+source segment:
+
+* Traditional and Simplified are folded with OpenCC's phrase-level ``t2s``
+  conversion; a hit says whether the text had the Traditional form, and offsets
+  always point into the text as written (the displayed text is never rewritten).
+* Terms must lie on word boundaries of a jieba segmentation whose dictionary
+  holds every term of the termbases, so 民生 is not found inside 居民生活.
+* The longest term wins and shorter terms nested in it are not reported
+  (自信 inside 四个自信).
+
+Offsets are characters into the source segment, end exclusive.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from reviewer.core.termbase.model import Concept, Term, Termbase
+
+
+@dataclass(frozen=True, slots=True)
+class SourceHit:
+    """A Chinese term found in a source segment.
+
+    Attributes:
+        concept: the term entry.
+        term: the Chinese term that matched (its Simplified form when folded).
+        start: offset in the source segment (characters).
+        end: exclusive end offset.
+        text: the span as written.
+        traditional: the span was written in Traditional characters.
+    """
+
+    concept: Concept
+    term: Term
+    start: int
+    end: int
+    text: str
+    traditional: bool = False
+
+
+_lock = threading.Lock()
+_converter: Any = None
+
+
+def to_simplified(text: str) -> str:
+    """``text`` with Traditional characters folded to Simplified, same length.
+
+    OpenCC converts phrase by phrase; when a conversion would change the length
+    (rare), the text is converted character by character instead so that offsets
+    stay valid.
+    """
+    global _converter
+    with _lock:
+        if _converter is None:
+            import opencc
+
+            _converter = opencc.OpenCC("t2s")
+        converted = str(_converter.convert(text))
+        if len(converted) != len(text):
+            converted = "".join(str(_converter.convert(ch)) if len(_converter.convert(ch)) == 1 else ch for ch in text)
+    return converted
+
+
+class SourceMatcher:
+    """Finds the Chinese terms of one or more termbases in source text.
+
+    Args:
+        termbases: in priority order (the first wins where two concepts share a term).
+    """
+
+    def __init__(self, termbases: Sequence[Termbase]) -> None:
+        self._terms: dict[str, tuple[Concept, Term]] = {}
+        for tb in termbases:
+            for concept in tb.concepts:
+                for term in concept.zh:
+                    key = to_simplified(term.text.strip())
+                    if key:
+                        self._terms.setdefault(key, (concept, term))
+        self._lengths = sorted({len(k) for k in self._terms}, reverse=True)
+        self._tokenizer: Any = None
+
+    def _tokens(self) -> Any:
+        if self._tokenizer is None:
+            import jieba
+
+            jieba.setLogLevel(logging.WARNING)
+            tokenizer = jieba.Tokenizer()
+            tokenizer.initialize()
+            for key in self._terms:
+                tokenizer.add_word(key, freq=max(1000, 100 * len(key)))
+            self._tokenizer = tokenizer
+        return self._tokenizer
+
+    def match(self, text: str) -> list[SourceHit]:
+        """All source terms in ``text``, longest first at each place, in text order."""
+        if not text or not self._terms:
+            return []
+        folded = to_simplified(text)
+        boundaries = {0, len(folded)}
+        for _word, start, end in self._tokens().tokenize(folded):
+            boundaries.add(start)
+            boundaries.add(end)
+        hits: list[SourceHit] = []
+        i = 0
+        n = len(folded)
+        while i < n:
+            if i not in boundaries:
+                i += 1
+                continue
+            for length in self._lengths:
+                j = i + length
+                if j > n or j not in boundaries:
+                    continue
+                found = self._terms.get(folded[i:j])
+                if found is not None:
+                    concept, term = found
+                    hits.append(SourceHit(concept, term, i, j, text[i:j], text[i:j] != folded[i:j]))
+                    i = j
+                    break
+            else:
+                i += 1
+        return hits
+
+
+def concepts_in_source(hits: Sequence[SourceHit]) -> dict[str, list[SourceHit]]:
+    """Hits grouped by concept id, in order of first appearance."""
+    out: dict[str, list[SourceHit]] = defaultdict(list)
+    for h in hits:
+        out[h.concept.id].append(h)
+    return dict(out)

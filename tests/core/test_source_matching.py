@@ -1,0 +1,84 @@
+"""Chinese source recognition and the checks that use it."""
+
+import pytest
+
+from reviewer.core.checks import SegmentText, run_checks
+from reviewer.core.matching import TermMatcher
+from reviewer.core.source_matching import SourceMatcher, to_simplified
+
+
+@pytest.fixture(scope="module")
+def source_matcher(shipped_termbase):
+    return SourceMatcher([shipped_termbase])
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("增强“四个意识”、坚定“四个自信”、做到“两个维护”", ["四个意识", "四个自信", "两个维护"]),
+        ("居民生活水平不断提高", []),  # 民生 is not a word here
+        ("办好民生实事", ["民生实事"]),  # the longest term wins
+        ("深刻領悟「兩個確立」的決定性意義", ["兩個確立"]),  # Traditional, shown as written
+    ],
+)
+def test_source_terms(source_matcher, text, expected):
+    hits = source_matcher.match(text)
+    assert [h.text for h in hits] == expected
+    for h in hits:
+        assert text[h.start : h.end] == h.text
+
+
+def test_traditional_is_marked(source_matcher):
+    (hit,) = source_matcher.match("深刻領悟「兩個確立」")
+    assert hit.traditional and hit.concept.source_term == "两个确立"
+
+
+def test_folding_keeps_offsets():
+    text = "兩個確立、臺灣、後來"
+    assert len(to_simplified(text)) == len(text)
+
+
+@pytest.fixture(scope="module")
+def matcher(shipped_termbase):
+    return TermMatcher([shipped_termbase])
+
+
+def run(matcher, target, source, check):
+    return run_checks([SegmentText("d", "1", target, source)], matcher, checks=[check])
+
+
+def test_missing_term_points_at_the_closest_words(matcher):
+    (f,) = run(matcher, "We must understand the decisive significance of the two foundations stones.", "深刻领悟“两个确立”的决定性意义", "term-missing")
+    assert f.term.source == "两个确立" and f.term.preferred == "Two Establishes"
+    assert "两个确立" in f.message and (f.start, f.end, f.suggestion) == (0, 0, None)  # nothing close enough to point at
+
+
+def test_closest_words():
+    from reviewer.core.checks.terms import _closest_words
+
+    text = "the role of the core in the two establishing moves"
+    score, start, end = _closest_words(text, ["Two Establishes"])
+    assert text[start:end] in ("two establishing", "the two establishing") and 60 <= score < 100
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "We must understand the decisive significance of the Two Establishes.",
+        "We must understand the decisive significance of the two establishments.",  # wrong, but rendered: term-nonstandard's job
+    ],
+)
+def test_missing_term_quiet_when_rendered(matcher, target):
+    assert run(matcher, target, "深刻领悟“两个确立”的决定性意义", "term-missing") == []
+
+
+def test_no_source_no_missing_terms(matcher):
+    assert run(matcher, "Nothing here.", None, "term-missing") == []
+
+
+@pytest.mark.parametrize(
+    "target, flagged",
+    [("We must uphold the 两个确立 firmly.", ["两个确立"]), ("the Xiǎokāng society", ["Xiǎokāng"]), ("He said，fine。", [])],
+)
+def test_untranslated(matcher, target, flagged):
+    assert [f.text for f in run(matcher, target, None, "untranslated")] == flagged
