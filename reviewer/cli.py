@@ -160,6 +160,9 @@ def _check(args: argparse.Namespace) -> int:
         print(f"reviewer-cli: error: {problem}", file=sys.stderr)
         return EXIT_ERROR
     termbases = [load_termbase(p) for p in (args.glossary or [SHIPPED_TERMBASE])]
+    for tb in termbases:
+        for note in tb.notes:
+            print(f"note: {tb.path}: {note}", file=sys.stderr)
     documents = [read_document(p) for p in args.inputs]
     review = make_review(documents, termbases)
     findings = review.run_checks()

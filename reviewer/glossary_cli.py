@@ -12,7 +12,7 @@ from pathlib import Path
 
 from reviewer.core.errors import ReviewerError
 from reviewer.core.termbase import load_termbase, save_termbase
-from reviewer.core.termbase.tabular import import_glossary, parse_mapping, read_table
+from reviewer.core.termbase.tabular import import_glossary, parse_mapping
 from reviewer.core.termbase.validate import validate
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -50,18 +50,15 @@ def _validate(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     src, out = Path(args.path), Path(args.output)
     _refuse_overwrite(out, args.force, [src])
+    header = args.header_row - 1 if args.header_row is not None else None
+    columns = None
     if args.columns:
         try:
             columns = parse_mapping(args.columns)
         except ValueError as exc:
             raise ReviewerError(f"--columns: {exc}") from None
-        header = args.header_row - 1 if args.header_row is not None else None
-        tb, report = import_glossary(src, args.sheet, columns, header)
-    else:
-        tb, report = import_glossary(src, args.sheet)
-    table = read_table(src, args.sheet)
-    where = f" (sheet '{table.sheet}')" if table.sheet else f" ({table.encoding}, delimiter {table.delimiter!r})"
-    print(f"{src}{where}: {report.summary()}")
+    tb, report = import_glossary(src, args.sheet, columns, header)
+    print(f"{src} ({report.where}): {report.summary()}")
     for row, reason in report.skipped:
         print(f"  row {row}: skipped: {reason}")
     for note in report.notes:

@@ -561,6 +561,13 @@ class MainWindow(QMainWindow):
         if not self.termbases:
             self.show_error("No termbase", "Open an article first; the termbase loads with it.")
             return None
+        if self._termbase_editor is not None and self._termbase_editor.termbase is not self.termbases[0]:
+            if not self._termbase_editor.undo_stack.isClean():
+                self.show_error("Termbase editor", f"Save or discard the changes to “{self._termbase_editor.termbase.name}” first.")
+                return None
+            self._termbase_editor.close()  # a project termbase now comes first: edit that one
+            self._termbase_editor.deleteLater()
+            self._termbase_editor = None
         if self._termbase_editor is None:
             self._termbase_editor = TermbaseEditor(self.termbases[0], self.concept_occurrences, self)
             self._termbase_editor.changed.connect(self.termbase_changed)
@@ -613,6 +620,9 @@ class MainWindow(QMainWindow):
                     self.statusBar().showMessage(f"New concept {cid}: {zh.strip()} = “{f.text}” (save it in the termbase editor)", 8000)
             return
         assert f.term is not None
+        if all(c.id != f.term.concept for c in editor.termbase.concepts):
+            self.show_error("Add to termbase", f"{f.term.source or f.term.concept} is in the termbase “{f.term.termbase}”, not in “{editor.termbase.name}”, the one being edited.")
+            return
         status = Status(choice.split()[0])
         if editor.add_term(f.term.concept, f.text, status):
             self.statusBar().showMessage(f"“{f.text}” is now {status.value} in {f.term.concept} (save it in the termbase editor)", 8000)

@@ -8,11 +8,13 @@ writes a temporary file and renames it (:func:`reviewer.core.fileio.atomic_write
 from __future__ import annotations
 
 import copy
+import dataclasses
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,15 +38,18 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.core.errors import ReviewerError
+from reviewer.core.source_matching import to_simplified
 from reviewer.core.termbase import Concept, Source, Status, Term, Termbase, save_termbase
 from reviewer.core.termbase.edit import add_concept, add_rendering, delete_concept, merge_concepts, new_concept_id, search
 from reviewer.core.termbase.validate import validate
 from reviewer.gui.actions import make_action
 from reviewer.gui.models import ObjectRole
-from reviewer.gui.models.concepts import ConceptTableModel, TermTableModel
+from reviewer.gui.models.concepts import ChoiceDelegate, ConceptTableModel, TermTableModel
 
 #: ``finder(concept) -> ["doc:segment  text", ...]``: where a concept occurs in the open review.
 OccurrenceFinder = Callable[[Concept], list[str]]
+
+_DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 class TermbaseCommand(QUndoCommand):
@@ -111,8 +116,12 @@ class TermbaseEditor(QMainWindow):
         self.subject_filter = QComboBox()
         self.source_filter = QLineEdit()
         self.source_filter.setPlaceholderText("Source contains…")
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(250)
+        self._search_timer.timeout.connect(lambda: self.refresh_list())
         for w in (self.query, self.source_filter):
-            w.textChanged.connect(lambda _t: self.refresh_list())
+            w.textChanged.connect(lambda _t: self._search_timer.start())
         for combo in (self.status_filter, self.subject_filter):
             combo.currentIndexChanged.connect(lambda _i: self.refresh_list())
 
@@ -151,6 +160,10 @@ class TermbaseEditor(QMainWindow):
         self.sources_edit.setPlaceholderText("One source a line: title | publisher | date | URL")
         for box in (self.definition_edit, self.note_edit, self.sources_edit):
             box.setMaximumHeight(70)
+        self.verified_edit = QComboBox()
+        self.verified_edit.addItems(["", "yes", "partly", "no"])
+        self.verified_edit.setToolTip("Was the preferred rendering checked against an official English text?")
+        self._applying = False
         self.apply_button = QPushButton("Apply concept changes")
         self.apply_button.clicked.connect(self.apply_concept_fields)
         form = QFormLayout()
@@ -159,10 +172,13 @@ class TermbaseEditor(QMainWindow):
         form.addRow("Definition", self.definition_edit)
         form.addRow("Note", self.note_edit)
         form.addRow("Sources", self.sources_edit)
+        form.addRow("Verified", self.verified_edit)
 
         self.term_model = TermTableModel(self._edit_term)
         self.terms = QTableView()
         self.terms.setModel(self.term_model)
+        self.terms.setItemDelegate(ChoiceDelegate(self.terms))
+        self.terms.setWordWrap(False)
         self.terms.verticalHeader().hide()
         self.terms.horizontalHeader().setSectionResizeMode(TermTableModel.TEXT, QHeaderView.ResizeMode.Stretch)
         self.terms.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -270,21 +286,42 @@ class TermbaseEditor(QMainWindow):
             self.subject_filter.setCurrentIndex(0)
         self.refresh_list(concept_id)
 
+    def _form_changed(self) -> bool:
+        """True when the concept form differs from the concept shown (typed, not applied)."""
+        c = self.current_concept()
+        if c is None:
+            return False
+        return (
+            self.zh_edit.text() != "; ".join(t.text for t in c.zh)
+            or self.subject_edit.text() != c.subject
+            or self.definition_edit.toPlainText() != c.definition
+            or self.note_edit.toPlainText() != c.note
+            or self.sources_edit.toPlainText() != _sources_text(c)
+            or self.verified_edit.currentText() != c.verified
+        )
+
     def _show_concept(self, index: QModelIndex) -> None:
+        if not self._applying and self._form_changed():
+            self._applying = True  # typed changes are applied, never dropped, when the reviewer moves on
+            try:
+                self.apply_concept_fields()
+            finally:
+                self._applying = False
         c: Concept | None = self.concept_model.data(index, ObjectRole) if index.isValid() else None
         self._current_id = c.id if c else None
         enabled = c is not None
-        for w in (self.zh_edit, self.subject_edit, self.definition_edit, self.note_edit, self.sources_edit, self.apply_button, self.terms):
+        for w in (self.zh_edit, self.subject_edit, self.definition_edit, self.note_edit, self.sources_edit, self.verified_edit, self.apply_button, self.terms):
             w.setEnabled(enabled)
         self.id_label.setText(f"Concept {c.id}" + (f" · {c.verified} verified" if c and c.verified else "") if c else "No concept")
         self.zh_edit.setText("; ".join(t.text for t in c.zh) if c else "")
         self.subject_edit.setText(c.subject if c else "")
         self.definition_edit.setPlainText(c.definition if c else "")
         self.note_edit.setPlainText(c.note if c else "")
-        self.sources_edit.setPlainText("\n".join(" | ".join([s.title, s.publisher, s.date, s.url]).rstrip(" |") for s in c.sources) if c else "")
+        self.sources_edit.setPlainText(_sources_text(c) if c else "")
+        self.verified_edit.setCurrentText(c.verified if c else "")
         self.term_model.set_terms(list(c.en) if c else [])
-        self.terms.resizeColumnsToContents()
-        self.terms.horizontalHeader().setSectionResizeMode(TermTableModel.TEXT, QHeaderView.ResizeMode.Stretch)
+        for col, width in enumerate((260, 90, 80, 160, 60, 75, 70, 75, 75)):
+            self.terms.setColumnWidth(col, width)
         self.occurrence_list.clear()
         if c is not None and self.occurrences is not None:
             found = self.occurrences(c)
@@ -299,6 +336,9 @@ class TermbaseEditor(QMainWindow):
             _replay(change, self.termbase, probe)
         except ValueError as exc:
             self.show_error(str(exc))
+            return False
+        except KeyError as exc:
+            self.show_error(f"concept {exc.args[0]} is not in the termbase “{self.termbase.name}”")
             return False
         self.undo_stack.push(TermbaseCommand(self, text, change, select))
         return True
@@ -317,11 +357,21 @@ class TermbaseEditor(QMainWindow):
 
         def change() -> None:
             concept = self.termbase.concept(cid)
+            term = concept.en[i]
+            if field == "text" and any(k != i and " ".join(t.text.split()).casefold() == str(value).casefold() for k, t in enumerate(concept.en)):
+                raise ValueError(f"“{value}” is already a term of this concept")
+            if field == "status" and term.status is Status.PREFERRED and value is not Status.PREFERRED:
+                raise ValueError("a concept needs a preferred term: make another term preferred instead")
+            if field == "valid_from" or field == "valid_to":
+                if value and not _DATE_RE.match(str(value)):
+                    raise ValueError("write dates as YYYY, YYYY-MM or YYYY-MM-DD")
             if field == "status" and value is Status.PREFERRED:
                 for other in concept.en:
                     if other.status is Status.PREFERRED:
                         other.status = Status.ADMITTED  # one preferred term: the old one steps down
-            setattr(concept.en[i], field, value)
+            setattr(term, field, value)
+            if term.valid_from and term.valid_to and term.valid_to < term.valid_from:
+                raise ValueError("“valid to” is before “valid from”")
 
         self.push(f"change {field} of “{term.text}”", change, cid)
 
@@ -335,6 +385,7 @@ class TermbaseEditor(QMainWindow):
         subject = self.subject_edit.text().strip()
         definition = self.definition_edit.toPlainText().strip()
         note = self.note_edit.toPlainText().strip()
+        verified = self.verified_edit.currentText()
         sources = []
         for line in self.sources_edit.toPlainText().splitlines():
             parts = [p.strip() for p in line.split("|")] + ["", "", "", ""]
@@ -348,9 +399,14 @@ class TermbaseEditor(QMainWindow):
             for other in self.termbase.concepts:
                 if other.id != cid and any(t.text in zh for t in other.zh):
                     raise ValueError(f"a Chinese term is already in concept {other.id}")
-            lang = {t.text: t.lang for t in concept.zh}
-            concept.zh = [Term(z, lang=lang.get(z, "zh-Hans"), status=Status.PREFERRED if k == 0 else Status.ADMITTED) for k, z in enumerate(zh)]
+            old = {t.text: t for t in concept.zh}
+            concept.zh = [
+                old[z] if z in old else Term(z, lang="zh-Hant" if to_simplified(z) != z else "zh-Hans", status=Status.ADMITTED)
+                for z in zh
+            ]
+            concept.zh[0].status = Status.PREFERRED
             concept.subject, concept.definition, concept.note, concept.sources = subject, definition, note, sources
+            concept.verified = verified
 
         self.push(f"edit concept {cid}", change, cid)
 
@@ -380,7 +436,9 @@ class TermbaseEditor(QMainWindow):
 
         def change() -> None:
             concept = self.termbase.concept(cid)
-            if concept.en[i].status is Status.PREFERRED and len(concept.en) > 1:
+            if len(concept.en) == 1:
+                raise ValueError("a concept needs at least one English term; delete the concept instead")
+            if concept.en[i].status is Status.PREFERRED:
                 raise ValueError("make another term preferred before removing the preferred one")
             del concept.en[i]
 
@@ -435,6 +493,8 @@ class TermbaseEditor(QMainWindow):
 
     def save(self) -> bool:
         """Save to the termbase's file (atomic); asks for a file when it has none."""
+        if self._form_changed():
+            self.apply_concept_fields()
         if self.termbase.path is None or self.termbase.path.suffix.lower() != ".tbx":
             return self.save_as_dialog()
         return self.save_to(self.termbase.path)
@@ -477,7 +537,11 @@ class TermbaseEditor(QMainWindow):
     def import_termbase(self, imported: Termbase, report: str = "") -> None:
         """Add imported concepts (undoable): concepts with a known Chinese term merge into it."""
 
+        counts = {"new": 0, "terms": 0, "conflicts": 0}
+
         def change() -> None:
+            for k in counts:
+                counts[k] = 0
             by_zh = {t.text: c for c in self.termbase.concepts for t in c.zh}
             for c in copy.deepcopy(imported.concepts):
                 target = by_zh.get(c.source_term)
@@ -485,13 +549,25 @@ class TermbaseEditor(QMainWindow):
                     c.id = c.id if all(c.id != x.id for x in self.termbase.concepts) else _fresh_id(self.termbase)
                     c.termbase = self.termbase.name
                     self.termbase.concepts.append(c)
-                else:
-                    for t in c.en:
-                        if all(t.text != x.text for x in target.en):
-                            target.en.append(t if t.status is not Status.PREFERRED else Term(t.text, status=Status.ADMITTED, note=t.note))
+                    counts["new"] += 1
+                    continue
+                for t in c.en:
+                    same = next((x for x in target.en if x.text == t.text), None)
+                    if same is None:
+                        if t.status is Status.PREFERRED:
+                            t = dataclasses.replace(t, status=Status.ADMITTED)  # the termbase keeps its preferred term
+                        target.en.append(t)
+                        counts["terms"] += 1
+                    elif same.status is not t.status:
+                        counts["conflicts"] += 1  # the termbase's status is kept
+                if c.note and c.note not in target.note:
+                    target.note = f"{target.note}\n{c.note}".strip()
 
         if self.push(f"import {len(imported)} concepts", change):
-            self.statusBar().showMessage(report or f"Imported {len(imported)} concepts", 10000)
+            message = f"Imported: {counts['new']} new concepts, {counts['terms']} terms added to existing concepts"
+            if counts["conflicts"]:
+                message += f", {counts['conflicts']} status conflicts (the termbase's status kept)"
+            self.statusBar().showMessage(f"{message}. {report}", 15000)
 
     def show_validation(self) -> None:
         """List the validation problems in a message box."""
@@ -510,6 +586,8 @@ class TermbaseEditor(QMainWindow):
         self.setWindowTitle(f"Termbase: {self.termbase.name}{dirty}{where}")
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._form_changed():
+            self.apply_concept_fields()
         if not self.undo_stack.isClean():
             answer = QMessageBox.question(
                 self,
@@ -520,7 +598,20 @@ class TermbaseEditor(QMainWindow):
             if answer == QMessageBox.StandardButton.Cancel or (answer == QMessageBox.StandardButton.Save and not self.save()):
                 event.ignore()
                 return
+            if answer == QMessageBox.StandardButton.Discard:
+                self.discard_changes()
         super().closeEvent(event)
+
+    def discard_changes(self) -> None:
+        """Put the termbase back as it was at the last save (or when the editor opened)."""
+        clean = self.undo_stack.cleanIndex()
+        self.undo_stack.setIndex(clean if clean >= 0 else 0)
+        self.undo_stack.clear()
+        self.edited(self.current_id())
+
+
+def _sources_text(c: Concept) -> str:
+    return "\n".join(" | ".join([s.title, s.publisher, s.date, s.url]).rstrip(" |") for s in c.sources)
 
 
 def _replay(change: Callable[[], object], real: Termbase, probe: Termbase) -> None:

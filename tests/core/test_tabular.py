@@ -77,12 +77,50 @@ def test_rows_with_the_same_chinese_merge_and_statuses_map(tmp_path):
         encoding="utf-8",
     )
     tb, report = import_glossary(p)
-    (c,) = tb.concepts
+    c, other = tb.concepts
     assert [(t.text, t.status) for t in c.en] == [("Two Establishes", Status.PREFERRED), ("two establishments", Status.FORBIDDEN)]
-    assert report.read == 6 and report.imported == 1 and report.merged == 1
-    assert [r for r, _ in report.skipped] == [4, 5, 6, 7]
+    assert report.read == 6 and report.imported == 2 and report.merged == 1
+    assert [r for r, _ in report.skipped] == [4, 5, 6]
     reasons = " ".join(r for _, r in report.skipped)
-    assert "duplicate" in reasons and "no Chinese term" in reasons and "no English term" in reasons and "unknown status 'maybe'" in reasons
+    assert "duplicate" in reasons and "no Chinese term" in reasons and "no English term" in reasons
+    # an unknown status word does not lose the row: it is imported as admitted, made preferred, and said
+    assert other.preferred.text == "four-sphere confidence"
+    assert any("unknown status 'maybe'" in n for n in report.notes)
+
+
+def test_blank_ids_continue_the_concept_and_merged_rows_keep_their_notes(tmp_path):
+    p = tmp_path / "g.csv"
+    p.write_text(
+        "ID,Chinese Term,English Term,Status,Note\n1,两个确立,Two Establishes,preferred,main\n,,two establishments,forbidden,MT error\n2,民生,people's wellbeing,,\n2,民生福祉,people's well-being,,\n",
+        encoding="utf-8",
+    )
+    tb, report = import_glossary(p)
+    first, second = tb.concepts
+    assert [(t.text, t.status.value, t.note) for t in first.en] == [("Two Establishes", "preferred", ""), ("two establishments", "forbidden", "MT error")]
+    assert first.note == "main"
+    assert [t.text for t in second.zh] == ["民生", "民生福祉"]
+
+
+def test_unknown_header_names_are_not_terms(tmp_path):
+    p = tmp_path / "g.csv"
+    p.write_text("Term CN,Term EN\n两个确立,Two Establishes\n两个维护,Two Upholds\n", encoding="utf-8")
+    tb, report = import_glossary(p)
+    assert [c.source_term for c in tb.concepts] == ["两个确立", "两个维护"]
+    p.write_text("Begriff,Übersetzung\n两个确立,Two Establishes\n两个维护,Two Upholds\n", encoding="utf-8")
+    tb, report = import_glossary(p)
+    assert [c.source_term for c in tb.concepts] == ["两个确立", "两个维护"] and report.read == 2
+
+
+def test_mac_line_ends_and_a_workbook_named_csv(tmp_path):
+    p = tmp_path / "mac.csv"
+    p.write_bytes("中文,English\r两个确立,Two Establishes\r".encode("utf-8"))
+    assert import_glossary(p)[0].concepts[0].preferred.text == "Two Establishes"
+    wb = openpyxl.Workbook()
+    wb.active.append(["中文", "English"])
+    wb.active.append(["两个维护", "Two Upholds"])
+    q = tmp_path / "really-xlsx.csv"
+    wb.save(q)
+    assert import_glossary(q)[0].concepts[0].preferred.text == "Two Upholds"
 
 
 def test_zero_imported_is_an_error_with_the_reasons(tmp_path):

@@ -33,8 +33,10 @@ def test_models(qtmodeltester, editor):
 
 def test_search_and_filters(editor):
     editor.query.setText("establishmnts")
+    editor.refresh_list()
     assert shown_ids(editor)[0] == "two-establishes"
     editor.query.setText("")
+    editor.refresh_list()
     editor.status_filter.setCurrentIndex(editor.status_filter.findData("forbidden"))
     assert set(shown_ids(editor)) == {"two-establishes", "above-size", "self-reform", "study-and-arrange", "blacklist"}
     editor.status_filter.setCurrentIndex(0)
@@ -42,6 +44,7 @@ def test_search_and_filters(editor):
     assert shown_ids(editor) == ["two-establishes"]
     editor.subject_filter.setCurrentIndex(0)
     editor.source_filter.setText("xinhua")
+    editor.refresh_list()
     assert shown_ids(editor) == ["two-establishes"]
     assert "1 of" in editor.count_label.text()
     assert editor.occurrence_list.item(0).text() == "doc:1  Two Establishes"
@@ -150,3 +153,45 @@ def test_add_flagged_rendering_from_the_review(qtbot, tmp_path, sample_path, min
     assert any(c.source_term == "两个确立新" for c in w.termbases[0].concepts)
     w._termbase_editor.undo_stack.setClean()
     qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
+
+
+def test_refusals_keep_the_termbase_valid(editor, monkeypatch):
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.warning", lambda *a, **k: None)
+    editor.select_concept("port")
+    editor.terms.setCurrentIndex(editor.term_model.index(0, 0))  # the preferred term
+    editor.remove_current_term()
+    assert "make another term preferred" in editor.last_error
+    editor.select_concept("mayor")
+    editor.terms.setCurrentIndex(editor.term_model.index(0, 0))
+    editor.remove_current_term()
+    assert "at least one English term" in editor.last_error
+    assert not editor.term_model.setData(editor.term_model.index(0, TermTableModel.STATUS), "admitted") or "preferred" in editor.last_error
+    assert editor.termbase.concept("mayor").en[0].status is Status.PREFERRED
+    editor.select_concept("port")
+    editor.term_model.setData(editor.term_model.index(1, TermTableModel.TEXT), "PORT")
+    assert "already a term" in editor.last_error
+    editor.term_model.setData(editor.term_model.index(1, TermTableModel.VALID_TO), "next year")
+    assert "YYYY" in editor.last_error
+
+
+def test_typed_concept_fields_are_applied_when_moving_on(editor):
+    editor.select_concept("port")
+    editor.definition_edit.setPlainText("A place where ships load and unload.")
+    editor.select_concept("mayor")
+    assert editor.termbase.concept("port").definition == "A place where ships load and unload."
+
+
+def test_discard_puts_the_termbase_back(editor, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    editor.add_term("port", "seaport", Status.ADMITTED)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    editor.close()
+    assert "seaport" not in [t.text for t in editor.termbase.concept("port").en]
+    assert editor.undo_stack.isClean()
+
+
+def test_chinese_search_folds_traditional_and_spaces(editor):
+    editor.query.setText("兩個 確立")
+    editor.refresh_list()
+    assert shown_ids(editor)[0] == "two-establishes"

@@ -18,7 +18,7 @@ def load_termbase(path: str | Path) -> Termbase:
     """Load a termbase file, chosen by suffix: ``.tbx`` (or ``.xml``), ``.csv``, ``.tsv``, ``.xlsx``.
 
     A spreadsheet is imported with a guessed column mapping (see
-    :mod:`reviewer.core.termbase.tabular`); its import report is dropped here.
+    :mod:`reviewer.core.termbase.tabular`); its import report goes to ``Termbase.notes``.
 
     Raises:
         InputError: unsupported suffix, or the reader's own errors.
@@ -29,8 +29,9 @@ def load_termbase(path: str | Path) -> Termbase:
     if p.suffix.lower() in TABULAR_SUFFIXES:
         from reviewer.core.termbase.tabular import import_glossary
 
-        tb, _report = import_glossary(p)
+        tb, report = import_glossary(p)
         tb.path = p
+        tb.notes = [report.summary(), *(f"row {r}: skipped: {why}" for r, why in report.skipped), *report.notes]
         for c in tb.concepts:
             c.termbase = tb.name
         return tb

@@ -10,8 +10,14 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+import re
+
+from reviewer.core.source_matching import to_simplified
 from reviewer.core.termbase.model import Concept, Source, Status, Term, Termbase
 from reviewer.core.text import term_key
+
+
+_CJK_RE = re.compile(r"[\u3400-\u9fff]")
 
 
 def new_concept_id(tb: Termbase, prefix: str = "u") -> str:
@@ -135,8 +141,9 @@ def search(
     """Find concepts by Chinese or English text (fuzzy), status, subject and source.
 
     Args:
-        query: text to find; Chinese matches any Chinese term containing it, English
-            any term by ``rapidfuzz`` partial ratio at or above ``threshold``. Empty
+        query: text to find; Chinese (Traditional folded to Simplified, spaces
+            ignored) matches a Chinese term containing it or close to it, English any
+            term by ``rapidfuzz`` partial ratio at or above ``threshold``. Empty
             matches everything.
         status: only concepts with an English term of this status.
         subject: only this subject field (exact).
@@ -159,8 +166,11 @@ def search(
             hits.append(SearchHit(c, 100.0))
             continue
         score = 0.0
-        if any(q in t.text for t in c.zh) or q == c.id:
+        zh_q = to_simplified("".join(q.split()))
+        if q == c.id or any(zh_q in to_simplified(t.text) for t in c.zh):
             score = 100.0
+        elif _CJK_RE.search(zh_q) and len(zh_q) >= 3:
+            score = max((fuzz.partial_ratio(zh_q, to_simplified(t.text)) for t in c.zh), default=0.0)
         elif q_key:
             for t in c.en:
                 key = term_key(t.text)

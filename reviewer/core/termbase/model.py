@@ -168,6 +168,7 @@ class Termbase:
         version: a version string from the file header, if any.
         fuzzy_threshold: near-miss threshold (0-100) for this termbase's terms, or
             ``None`` for the matcher's default.
+        notes: what loading it reported (a spreadsheet's import report); not saved.
     """
 
     name: str
@@ -175,6 +176,7 @@ class Termbase:
     path: Path | None = None
     version: str = ""
     fuzzy_threshold: float | None = None
+    notes: list[str] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.concepts)

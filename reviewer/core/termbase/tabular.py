@@ -37,6 +37,7 @@ from pathlib import Path
 from reviewer.core.encoding import decode_bytes
 from reviewer.core.errors import InputError, OutputError
 from reviewer.core.fileio import MIB, atomic_write_bytes, read_regular_file
+from reviewer.core.source_matching import to_simplified
 from reviewer.core.termbase.model import Concept, MatchMode, Source, Status, Term, Termbase
 
 MAX_TABLE_BYTES = 64 * MIB
@@ -56,10 +57,10 @@ for _field, _names in {
     "note": "note|notes|comment|comments|remark|remarks|备注|说明|注释",
     "sources": "sources|source of rendering|reference|references|citation|citations|出处|来源|依据",
     "verified": "verified|verification",
-    "zh": "zh|zh-cn|zh_cn|zh-hans|zh-sg|zho|chi|cn|chinese|simplified chinese|source term|source language|中文|汉语|简体|简体中文|源语|原文|中文术语|术语",
+    "zh": "zh|zh-cn|zh_cn|zh-hans|zh-sg|zho|chi|cn|chinese|chinese term|term cn|cn term|zh term|term zh|simplified chinese|source|source term|source language|中文|汉语|简体|简体中文|源语|原文|中文术语|术语|中文名称",
     "zh_variants": "zh variants|chinese variants|variants|其他中文|异名",
     "zh_hant": "zh-tw|zh_tw|zh-hk|zh-hant|traditional chinese|traditional|繁体|繁体中文|繁體中文",
-    "en": "en|en-us|en-gb|en_us|eng|english|target|target term|target language|translation|英文|英语|译文|英文术语|译名",
+    "en": "en|en-us|en-gb|en_us|eng|english|english term|term en|en term|target|target term|target language|translation|英文|英语|译文|英文术语|英文译名|译名",
     "status": "status|administrative status|term status|状态|使用状态",
     "form": "form|term type|termtype",
     "usage_note": "usage note|usage|用法",
@@ -72,7 +73,12 @@ for _field, _names in {
     for _name in _names.split("|"):
         HEADER_ALIASES[_name] = _field
 
-_STATUS_WORDS = {
+_STATUS_WORDS: dict[str, Status] = {
+    "preferred term": Status.PREFERRED, "preferredterm": Status.PREFERRED, "推荐使用": Status.PREFERRED, "standard": Status.PREFERRED, "标准": Status.PREFERRED,
+    "admitted term": Status.ADMITTED, "admittedterm": Status.ADMITTED, "ok": Status.ADMITTED, "acceptable": Status.ADMITTED, "可接受": Status.ADMITTED,
+    "deprecated term": Status.DEPRECATED, "deprecatedterm": Status.DEPRECATED, "avoid": Status.DEPRECATED, "避免": Status.DEPRECATED,
+    "superseded term": Status.SUPERSEDED, "supersededterm": Status.SUPERSEDED, "old": Status.SUPERSEDED, "旧译": Status.SUPERSEDED,
+    "forbidden term": Status.FORBIDDEN, "forbiddenterm": Status.FORBIDDEN, "wrong": Status.FORBIDDEN, "do not use": Status.FORBIDDEN, "禁止": Status.FORBIDDEN,
     "preferred": Status.PREFERRED, "preferredterm-admn-sts": Status.PREFERRED, "首选": Status.PREFERRED, "推荐": Status.PREFERRED,
     "admitted": Status.ADMITTED, "admittedterm-admn-sts": Status.ADMITTED, "allowed": Status.ADMITTED, "可用": Status.ADMITTED, "允许": Status.ADMITTED,
     "deprecated": Status.DEPRECATED, "deprecatedterm-admn-sts": Status.DEPRECATED, "not recommended": Status.DEPRECATED, "不推荐": Status.DEPRECATED,
@@ -148,6 +154,7 @@ class ImportReport:
     skipped: list[tuple[int, str]] = field(default_factory=list)
     mapping: str = ""
     notes: list[str] = field(default_factory=list)
+    where: str = ""
 
     def summary(self) -> str:
         """One paragraph for the user."""
@@ -168,7 +175,7 @@ def read_table(path: str | Path, sheet: str | None = None) -> Table:
     """
     p = Path(path)
     suffix = p.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
+    if suffix in (".xlsx", ".xlsm") or _is_zip(p):
         table = _read_xlsx(p, sheet)
     elif suffix in (".csv", ".tsv", ".txt", ".tab"):
         table = _read_delimited(p)
@@ -179,8 +186,18 @@ def read_table(path: str | Path, sheet: str | None = None) -> Table:
     return table
 
 
+def _is_zip(p: Path) -> bool:
+    """An Excel workbook saved under a text name (``glossary.csv`` that is really .xlsx)."""
+    try:
+        with p.open("rb") as fh:
+            return fh.read(4) == b"PK\x03\x04"
+    except OSError:
+        return False
+
+
 def _read_delimited(p: Path) -> Table:
     text, encoding = decode_bytes(read_regular_file(p, MAX_TABLE_BYTES, "glossary"), p)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # old Mac "CSV (Macintosh)" ends lines with CR
     sample = text[:20000]
     try:
         delimiter = csv.Sniffer().sniff(sample, delimiters=",\t;|").delimiter
@@ -289,16 +306,21 @@ def guess_mapping(table: Table) -> Mapping | None:
         return None
     width = max(len(r) for r in body)
     zh_col = en_col = None
+    data = body[1:] if len(body) >= 2 else body  # the first row may be a header with unknown names
     for j in range(width):
-        cells = [r[j] for r in body if j < len(r) and r[j].strip()]
+        cells = [r[j] for r in data if j < len(r) and r[j].strip()]
         if not cells:
             continue
-        if zh_col is None and sum(bool(_CJK_RE.search(c)) for c in cells) > 0.8 * len(cells):
+        if zh_col is None and sum(bool(_CJK_RE.search(c)) for c in cells) >= 0.75 * len(cells):
             zh_col = j
         elif en_col is None and sum(bool(_LATIN_RE.search(c)) and not _CJK_RE.search(c) for c in cells) > 0.8 * len(cells):
             en_col = j
     if zh_col is not None and en_col is not None:
-        return Mapping(-1, {"zh": zh_col, "en": en_col})
+        first = body[0]
+        header = -1
+        if zh_col < len(first) and first[zh_col].strip() and not _CJK_RE.search(first[zh_col]):
+            header = table.rows.index(first)  # a header row with names reviewer does not know
+        return Mapping(header, {"zh": zh_col, "en": en_col})
     return None
 
 
@@ -336,11 +358,14 @@ def build_termbase(table: Table, mapping: Mapping, name: str | None = None) -> t
     Raises:
         InputError: nothing could be imported (the report's reasons are in the message).
     """
-    report = ImportReport(mapping=mapping.describe(table), notes=list(table.notes))
+    where = f"sheet '{table.sheet}'" if table.sheet else f"{table.encoding}, delimiter {table.delimiter!r}"
+    report = ImportReport(mapping=mapping.describe(table), notes=list(table.notes), where=where)
     if "en" not in mapping.columns or not ("zh" in mapping.columns or "concept" in mapping.columns):
         raise InputError(table.path, "the column mapping needs an English column and a Chinese or concept column")
     tb = Termbase(name=name or table.path.stem, path=None)
     by_key: dict[str, Concept] = {}
+    last_key: str | None = None
+    last_zh = ""
     for index in range(mapping.header_row + 1, len(table.rows)):
         row = table.rows[index]
         number = index + 1
@@ -353,6 +378,8 @@ def build_termbase(table: Table, mapping: Mapping, name: str | None = None) -> t
             continue
         report.read += 1
         zh, en, cid = get("zh"), get("en"), get("concept")
+        if "concept" in mapping.columns and not cid and last_key is not None and (not zh or zh == last_zh):
+            cid = last_key  # a blank id continues the concept above (a merged-looking column)
         if not en:
             report.skipped.append((number, "no English term"))
             continue
@@ -362,11 +389,11 @@ def build_termbase(table: Table, mapping: Mapping, name: str | None = None) -> t
         if _CJK_RE.search(en) and not _LATIN_RE.search(en):
             report.skipped.append((number, f"the English column holds Chinese ('{en}'): check the column mapping"))
             continue
-        status_text = get("status").lower()
+        status_text = " ".join(get("status").lower().split())
         status = _STATUS_WORDS.get(status_text)
         if status_text and status is None:
-            report.skipped.append((number, f"unknown status '{get('status')}'"))
-            continue
+            report.notes.append(f"row {number}: unknown status '{get('status')}', imported as admitted")
+            status = Status.ADMITTED
         key = cid or zh
         concept = by_key.get(key)
         new = concept is None
@@ -375,16 +402,23 @@ def build_termbase(table: Table, mapping: Mapping, name: str | None = None) -> t
             by_key[key] = concept
             tb.concepts.append(concept)
             _fill_concept(concept, get)
-        if any(t.text == en for t in concept.en):
+        elif zh and all(t.text != zh for t in concept.zh):
+            concept.zh.append(Term(zh, lang="zh-Hant" if to_simplified(zh) != zh else "zh-Hans", status=Status.ADMITTED))
+        last_key, last_zh = key, zh or last_zh
+        same = " ".join(en.split()).casefold()
+        if any(" ".join(t.text.split()).casefold() == same for t in concept.en):
             report.skipped.append((number, f"duplicate of an earlier row ('{en}')"))
             continue
         if not new:
             report.merged += 1
+        usage = get("usage_note")
+        if not new and not usage and get("note") and get("note") != concept.note:
+            usage = get("note")  # a note on a merged row belongs to its term, not lost
         concept.en.append(
             Term(
                 text=en,
                 status=status or (Status.PREFERRED if not any(t.status is Status.PREFERRED for t in concept.en) else Status.ADMITTED),
-                note=get("usage_note"),
+                note=usage,
                 form=get("form"),
                 case_sensitive=get("case_sensitive").lower() in ("yes", "true", "1", "是", "y"),
                 match=_match_mode(get("match")),
@@ -396,6 +430,11 @@ def build_termbase(table: Table, mapping: Mapping, name: str | None = None) -> t
     for c in list(tb.concepts):
         if not c.en:
             tb.concepts.remove(c)
+        elif not any(t.status is Status.PREFERRED for t in c.en):
+            first = next((t for t in c.en if t.status.acceptable), None)
+            if first is not None:
+                first.status = Status.PREFERRED
+                report.notes.append(f"concept {c.id}: no preferred term given; “{first.text}” made preferred")
     report.imported = len(tb.concepts)
     if not tb.concepts:
         reasons = "; ".join(sorted({r for _, r in report.skipped})) or "no data rows"
@@ -411,9 +450,7 @@ def _fill_concept(concept: Concept, g: Callable[[str], str]) -> None:
     concept.sources = [_parse_source(s) for s in g("sources").split(_SOURCE_SEP.strip()) if s.strip()]
     zh = g("zh")
     if zh:
-        parts = [p for p in _LIST_SEP.split(zh) if p]
-        concept.zh.append(Term(parts[0], lang="zh-Hans", status=Status.PREFERRED))
-        concept.zh += [Term(p, lang="zh-Hans", status=Status.ADMITTED) for p in parts[1:]]
+        concept.zh.append(Term(zh, lang="zh-Hant" if to_simplified(zh) != zh else "zh-Hans", status=Status.PREFERRED))
     concept.zh += [Term(v, lang="zh-Hans", status=Status.ADMITTED) for v in _LIST_SEP.split(g("zh_variants")) if v]
     concept.zh += [Term(v, lang="zh-Hant", status=Status.ADMITTED) for v in _LIST_SEP.split(g("zh_hant")) if v]
 
@@ -452,7 +489,7 @@ def import_glossary(path: str | Path, sheet: str | None = None, columns: dict[st
     elif guessed is None:
         raise InputError(table.path, "cannot find a Chinese and an English column; name them in a header row (中文/English, zh/en) or give the mapping")
     else:
-        mapping = guessed
+        mapping = guessed if header_row is None else Mapping(header_row, guessed.columns)
     return build_termbase(table, mapping)
 
 

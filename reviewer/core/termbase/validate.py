@@ -82,10 +82,16 @@ def validate(tb: Termbase) -> list[Problem]:
     for cid, n in ids.items():
         if n > 1:
             problems.append(Problem("error", cid, f"the id is used by {n} concepts"))
+    # every run of words of every preferred term, so each non-standard term is one look-up
+    runs: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for good_key, good_id, good_text in preferred_terms:
+        words = good_key.split()
+        for i in range(len(words)):
+            for j in range(i + 1, len(words) + 1):
+                runs[" ".join(words[i:j])].append((good_id, good_text))
     for bad_key, bad_id, bad_text in bad_terms:
-        padded = f" {bad_key} "
-        for good_key, good_id, good_text in preferred_terms:
-            if good_id != bad_id and padded in f" {good_key} ":
+        for good_id, good_text in runs.get(bad_key, ()):
+            if good_id != bad_id:
                 problems.append(
                     Problem("error", bad_id, f"non-standard “{bad_text}” occurs inside the preferred term “{good_text}” of concept {good_id}, so correct text would be flagged")
                 )

@@ -11,7 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 from reviewer.core.matching import HitKind, TermHit
 from reviewer.gui.models import Index, ObjectRole, RowTableModel
 
-STATUS_COLOURS = {"preferred": "#d7f0d7", "admitted": "#e6f3e6", "deprecated": "#fff2b3", "superseded": "#fff2b3", "forbidden": "#f8c9c9"}
+STATUS_COLOURS = {"preferred": "#d7f0d7", "admitted": "#e6f3e6", "deprecated": "#fff2b3", "superseded": "#e3ddf5", "forbidden": "#f8c9c9"}
 
 
 class TermHitModel(RowTableModel):

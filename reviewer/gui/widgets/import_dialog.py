@@ -22,8 +22,14 @@ from reviewer.core.errors import ReviewerError
 from reviewer.core.termbase import Termbase
 from reviewer.core.termbase.tabular import Mapping, Table, column_letter, build_termbase, guess_mapping, read_table
 
-#: Fields offered in the mapping, in order.
-MAPPED_FIELDS = ("zh", "en", "status", "concept", "subject", "definition", "note", "usage_note", "sources", "zh_hant", "valid_from", "valid_to")
+#: Fields offered in the mapping, in order, with their labels.
+MAPPED_FIELDS = {
+    "zh": "Chinese term", "en": "English term", "status": "Status", "concept": "Concept ID", "subject": "Subject",
+    "definition": "Definition", "note": "Concept note", "usage_note": "Usage note", "sources": "Sources",
+    "verified": "Verified", "zh_variants": "Chinese variants", "zh_hant": "Traditional Chinese", "form": "Term type",
+    "case_sensitive": "Case-sensitive", "match": "Match mode", "threshold": "Threshold", "valid_from": "Valid from",
+    "valid_to": "Valid to",
+}
 PREVIEW_ROWS = 25
 
 
@@ -57,11 +63,11 @@ class ImportDialog(QDialog):
         self.header.valueChanged.connect(lambda _v: self._update())
         self.combos: dict[str, QComboBox] = {}
         mapping_form = QFormLayout()
-        for name in MAPPED_FIELDS:
+        for name, label in MAPPED_FIELDS.items():
             combo = QComboBox()
             combo.currentIndexChanged.connect(lambda _i: self._update())
             self.combos[name] = combo
-            mapping_form.addRow(name, combo)
+            mapping_form.addRow(label, combo)
         self.preview = QTableWidget()
         self.report = QLabel()
         self.report.setWordWrap(True)
