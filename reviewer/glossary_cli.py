@@ -40,7 +40,8 @@ def _validate(args: argparse.Namespace) -> int:
         tb = load_termbase(path)
         problems = validate(tb)
         for p in problems:
-            print(f"{path}: {p}")
+            label = "error (strict)" if args.strict and p.severity == "warning" else p.severity
+            print(f"{path}: {label}: {p.concept}: {p.message}")
         n_err = sum(p.severity == "error" or args.strict for p in problems)
         errors += n_err
         print(f"{path}: {len(tb)} concepts, {tb.term_count()} English terms, {n_err} errors, {len(problems) - n_err} warnings")
