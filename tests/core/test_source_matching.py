@@ -82,3 +82,37 @@ def test_no_source_no_missing_terms(matcher):
 )
 def test_untranslated(matcher, target, flagged):
     assert [f.text for f in run(matcher, target, None, "untranslated")] == flagged
+
+
+@pytest.mark.parametrize(
+    "source, target",
+    [
+        ("全年GDP增长5.2%，总量达126万亿元。", "GDP grew 5.2 percent to 126 trillion yuan for the year."),
+        ("投资3000万元", "an investment of 30 million yuan"),
+        ("1月18日，市政府召开会议", "On January 18, the municipal government held a meeting"),
+        ("建成12,000套住房", "12,000 homes were built"),
+        ("十四五规划", "the 14th Five-Year Plan"),
+        ("2020年7月26日，成都", "Chengdu, July 26,2020"),  # a missing space is not a number 26,202
+    ],
+)
+def test_numbers_agree(matcher, source, target):
+    assert run(matcher, target, source, "number") == []
+
+
+@pytest.mark.parametrize(
+    "source, target, message",
+    [
+        ("全年GDP增长5.2%", "GDP grew 5.3 percent", "5.2%"),
+        ("投资3000万元", "an investment of 3 million yuan", "30,000,000"),
+    ],
+)
+def test_numbers_disagree(matcher, source, target, message):
+    (f,) = run(matcher, target, source, "number")
+    assert message in f.message
+
+
+def test_omission(matcher):
+    source = "会议强调，要深刻领悟“两个确立”的决定性意义，增强“四个意识”、坚定“四个自信”、做到“两个维护”。"
+    assert [f.check for f in run(matcher, "On", source, "omission")] == ["omission"]
+    full = "The meeting stressed the need to understand the decisive significance of the Two Establishes, strengthen the Four Consciousnesses, stay confident and achieve the Two Upholds."
+    assert run(matcher, full, source, "omission") == []

@@ -43,7 +43,7 @@ def get_check(check_id: str) -> type[Check]:
 
 def _load_builtin() -> None:
     # Importing the modules registers their checks.
-    from reviewer.core.checks import mechanical, terms  # noqa: F401
+    from reviewer.core.checks import accuracy, mechanical, terms  # noqa: F401
 
 
 def run_checks(
