@@ -51,6 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="exit 1 when a finding is at or above SEVERITY: critical, major, minor (default) or neutral; 'none' never fails",
     )
     check.add_argument("--quiet", "-q", action="store_true", help="print no findings, only the summary line")
+    check.add_argument("--checks", metavar="IDS", help="run only these checks (comma-separated ids; see 'reviewer-cli checks')")
+    check.add_argument("--skip", metavar="IDS", help="do not run these checks (comma-separated ids)")
+    check.add_argument("--severity", metavar="ID=LEVEL", action="append", help="give all findings of a check this severity, e.g. punctuation=neutral; repeatable")
     sub.add_parser("checks", help="list the checks")
     glossary = sub.add_parser("glossary", help="validate, import, export or count termbases")
     gsub = glossary.add_subparsers(dest="action", required=True, parser_class=_Parser)
@@ -106,6 +109,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
 
 
+def _check_settings(args: argparse.Namespace) -> tuple[list[str] | None, dict[str, Severity]]:
+    """The checks to run and the severity overrides from --checks, --skip and --severity.
+
+    Raises:
+        ValueError: an unknown check id or severity.
+    """
+    known = [cls.id for cls in all_checks()]
+
+    def ids(text: str, flag: str) -> list[str]:
+        out = [i.strip() for i in text.split(",") if i.strip()]
+        for i in out:
+            if i not in known:
+                raise ValueError(f"{flag}: unknown check '{i}' (checks: {', '.join(known)})")
+        return out
+
+    selected = ids(args.checks, "--checks") if args.checks else None
+    if args.skip:
+        skip = set(ids(args.skip, "--skip"))
+        selected = [i for i in (selected or known) if i not in skip]
+    severities: dict[str, Severity] = {}
+    for item in args.severity or []:
+        check_id, _, level = item.partition("=")
+        ids(check_id, "--severity")
+        severities[check_id.strip()] = Severity.parse(level)
+    return selected, severities
+
+
 def _silence_stdout() -> None:
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -159,12 +189,18 @@ def _check(args: argparse.Namespace) -> int:
     if problem:
         print(f"reviewer-cli: error: {problem}", file=sys.stderr)
         return EXIT_ERROR
+    try:
+        selected, severities = _check_settings(args)
+    except ValueError as exc:
+        print(f"reviewer-cli: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
     termbases = [load_termbase(p) for p in (args.glossary or [SHIPPED_TERMBASE])]
     for tb in termbases:
         for note in tb.notes:
             print(f"note: {tb.path}: {note}", file=sys.stderr)
     documents = [read_document(p) for p in args.inputs]
     review = make_review(documents, termbases)
+    review.checks, review.severities = selected, severities
     findings = review.run_checks()
     if args.json:
         text = json.dumps(review_json(review), ensure_ascii=False, indent=1)

@@ -20,7 +20,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from reviewer.core.checks import Finding, SegmentText, run_checks
+from reviewer.core.checks import Finding, SegmentText, Severity, run_checks
 from reviewer.core.document import Document
 from reviewer.core.errors import InputError
 from reviewer.core.fileio import atomic_write_bytes
@@ -68,6 +68,8 @@ class Review:
         notes: reviewer notes by finding key.
         applied: accepted suggestions in the order they were applied.
         findings: the findings of the latest check run.
+        checks: ids of the checks to run (``None``: all).
+        severities: check id -> severity for all its findings (the reviewer's setting).
     """
 
     documents: list[Document]
@@ -78,6 +80,8 @@ class Review:
     applied: list[AppliedCorrection] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     matcher: TermMatcher | None = None
+    checks: list[str] | None = None
+    severities: dict[str, Severity] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.matcher is None:
@@ -131,7 +135,7 @@ class Review:
     def run_checks(self, progress: ProgressCallback | None = None) -> list[Finding]:
         """Run every check over all documents (one batch) and keep the findings."""
         assert self.matcher is not None
-        self.findings = run_checks(self.units(), self.matcher, progress=progress)
+        self.findings = run_checks(self.units(), self.matcher, self.checks, progress, self.severities)
         return self.findings
 
     def decision(self, finding: Finding) -> Decision:

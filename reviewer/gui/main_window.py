@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from reviewer import __version__
 from reviewer.core.autosave import autosave_path
-from reviewer.core.checks import Finding, run_checks
+from reviewer.core.checks import Finding, Severity, run_checks
 from reviewer.core.errors import ReviewerError
 from reviewer.core.readers import READERS, read_document
 from reviewer.core.review import Decision, Review, make_review
@@ -38,6 +38,7 @@ from reviewer.gui.models import ObjectRole
 from reviewer.gui.models.segments import SegmentTableModel
 from reviewer.gui.termbase_editor import TermbaseEditor
 from reviewer.gui.undo import ReviewCommand
+from reviewer.gui.widgets.checks_dialog import ChecksDialog
 from reviewer.gui.widgets.findings_panel import FindingsPanel
 from reviewer.gui.widgets.segment_editor import SegmentEditor
 from reviewer.gui.widgets.term_panel import TermPanel
@@ -162,6 +163,7 @@ class MainWindow(QMainWindow):
         review_menu.addAction(make_action(self, "&Previous Finding", "Shift+F8", lambda: self.goto_finding(-1)))
         review_menu.addSeparator()
         review_menu.addAction(make_action(self, "&Check Again", "F5", self.recheck))
+        review_menu.addAction(make_action(self, "C&hecks…", None, self.checks_dialog))
 
         termbase_menu = bar.addMenu("&Termbase")
         termbase_menu.addAction(make_action(self, "&Edit Termbase…", "Ctrl+Shift+T", self.open_termbase_editor))
@@ -193,6 +195,7 @@ class MainWindow(QMainWindow):
         paths = [Path(p) for p in paths]
         termbase_paths = [] if self.termbases else list(self.termbase_paths)
         existing = list(self.termbases)
+        check_settings = self.check_settings()
 
         def work(progress: Task) -> tuple[Review, list[str], Path | None]:
             progress(0, 1, "Loading termbase")
@@ -200,6 +203,7 @@ class MainWindow(QMainWindow):
             progress(0, 1, "Reading articles")
             documents = [read_document(p) for p in paths]
             review = make_review(documents, termbases)
+            review.checks, review.severities = check_settings
             notes: list[str] = []
             save = autosave_path([d.path for d in documents])
             if save.exists():
@@ -380,10 +384,11 @@ class MainWindow(QMainWindow):
         generation = self._generation
         units = self.review.units()
         matcher = self.review.matcher
+        checks, severities = self.review.checks, dict(self.review.severities)
         assert matcher is not None
 
         def work(progress: Task) -> list[Finding]:
-            return run_checks(units, matcher, progress=progress)
+            return run_checks(units, matcher, checks, progress, severities)
 
         def done(findings: list[Finding]) -> None:
             if generation != self._generation or self.review is None:
@@ -398,6 +403,34 @@ class MainWindow(QMainWindow):
         self.tasks.append(task)
         task.signals.succeeded.connect(lambda _r: self._done(task))
         task.signals.failed.connect(lambda *_a: self._done(task))
+
+    def checks_dialog(self) -> None:
+        """Choose the checks and their severities; kept in the settings, applied at once."""
+        dialog = ChecksDialog(*self.check_settings(), self)
+        if dialog.exec():
+            self.set_check_settings(dialog.enabled(), dialog.severities())
+
+    def check_settings(self) -> tuple[list[str] | None, dict[str, Severity]]:
+        """The checks that run and the fixed severities, from the settings."""
+        enabled = self.settings.value("checks/enabled", None)
+        raw = self.settings.value("checks/severities", "") or ""
+        severities = {}
+        for item in str(raw).split(","):
+            cid, _, level = item.partition("=")
+            if cid and level in {s.value for s in Severity}:
+                severities[cid] = Severity(level)
+        ids = [str(x) for x in enabled] if isinstance(enabled, list) else ([enabled] if isinstance(enabled, str) and enabled else None)
+        return ids, severities
+
+    def set_check_settings(self, enabled: list[str] | None, severities: dict[str, Severity]) -> None:
+        """Keep and apply a choice of checks and severities."""
+        self.settings.setValue("checks/enabled", enabled if enabled is not None else None)
+        if enabled is None:
+            self.settings.remove("checks/enabled")
+        self.settings.setValue("checks/severities", ",".join(f"{k}={v.value}" for k, v in severities.items()))
+        if self.review is not None:
+            self.review.checks, self.review.severities = enabled, severities
+            self.recheck()
 
     # -- export ----------------------------------------------------------------
 

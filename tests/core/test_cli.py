@@ -129,3 +129,21 @@ def test_ascii_console_gets_escapes_not_a_crash(sample_path, mini_tbx):
     env = dict(os.environ, PYTHONIOENCODING="ascii")
     done = subprocess.run([sys.executable, "-m", "reviewer.cli", "check", str(sample_path), "--glossary", str(mini_tbx)], capture_output=True, text=True, env=env)
     assert done.returncode == 1 and "Traceback" not in done.stderr and "\\u201c" in done.stdout
+
+
+def test_checks_can_be_chosen_and_reweighted(sample_path, mini_tbx, tmp_path):
+    out = tmp_path / "r.json"
+    assert main(["check", str(sample_path), "--glossary", str(mini_tbx), "--checks", "punctuation", "--json", str(out), "-q"]) == 1
+    findings = json.loads(out.read_text(encoding="utf-8"))["documents"][0]["findings"]
+    assert findings and {f["check"] for f in findings} == {"punctuation"}
+    assert main(["check", str(sample_path), "--glossary", str(mini_tbx), "--checks", "punctuation", "--severity", "punctuation=neutral", "-q"]) == 0
+    out2 = tmp_path / "r2.json"
+    main(["check", str(sample_path), "--glossary", str(mini_tbx), "--skip", "punctuation,repetition", "--json", str(out2), "-q"])
+    checks = {f["check"] for f in json.loads(out2.read_text(encoding="utf-8"))["documents"][0]["findings"]}
+    assert "punctuation" not in checks and "repetition" not in checks and "term-nonstandard" in checks
+
+
+@pytest.mark.parametrize("args", [["--checks", "nope"], ["--skip", "x"], ["--severity", "punctuation=huge"], ["--severity", "zzz=minor"]])
+def test_bad_check_settings(args, sample_path, capsys):
+    assert main(["check", str(sample_path), *args]) == 2
+    assert "error" in capsys.readouterr().err

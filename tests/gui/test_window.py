@@ -138,3 +138,20 @@ def test_a_finished_check_never_overwrites_text_being_typed(qtbot, window):
     window.editor.flush()
     settle(qtbot, window)
     assert window.review.target(doc, "4") == "First edit, and more typing."
+
+
+def test_checks_dialog_switches_checks_and_severity(qtbot, window):
+    from reviewer.core.checks import Severity
+    from reviewer.gui.widgets.checks_dialog import ChecksDialog
+
+    dialog = ChecksDialog(*window.check_settings())
+    qtbot.addWidget(dialog)
+    dialog.boxes["punctuation"].setChecked(False)
+    dialog.levels["capitalization"].setCurrentIndex(dialog.levels["capitalization"].findData("neutral"))
+    window.set_check_settings(dialog.enabled(), dialog.severities())
+    settle(qtbot, window)
+    assert not [f for f in window.review.findings if f.check == "punctuation"]
+    caps = [f for f in window.review.findings if f.check == "capitalization"]
+    assert caps and all(f.severity is Severity.NEUTRAL for f in caps)
+    assert window.check_settings()[1] == {"capitalization": Severity.NEUTRAL}
+    assert "punctuation" not in (window.check_settings()[0] or [])

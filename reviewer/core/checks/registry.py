@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
-from reviewer.core.checks.base import Check, CheckContext, Finding, SegmentText
+from reviewer.core.checks.base import Check, CheckContext, Finding, SegmentText, Severity
 from reviewer.core.matching import TermMatcher
 from reviewer.core.progress import ProgressCallback, check_cancel
 
@@ -51,6 +51,7 @@ def run_checks(
     matcher: TermMatcher,
     checks: Iterable[str] | None = None,
     progress: ProgressCallback | None = None,
+    severities: Mapping[str, Severity] | None = None,
 ) -> list[Finding]:
     """Run checks over a document or a batch.
 
@@ -60,6 +61,10 @@ def run_checks(
         checks: ids of the checks to run; ``None`` runs all.
         progress: called with ``(done, total, label)``; may raise
             :class:`reviewer.core.progress.Cancelled`.
+        severities: check id -> the severity all its findings get (a reviewer's setting).
+
+    Raises:
+        KeyError: an unknown check id.
 
     Returns:
         Findings ordered by document, segment and offset, each with its
@@ -77,7 +82,8 @@ def run_checks(
     for n, cls in enumerate(classes):
         if progress:
             progress(len(units) + n, total, f"Running {cls.name}")
-        findings.extend(cls().run(units, ctx))
+        forced = (severities or {}).get(cls.id)
+        findings.extend(f if forced is None else replace(f, severity=forced) for f in cls().run(units, ctx))
     if progress:
         progress(total, total, "Done")
     order = {(u.document, u.segment): i for i, u in enumerate(units)}
