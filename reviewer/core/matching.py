@@ -129,6 +129,7 @@ class _Compiled:
     rank: int  # termbase priority, then file order
     gap_chars: tuple[frozenset[str], ...]  # punctuation the text may have in each gap (the term's own, and commas)
     content: frozenset[str]  # stems that are not stopwords
+    content_words: tuple[tuple[str, str], ...]  # (stem, first three letters) of each content word
     coordinated: bool  # has "and"/"or": word order is free, no word-order near misses
     threshold: float | None  # the term's or its termbase's near-miss threshold
 
@@ -147,7 +148,9 @@ class TermMatcher:
         self.fuzzy_threshold = fuzzy_threshold
         self._by_first_stem: dict[str, list[_Compiled]] = defaultdict(list)
         self._by_content_stem: dict[str, list[_Compiled]] = defaultdict(list)
+        self._by_first_two: dict[tuple[str, str], list[_Compiled]] = defaultdict(list)
         self.concepts: dict[str, Concept] = {}
+        fuzzy_terms: list[_Compiled] = []
         rank = 0
         for tb in self.termbases:
             for concept in tb.concepts:
@@ -167,13 +170,26 @@ class TermMatcher:
                         rank=rank,
                         gap_chars=_term_gaps(normalize(term.text).text, toks),
                         content=frozenset(t.stem for t in toks) - STOPWORDS,
+                        content_words=tuple((t.stem, t.lower[:3]) for t in toks if t.stem not in STOPWORDS),
                         coordinated=any(t.lower in ("and", "or") for t in toks),
                         threshold=term.threshold if term.threshold is not None else tb.fuzzy_threshold,
                     )
-                    self._by_first_stem[c.stems[0]].append(c)
+                    if len(c.stems) == 1:
+                        self._by_first_stem[c.stems[0]].append(c)
+                    else:  # most terms: looked up by their first two words at once
+                        self._by_first_two[(c.stems[0], c.stems[1])].append(c)
                     if len(toks) >= 2 and len(c.key) >= 8 and term.match is not MatchMode.EXACT:
-                        for s in set(c.stems) - STOPWORDS:
-                            self._by_content_stem[s].append(c)
+                        fuzzy_terms.append(c)
+        # A near miss keeps all but at most one content word exactly (a second one may only be
+        # misspelt), so each term is indexed under its two rarest content words: any near miss
+        # has one of them, and common words such as "development" anchor few terms.
+        frequency: dict[str, int] = defaultdict(int)
+        for c in fuzzy_terms:
+            for s in c.content:
+                frequency[s] += 1
+        for c in fuzzy_terms:
+            for s in sorted(c.content, key=lambda x: (frequency[x], x))[:2]:
+                self._by_content_stem[s].append(c)
 
     def match(self, text: str) -> list[TermHit]:
         """All term hits and near misses in ``text``, ordered by start offset.
@@ -203,7 +219,8 @@ class TermMatcher:
         for i, tok in enumerate(toks):
             if tok.hyphen_before:
                 continue
-            for c in self._by_first_stem.get(tok.stem, ()):
+            bigram = self._by_first_two.get((tok.stem, toks[i + 1].stem), ()) if i + 1 < len(toks) else ()
+            for c in (*self._by_first_stem.get(tok.stem, ()), *bigram):
                 n = len(c.stems)
                 j = i + n
                 if j > len(toks) or toks[j - 1].hyphen_after:
@@ -254,19 +271,25 @@ class TermMatcher:
             if covered[i] <= 1:
                 positions[t.stem].append(i)
         gaps = [norm.text[a.end : b.start] for a, b in zip(toks, toks[1:])]
+        plain_gap = [_gap_fits(g, _PLAIN) for g in gaps]
         has_number = [any(ch.isdigit() for ch in t.lower) for t in toks]
         blocked = [x > 1 for x in covered]
+        stems = [t.stem for t in toks]
         candidates: dict[int, _Compiled] = {}
         for stem in positions:
             for c in self._by_content_stem.get(stem, ()):
                 candidates[id(c)] = c
         best: list[tuple[float, int, int, _Compiled]] = []
         harmless: list[tuple[int, int, int]] = []  # (id of term, start, end) of harmless variants
+        seg_stems = set(stems)
+        seg_prefixes = {t.lower[:3] for i, t in enumerate(toks) if covered[i] <= 1}
+        prefixes = [t.lower[:3] for t in toks]
         for c in candidates.values():
             content = c.content
-            present = sum(1 for s in content if s in positions)
-            if present < max(1, len(content) - 1):
-                continue  # too few of the term's words are here for a near miss
+            # a near miss keeps every content word, exactly or misspelt with the same first three
+            # letters (see _plausible_edits): a term with a word that has no such token here cannot be one
+            if not all(st in seg_stems or pre in seg_prefixes for st, pre in c.content_words):
+                continue
             n = len(c.stems)
             lengths = (n - 1, n, n + 1) if n >= 4 else (n, n + 1)
             starts: set[int] = set()
@@ -274,6 +297,7 @@ class TermMatcher:
                 for p in positions.get(s, ()):
                     for d in (-1, 0, 1):
                         starts.add(p - k + d)
+            plain_term = all(g == _PLAIN for g in c.gap_chars)
             for i in starts:
                 if i < 0:
                     continue
@@ -281,10 +305,17 @@ class TermMatcher:
                     j = i + length
                     if j > len(toks) or any(blocked[i:j]):
                         continue
+                    # the cheap test first: every content word of the term in this window
+                    window_stems, window_prefixes = set(stems[i:j]), set(prefixes[i:j])
+                    if not all(st in window_stems or pre in window_prefixes for st, pre in c.content_words):
+                        continue
                     window = toks[i:j]
                     if window[0].hyphen_before or window[-1].hyphen_after:
                         continue
-                    if not all(_gap_fits(gaps[g], c.gap_chars[g - i] if g - i < len(c.gap_chars) else _PLAIN) for g in range(i, j - 1)):
+                    if plain_term:
+                        if not all(plain_gap[i : j - 1]):
+                            continue
+                    elif not all(_gap_fits(gaps[g], c.gap_chars[g - i] if g - i < len(c.gap_chars) else _PLAIN) for g in range(i, j - 1)):
                         continue
                     if tuple(t.lower for t, num in zip(window, has_number[i:j]) if num) != c.digits:
                         continue
