@@ -285,7 +285,6 @@ class TermMatcher:
         seg_prefixes = {t.lower[:3] for i, t in enumerate(toks) if covered[i] <= 1}
         prefixes = [t.lower[:3] for t in toks]
         for c in candidates.values():
-            content = c.content
             # a near miss keeps every content word, exactly or misspelt with the same first three
             # letters (see _plausible_edits): a term with a word that has no such token here cannot be one
             if not all(st in seg_stems or pre in seg_prefixes for st, pre in c.content_words):

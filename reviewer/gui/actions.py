@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 
 def make_action(parent: QWidget, text: str, shortcut: Any, slot: Any) -> QAction:
@@ -15,3 +15,15 @@ def make_action(parent: QWidget, text: str, shortcut: Any, slot: Any) -> QAction
         action.setShortcut(QKeySequence(shortcut) if isinstance(shortcut, str) else shortcut)
     action.triggered.connect(slot)
     return action
+
+
+def add_edit_menu(window: QMainWindow, stack: QUndoStack) -> QMenu:
+    """An Edit menu with Undo and Redo of ``stack`` (standard shortcuts, named steps)."""
+    menu = window.menuBar().addMenu("&Edit")
+    undo = stack.createUndoAction(window, "&Undo")
+    undo.setShortcut(QKeySequence.StandardKey.Undo)
+    redo = stack.createRedoAction(window, "&Redo")
+    redo.setShortcut(QKeySequence.StandardKey.Redo)
+    menu.addAction(undo)
+    menu.addAction(redo)
+    return menu

@@ -33,7 +33,7 @@ from reviewer.core.matching import TermMatcher
 from reviewer.core.termbase import Concept, Status, Termbase, load_termbase
 from reviewer.core.export import write_corrected_text
 from reviewer.core.workbook import export_workbook
-from reviewer.gui.actions import make_action
+from reviewer.gui.actions import add_edit_menu, make_action
 from reviewer.gui.models import ObjectRole
 from reviewer.gui.models.segments import SegmentTableModel
 from reviewer.gui.termbase_editor import TermbaseEditor
@@ -146,13 +146,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(make_action(self, "&Quit", QKeySequence.StandardKey.Quit, self.close))
 
-        edit_menu = bar.addMenu("&Edit")
-        undo = self.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
-        edit_menu.addAction(undo)
-        edit_menu.addAction(redo)
+        add_edit_menu(self, self.undo_stack)
 
         review_menu = bar.addMenu("&Review")
         review_menu.addAction(make_action(self, "&Accept Suggestion", "Ctrl+Return", self._accept_current))

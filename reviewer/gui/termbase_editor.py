@@ -42,7 +42,7 @@ from reviewer.core.source_matching import to_simplified
 from reviewer.core.termbase import Concept, Source, Status, Term, Termbase, save_termbase
 from reviewer.core.termbase.edit import add_concept, add_rendering, delete_concept, merge_concepts, new_concept_id, search
 from reviewer.core.termbase.validate import validate
-from reviewer.gui.actions import make_action
+from reviewer.gui.actions import add_edit_menu, make_action
 from reviewer.gui.models import ObjectRole
 from reviewer.gui.models.concepts import ChoiceDelegate, ConceptTableModel, TermTableModel
 
@@ -220,13 +220,7 @@ class TermbaseEditor(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(make_action(self, "&Validate", None, self.show_validation))
         file_menu.addAction(make_action(self, "&Close", QKeySequence.StandardKey.Close, self.close))
-        edit_menu = bar.addMenu("&Edit")
-        undo = self.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
-        edit_menu.addAction(undo)
-        edit_menu.addAction(redo)
+        add_edit_menu(self, self.undo_stack)
         concept_menu = bar.addMenu("&Concept")
         concept_menu.addAction(make_action(self, "&New Concept…", QKeySequence.StandardKey.New, self.new_concept_dialog))
         concept_menu.addAction(make_action(self, "&Delete Concept", None, self.delete_current))
