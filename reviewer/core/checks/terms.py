@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from typing import cast
 from collections.abc import Iterable, Sequence
 
 from reviewer.core.checks.base import Check, CheckContext, Finding, SegmentCheck, SegmentText, Severity, TermRef
 from reviewer.core.checks.registry import register
+from reviewer.core.consistency import at_sentence_start as _at_sentence_start
+from reviewer.core.consistency import group_renderings
 from reviewer.core.matching import STOPWORDS, HitKind, TermHit
 from reviewer.core.termbase.model import Status
 from reviewer.core.termbase.model import Concept
@@ -72,16 +74,6 @@ def inflect_like(replacement: str, flagged: str, matched_term: str) -> str:
                 out = re.sub(rf"\b{re.escape(tw)}\b(?![-\w])", tw + suffix, out, count=1, flags=re.IGNORECASE)
                 break
     return out
-
-
-def _at_sentence_start(text: str, start: int) -> bool:
-    """True when only spaces, quotes or brackets stand between ``start`` and the
-    previous sentence end (or the start of the segment). Looks back at most 40
-    characters, so it costs the same on any segment length."""
-    i = start - 1
-    while i >= 0 and start - i < 40 and text[i] in " \"'“‘(":
-        i -= 1
-    return i < 0 or text[i] in ".!?"
 
 
 @register
@@ -157,55 +149,6 @@ class NonStandardTerm(SegmentCheck):
         )
 
 
-def rendering_key(hit: TermHit, text: str) -> str:
-    """How a hit renders its concept, for consistency.
-
-    Inflections of one term are one rendering (``mayor``, ``mayors``), and a
-    concept's full form and short form (``termType`` fullForm / shortForm /
-    abbreviation) are one rendering family. Capitals count (``provincial two
-    sessions`` and ``Provincial Two Sessions`` are two renderings) except where
-    they are not the translator's choice: at the start of a sentence, and inside
-    a title-case name (``the 2023 Fuxin Municipal Government Work Report Task
-    List``: the words next to the term are capitalised too).
-    """
-    if hit.term.form in ("fullForm", "shortForm", "abbreviation") and hit.kind in (HitKind.EXACT, HitKind.INFLECTED):
-        return f"{hit.concept.id}:forms"
-    caps = "".join("A" if w[:1].isupper() else "a" for w in _WORD_RE.findall(hit.text))
-    if _in_title(text, hit.start, hit.end):
-        caps = ""
-    elif caps and _at_sentence_start(text, hit.start) and not hit.term.text[:1].isupper():
-        caps = "a" + caps[1:]
-    return f"{hit.concept.id}:{hit.term.text.casefold()}:{caps}"
-
-
-_WORD_RE = re.compile(r"[^\W\d_]+")
-
-
-def _neighbour_word(text: str, pos: int, step: int) -> tuple[str, int]:
-    """The word next to ``pos`` going left (``step`` -1) or right (+1) across spaces,
-    quotes and hyphens only, with its start offset; ``("", -1)`` if there is none.
-    Looks at most 60 characters away."""
-    i = pos if step > 0 else pos - 1
-    limit = 60
-    while 0 <= i < len(text) and limit and text[i] in " \"'“”‘’-":
-        i += step
-        limit -= 1
-    if not (0 <= i < len(text)) or not text[i].isalnum():
-        return "", -1
-    j = i
-    while 0 <= j + step < len(text) and text[j + step].isalnum() and abs(j - i) < 60:
-        j += step
-    a, b = (i, j) if step > 0 else (j, i)
-    return text[a : b + 1], a
-
-
-def _in_title(text: str, start: int, end: int) -> bool:
-    before, at = _neighbour_word(text, start, -1)
-    after, _ = _neighbour_word(text, end, +1)
-    before_cap = before[:1].isupper() and not _at_sentence_start(text, at)
-    return before_cap or after[:1].isupper()
-
-
 @register
 class InconsistentTerm(Check):
     """One concept rendered in more than one way across a document or batch."""
@@ -222,49 +165,26 @@ class InconsistentTerm(Check):
     category = "Terminology/Inconsistent use of terminology"
 
     def run(self, units: Sequence[SegmentText], ctx: CheckContext) -> Iterable[Finding]:
-        by_concept: dict[str, list[tuple[SegmentText, TermHit, str]]] = defaultdict(list)
-        for unit in units:
-            for hit in ctx.hits(unit):
-                if hit.kind is HitKind.NEAR:
-                    continue
-                key = rendering_key(hit, unit.text)
-                by_concept[hit.concept.id].append((unit, hit, key))
-        for occurrences in by_concept.values():
-            if len({key for _, _, key in occurrences}) > 1:
-                yield from self._flag(occurrences)
-
-    def _flag(self, occurrences: list[tuple[SegmentText, TermHit, str]]) -> Iterable[Finding]:
-        concept = occurrences[0][1].concept
-        good = [(u, h, k) for u, h, k in occurrences if h.acceptable]
-        if not good:
-            return  # every rendering is wrong: term-nonstandard flags each one
-        counts = Counter(k for _, _, k in occurrences)
-        shown: dict[str, str] = {}
-        for _, h, k in occurrences:
-            shown.setdefault(k, " / ".join(t.text for t in concept.en if t.form) if k.endswith(":forms") else h.text)
-        pref_keys = {k for _, h, k in good if h.term.status is Status.PREFERRED}
-        good_counts = Counter(k for _, _, k in good)
-        dominant = max(good_counts, key=lambda k: (k in pref_keys, good_counts[k], -_first_index(occurrences, k)))
-        dominant_text = concept.preferred.text if dominant.endswith(":forms") else shown[dominant]
-        renderings = [{"rendering": shown[k], "count": n} for k, n in counts.most_common()]
-        listing = "; ".join(f"“{shown[k]}” ×{n}" for k, n in counts.most_common())
-        zh = concept.source_term
-        for unit, hit, key in occurrences:
-            if key == dominant or not hit.acceptable:
-                continue  # a non-standard rendering is term-nonstandard's finding, listed here only
-            yield self.finding(
-                unit,
-                hit.start,
-                hit.end,
-                f"{zh or concept.preferred.text} is rendered {len(counts)} ways here: {listing}. Use one rendering, e.g. “{dominant_text}”.",
-                suggestion=fit_case(dominant_text, unit.text, hit.start, hit.end, titles=False),
-                term=TermRef.of(hit),
-                details={"renderings": renderings, "dominant": dominant_text},
-            )
-
-
-def _first_index(occurrences: list[tuple[SegmentText, TermHit, str]], key: str) -> int:
-    return next(i for i, (_, _, k) in enumerate(occurrences) if k == key)
+        for group in group_renderings((unit, hit) for unit in units for hit in ctx.hits(unit)):
+            if group.consistent or group.dominant is None:
+                continue  # one rendering, or none acceptable (term-nonstandard flags each one)
+            listing = "; ".join(f"“{r.text}” ×{r.count}" for r in group.renderings)
+            details = [{"rendering": r.text, "count": r.count} for r in group.renderings]
+            concept = group.concept
+            for r in group.renderings:
+                if r is group.dominant or not r.acceptable:
+                    continue  # a non-standard rendering is term-nonstandard's finding, listed here only
+                for occurrence, hit in r.occurrences:
+                    unit = cast(SegmentText, occurrence)
+                    yield self.finding(
+                        unit,
+                        hit.start,
+                        hit.end,
+                        f"{concept.source_term or concept.preferred_text} is rendered {len(group.renderings)} ways here: {listing}. Use one rendering, e.g. “{group.dominant_text}”.",
+                        suggestion=fit_case(group.dominant_text, unit.text, hit.start, hit.end, titles=False),
+                        term=TermRef.of(hit),
+                        details={"renderings": details, "dominant": group.dominant_text},
+                    )
 
 
 @register
