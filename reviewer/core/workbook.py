@@ -1,4 +1,4 @@
-"""The review workbook (``.xlsx``, openpyxl): Summary, Segments and Findings sheets.
+"""The review workbook (``.xlsx``, openpyxl): Summary, Segments, Findings and Term renderings sheets.
 
 Every cell of user text is written as text: a value starting with ``=``, ``+``,
 ``-`` or ``@`` is stored as a string with Excel's quote prefix, never as a
@@ -25,6 +25,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from reviewer import __version__
 from reviewer.core.checks import Finding, all_checks
+from reviewer.core.consistency import group_renderings
 from reviewer.core.errors import OutputError
 from reviewer.core.fileio import atomic_write_bytes
 from reviewer.core.review import Decision, Review
@@ -137,6 +138,7 @@ def export_workbook(review: Review, path: str | Path, reviewer: str = "", overwr
     summary.title = "Summary"
     _segments_sheet(wb.create_sheet("Segments"), review, w)
     counts = _findings_sheet(wb.create_sheet("Findings"), review, w)
+    _renderings_sheet(wb.create_sheet("Term renderings"), review, w)
     _summary_sheet(summary, review, counts, reviewer, w)
     buf = io.BytesIO()
     wb.save(buf)
@@ -195,6 +197,33 @@ def _findings_sheet(ws: Worksheet, review: Review, w: _Writer) -> Counter[tuple[
     ws.add_data_validation(dv)
     dv.add(f"N2:N{last}")
     return counts
+
+
+RENDERING_COLUMNS = [("Concept", 10), ("Chinese", 16), ("Preferred term", 34), ("Rendering", 36), ("Status", 12), ("Count", 8), ("Use", 12), ("Segments", 40)]
+
+
+def _renderings_sheet(ws: Worksheet, review: Review, w: _Writer) -> None:
+    """Every concept found, with each rendering, its count, status and segments; the renderings
+    to change (minority or non-standard) are marked and coloured."""
+    _header(ws, RENDERING_COLUMNS)
+    names = {review.doc_key(d): d.name for d in review.documents}
+    many = len(review.documents) > 1
+    assert review.matcher is not None
+    groups = group_renderings((u, h) for u in review.units() for h in review.matcher.match(u.text))
+    groups.sort(key=lambda g: (g.consistent, -g.total))
+    row = 2
+    for g in groups:
+        for r in g.renderings:
+            use = "keep" if r is g.dominant else ("change" if not r.acceptable else "minority")
+            segments = ", ".join(dict.fromkeys((f"{names[u.document]}:{u.segment}" if many else u.segment) for u, _ in r.occurrences))
+            values = [g.concept.id, g.concept.source_term, g.concept.preferred_text, r.text, r.status, r.count, use, segments]
+            for col, v in enumerate(values, start=1):
+                w.put(ws, row, col, v)
+            if use != "keep":
+                ws.cell(row=row, column=7).fill = _SEVERITY_FILL["major" if use == "change" else "minor"]
+            row += 1
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(RENDERING_COLUMNS))}{max(row - 1, 1)}"
+    w.size_rows(ws)
 
 
 def _summary_sheet(ws: Worksheet, review: Review, counts: Counter[tuple[str, str, str]], reviewer: str, w: _Writer) -> None:

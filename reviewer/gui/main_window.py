@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QSplitter,
     QTableView,
+    QTabWidget,
 )
 
 from reviewer import __version__
@@ -40,6 +41,7 @@ from reviewer.gui.termbase_editor import TermbaseEditor
 from reviewer.gui.undo import ReviewCommand
 from reviewer.gui.widgets.checks_dialog import ChecksDialog
 from reviewer.gui.widgets.findings_panel import FindingsPanel
+from reviewer.gui.widgets.renderings_panel import RenderingsPanel
 from reviewer.gui.widgets.segment_editor import SegmentEditor
 from reviewer.gui.widgets.term_panel import TermPanel
 from reviewer.gui.workers import Task, run_in_background
@@ -104,6 +106,11 @@ class MainWindow(QMainWindow):
         self.term_panel = TermPanel()
         self.findings_panel = FindingsPanel()
         self.findings_panel.activated.connect(self._on_finding_activated)
+        self.renderings_panel = RenderingsPanel()
+        self.renderings_panel.go_to.connect(self.select_segment)
+        self.lower_tabs = QTabWidget()
+        self.lower_tabs.addTab(self.findings_panel, "Findings")
+        self.lower_tabs.addTab(self.renderings_panel, "Term renderings")
 
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self.segments)
@@ -113,7 +120,7 @@ class MainWindow(QMainWindow):
 
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.term_panel)
-        right.addWidget(self.findings_panel)
+        right.addWidget(self.lower_tabs)
 
         main = QSplitter(Qt.Orientation.Horizontal)
         main.addWidget(left)
@@ -223,6 +230,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.clear()
         self.segment_model.set_review(review)
         self.findings_panel.set_review(review)
+        self.renderings_panel.set_review(review)
         self.segments.resizeRowsToContents()
         names = ", ".join(d.name for d in review.documents)
         self.setWindowTitle(f"{names} — reviewer")
@@ -389,6 +397,7 @@ class MainWindow(QMainWindow):
                 return  # the text changed again since: a newer run is coming
             self.review.findings = findings
             self.findings_panel.set_review(self.review)
+            self.renderings_panel.set_review(self.review)
             self.segment_model.refresh()
             self._show_current()
             self.update_status()

@@ -76,7 +76,7 @@ class _nothing:
 def test_xlsx_output_and_no_silent_overwrite(sample_path, mini_tbx, tmp_path, capsys):
     out = tmp_path / "r.xlsx"
     assert main(["check", str(sample_path), "--glossary", str(mini_tbx), "--xlsx", str(out), "-q"]) == 1
-    assert openpyxl.load_workbook(out).sheetnames == ["Summary", "Segments", "Findings"]
+    assert openpyxl.load_workbook(out).sheetnames == ["Summary", "Segments", "Findings", "Term renderings"]
     assert main(["check", str(sample_path), "--glossary", str(mini_tbx), "--xlsx", str(out), "-q"]) == 2
     assert "already exists" in capsys.readouterr().err
     assert main(["check", str(sample_path), "--glossary", str(mini_tbx), "--xlsx", str(out), "--force", "-q"]) == 1

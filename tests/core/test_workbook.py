@@ -20,7 +20,7 @@ def review(sample_path, mini_termbase):
 def test_workbook_sheets_and_layout(review, tmp_path):
     path = export_workbook(review, tmp_path / "review.xlsx", reviewer="Li Hua")
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == ["Summary", "Segments", "Findings"]
+    assert wb.sheetnames == ["Summary", "Segments", "Findings", "Term renderings"]
     seg, fnd = wb["Segments"], wb["Findings"]
     assert [c.value for c in seg[1]] == [t for t, _ in SEGMENT_COLUMNS]
     assert [c.value for c in fnd[1]] == [t for t, _ in FINDING_COLUMNS]
@@ -86,3 +86,17 @@ def test_unwritable_folder_is_a_clear_error(review, tmp_path):
 def test_only_xlsx(review, tmp_path):
     with pytest.raises(OutputError, match=".xlsx"):
         export_workbook(review, tmp_path / "r.csv")
+
+
+def test_term_renderings_sheet(tmp_path, sample_path, shipped_termbase):
+    r = make_review([read_document(sample_path)], [shipped_termbase])
+    r.run_checks()
+    ws = openpyxl.load_workbook(export_workbook(r, tmp_path / "x.xlsx"))["Term renderings"]
+    rows = [row for row in ws.iter_rows(min_row=2, values_only=True)]
+    congress = [row for row in rows if row[1] == "党的二十大"]
+    assert {row[3] for row in congress} == {"20th CPC National Congress", "20th National Congress of the Party", "20th Party Congress"}
+    assert [row[6] for row in congress if row[3] == "20th CPC National Congress"] == ["keep"]
+    assert {row[6] for row in congress if row[3] != "20th CPC National Congress"} == {"minority"}
+    (est,) = [row for row in rows if row[1] == "两个确立"]
+    assert est[3:8] == ("two establishments", "forbidden", 1, "change", "5")
+    assert rows[0][1] in {c for c, *_ in [(row[1],) for row in rows if row[6] != "keep"]}  # inconsistent concepts first

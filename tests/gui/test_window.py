@@ -155,3 +155,18 @@ def test_checks_dialog_switches_checks_and_severity(qtbot, window):
     assert caps and all(f.severity is Severity.NEUTRAL for f in caps)
     assert window.check_settings()[1] == {"capitalization": Severity.NEUTRAL}
     assert "punctuation" not in (window.check_settings()[0] or [])
+
+
+def test_term_renderings_panel_jumps_to_segments(qtbot, window):
+    panel = window.renderings_panel
+    assert "rendered more than one way" in panel.summary.text()
+    assert panel.tree.topLevelItem(0).childCount() > 1  # concepts rendered several ways come first
+    top = next(panel.tree.topLevelItem(i) for i in range(panel.tree.topLevelItemCount()) if panel.tree.topLevelItem(i).text(0).startswith("党的二十大 "))
+    minority = next(top.child(i) for i in range(top.childCount()) if top.child(i).text(3) == "minority")
+    with qtbot.waitSignal(panel.go_to) as blocker:
+        panel._on_double_click(minority, 0)
+    doc, seg = blocker.args
+    assert window.current == (doc, seg)
+    assert minority.text(0) in window.review.target(doc, seg)
+    panel.only_inconsistent.setChecked(True)
+    assert all(panel.tree.topLevelItem(i).childCount() > 1 for i in range(panel.tree.topLevelItemCount()))
