@@ -29,17 +29,16 @@ from reviewer.core.termbase import Concept, Status, Term, load_termbase  # noqa:
 
 
 def corpus(n: int) -> list[str]:
-    """Sentences from the sample article, shuffled and lightly varied, ``n`` of them."""
-    base = [s.target for s in read_document(SAMPLE_ARTICLE).segments]
+    """``n`` sentence-sized segments of 12 to 28 words (about 20, so 50,000 make a million words),
+    cut from the sample article's text so that its terms and MT errors recur as in a real batch."""
+    words = " ".join(s.target for s in read_document(SAMPLE_ARTICLE).segments).split()
     rng = random.Random(1)
-    words = " ".join(base).split()
     out = []
-    while len(out) < n:
-        s = rng.choice(base)
-        if rng.random() < 0.5:  # vary it so consistency and repetition see a real batch
-            cut = rng.randrange(len(words) - 12)
-            s = f"{s} {' '.join(words[cut:cut + rng.randrange(4, 12)])}."
-        out.append(s)
+    for _ in range(n):
+        length = rng.randrange(12, 29)
+        cut = rng.randrange(len(words) - length)
+        text = " ".join(words[cut : cut + length])
+        out.append(text[:1].upper() + text[1:].rstrip(",;") + ".")
     return out
 
 
