@@ -116,3 +116,23 @@ def test_omission(matcher):
     assert [f.check for f in run(matcher, "On", source, "omission")] == ["omission"]
     full = "The meeting stressed the need to understand the decisive significance of the Two Establishes, strengthen the Four Consciousnesses, stay confident and achieve the Two Upholds."
     assert run(matcher, full, source, "omission") == []
+
+
+@pytest.mark.parametrize("term, n", [("两个确立", 2), ("四个意识", 4), ("十四五", 14), ("二十大", 20), ("三严三实", 3), ("民生", None), ("十", None)])
+def test_formula_number(term, n):
+    from reviewer.core.checks.accuracy import formula_number
+
+    assert formula_number(term) == n
+
+
+@pytest.mark.parametrize(
+    "target, flagged",
+    [
+        ("We must achieve the Two Upholds and strengthen the Four Consciousnesses.", 0),
+        ("We must strengthen the three consciousnesses.", 1),  # 四个意识 said with the wrong number
+        ("We must strengthen the fourfold awareness.", 1),
+        ("Strengthen the four-awareness.", 0),  # the number is there (the rendering is term-nonstandard's)
+    ],
+)
+def test_formula_number_check(matcher, target, flagged):
+    assert len(run(matcher, target, "增强“四个意识”", "formula-number")) == flagged

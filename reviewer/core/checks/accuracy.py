@@ -102,3 +102,64 @@ class Omission(SegmentCheck):
             yield self.finding(
                 unit, 0, len(unit.text), f"The target has {words} words for {hanzi} Chinese characters of source (about {round(0.8 * hanzi)} expected)."
             )
+
+
+_ZH_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_EN_NUMBER_WORDS = {
+    "one": 1, "first": 1, "two": 2, "second": 2, "twin": 2, "dual": 2, "double": 2, "three": 3, "third": 3, "four": 4,
+    "fourth": 4, "five": 5, "fifth": 5, "six": 6, "sixth": 6, "seven": 7, "seventh": 7, "eight": 8, "eighth": 8,
+    "nine": 9, "ninth": 9, "ten": 10, "tenth": 10, "fourteenth": 14, "fifteenth": 15, "twentieth": 20,
+}
+
+
+def formula_number(term: str) -> int | None:
+    """The number a numbered formula starts with: 两个确立 → 2, 四个意识 → 4, 十四五 → 14,
+    二十大 → 20; ``None`` for a term that does not start with a Chinese numeral."""
+    m = _FORMULA_NUMBER_RE.match(term)
+    if m is None or m.end() == len(term):
+        return None
+    tens, units, single = m.groups()
+    if single:
+        return _ZH_DIGITS[single]
+    return (_ZH_DIGITS[tens] if tens else 1) * 10 + (_ZH_DIGITS[units] if units else 0)
+
+
+_FORMULA_NUMBER_RE = re.compile(r"(?:([一二两三四五六七八九])?十([一二三四五六七八九])?|([一二两三四五六七八九])(?!十))")
+
+
+def english_numbers(text: str) -> set[int]:
+    """Small numbers written in English text as words (two, fourth), digits or ordinals (14th)."""
+    found = {_EN_NUMBER_WORDS[w] for w in re.findall(r"[a-z]+", text.lower()) if w in _EN_NUMBER_WORDS}
+    found |= {int(d) for d in re.findall(r"\b(\d{1,3})(?:st|nd|rd|th)?\b", text)}
+    return found
+
+
+@register
+class FormulaNumber(SegmentCheck):
+    """The numeral of a numbered formula of the source missing from the target."""
+
+    id = "formula-number"
+    name = "Formula number"
+    description = (
+        "A numbered formula of the source (两个确立, 四个意识, 十四五, 二十大) whose number does not appear in "
+        "the target, when the target has no rendering of the formula from the termbase: 四个意识 needs "
+        "“four”, 十四五 “14th”. Needs a Chinese source."
+    )
+    severity = Severity.MAJOR
+    category = "Accuracy/Mistranslation"
+
+    def check_segment(self, unit: SegmentText, ctx: CheckContext) -> Iterable[Finding]:
+        hits = ctx.source_hits(unit)
+        if not hits:
+            return
+        rendered = {h.concept.id for h in ctx.hits(unit)}
+        numbers = english_numbers(unit.text)
+        seen: set[int] = set()
+        for sh in hits:
+            n = formula_number(sh.text)
+            if n is None or n < 2 or sh.concept.id in rendered or n in numbers or n in seen:  # 一带一路 has no "one"
+                continue
+            seen.add(n)
+            yield self.finding(
+                unit, 0, 0, f"The source's {sh.text} has the number {n}; the target has no {n} (the standard rendering is “{sh.concept.preferred_text}”)."
+            )
