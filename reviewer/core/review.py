@@ -27,6 +27,7 @@ from reviewer.core.fileio import atomic_write_bytes
 from reviewer.core.matching import TermMatcher
 from reviewer.core.progress import ProgressCallback
 from reviewer.core.termbase.model import Termbase
+from reviewer.core.text import normalize, tokenize
 
 REVIEW_FORMAT_VERSION = 1
 
@@ -66,6 +67,8 @@ class Review:
         corrected: post-edited text by ``(document key, segment id)``.
         decisions: decisions by finding key (missing means open).
         notes: reviewer notes by finding key.
+        false_positives: dismissal rules (:func:`false_positive_rule`): a finding that
+            matches one is dismissed in any segment and any document, run after run.
         applied: accepted suggestions in the order they were applied.
         findings: the findings of the latest check run.
         checks: ids of the checks to run (``None``: all).
@@ -77,6 +80,8 @@ class Review:
     corrected: dict[tuple[str, str], str] = field(default_factory=dict)
     decisions: dict[str, Decision] = field(default_factory=dict)
     notes: dict[str, str] = field(default_factory=dict)
+    false_positives: set[str] = field(default_factory=set)
+    _rules: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
     applied: list[AppliedCorrection] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     matcher: TermMatcher | None = None
@@ -139,8 +144,19 @@ class Review:
         return self.findings
 
     def decision(self, finding: Finding) -> Decision:
-        """The decision on ``finding`` (open if none)."""
-        return self.decisions.get(finding.key, Decision.OPEN)
+        """The decision on ``finding`` (open if none); a matching false-positive rule dismisses it."""
+        decision = self.decisions.get(finding.key)
+        if decision is not None:
+            return decision
+        if self.false_positives:
+            text = self.target(finding.document, finding.segment)
+            cache_key = (finding.key, text)
+            rule = self._rules.get(cache_key)
+            if rule is None:
+                rule = self._rules[cache_key] = false_positive_rule(finding, text)
+            if rule in self.false_positives:
+                return Decision.DISMISSED
+        return Decision.OPEN
 
     def all_findings(self) -> list[tuple[Finding, Decision]]:
         """Every finding with its decision: the latest run's, then accepted ones the edits removed."""
@@ -185,10 +201,50 @@ class Review:
         return new
 
     def dismiss(self, finding: Finding, note: str = "") -> None:
-        """Mark ``finding`` as a false positive, with an optional reason."""
+        """Mark ``finding`` as a false positive, with an optional reason.
+
+        The dismissal is also remembered as a rule (check, concept and a hash of the
+        normalised words around the flagged text), so the same false alarm in the
+        same wording is dismissed in every other segment and document.
+        """
         self.decisions[finding.key] = Decision.DISMISSED
+        self.false_positives.add(false_positive_rule(finding, self.target(finding.document, finding.segment)))
         if note:
             self.notes[finding.key] = note
+
+    def dismiss_all(self, check: str | None = None, concept: str | None = None, note: str = "") -> int:
+        """Dismiss every open finding of a check and/or a concept; returns how many."""
+        chosen = [
+            f for f in self.open_findings()
+            if (check is None or f.check == check) and (concept is None or (f.term is not None and f.term.concept == concept))
+        ]
+        for f in chosen:
+            self.dismiss(f, note)
+        return len(chosen)
+
+    def export_false_positives(self, path: str | Path) -> int:
+        """Write the dismissal rules to a JSON file a team can share (atomic); returns how many."""
+        data = {"format": "reviewer-false-positives", "version": 1, "rules": sorted(self.false_positives)}
+        atomic_write_bytes(Path(path), json.dumps(data, indent=1).encode("utf-8"))
+        return len(self.false_positives)
+
+    def import_false_positives(self, path: str | Path) -> int:
+        """Add the rules of a file written by :meth:`export_false_positives`; returns how many were new.
+
+        Raises:
+            InputError: the file is not such a file.
+        """
+        p = Path(path)
+        try:
+            data = json.loads(p.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise InputError(p, f"not a false-positive file ({exc})") from None
+        if not isinstance(data, dict) or data.get("format") != "reviewer-false-positives" or not isinstance(data.get("rules"), list):
+            raise InputError(p, "not a false-positive file")
+        rules = {str(r) for r in data["rules"]}
+        new = rules - self.false_positives
+        self.false_positives |= rules
+        return len(new)
 
     # -- persistence ---------------------------------------------------------
 
@@ -202,6 +258,7 @@ class Review:
             "termbases": [str(tb.path) if tb.path else tb.name for tb in self.termbases],
             "corrected": [{"document": d, "segment": s, "text": t} for (d, s), t in self.corrected.items()],
             "decisions": {k: v.value for k, v in self.decisions.items()},
+            "false_positives": sorted(self.false_positives),
             "notes": self.notes,
             "applied": [
                 {"finding": _finding_json(a.finding), "replaced": a.replaced, "replacement": a.replacement, "at": a.at}
@@ -250,10 +307,27 @@ class Review:
                 except KeyError:
                     warnings.append(f"segment {seg} of {doc} no longer exists")
         self.decisions.update({k: Decision(v) for k, v in data.get("decisions", {}).items()})
+        self.false_positives |= {str(r) for r in data.get("false_positives", [])}
         self.notes.update(data.get("notes", {}))
         for a in data.get("applied", []):
             self.applied.append(AppliedCorrection(_finding_from_json(a["finding"]), a["replaced"], a["replacement"], a["at"]))
         return warnings
+
+
+def false_positive_rule(finding: Finding, text: str, words: int = 2) -> str:
+    """A dismissal rule: ``check|concept|hash``, the hash (SHA-256, 16 hex digits) of the
+    flagged text with up to ``words`` words either side, as lower-case word tokens (punctuation,
+    quotes, dashes and spacing do not count), so the rule survives typography and offsets."""
+    def tokens(part: str) -> list[str]:
+        return [t.lower for t in tokenize(normalize(part).text)]
+
+    before = tokens(text[: finding.start])[-words:]
+    span = tokens(text[finding.start : finding.end]) or [text[finding.start : finding.end]]
+    after = tokens(text[finding.end :])[:words]
+    context = " ".join([*before, "[", *span, "]", *after])
+    digest = hashlib.sha256(context.encode("utf-8")).hexdigest()[:16]
+    concept = finding.term.concept if finding.term else ""
+    return f"{finding.check}|{concept}|{digest}"
 
 
 def document_hash(doc: Document) -> str:

@@ -159,6 +159,11 @@ class MainWindow(QMainWindow):
         review_menu.addAction(make_action(self, "&Accept Suggestion", "Ctrl+Return", self._accept_current))
         review_menu.addAction(make_action(self, "&Dismiss as False Positive", "Ctrl+D", self._dismiss_current))
         review_menu.addAction(make_action(self, "Dismiss with &Note…", "Ctrl+Shift+D", self._dismiss_current_with_note))
+        review_menu.addAction(make_action(self, "Dismiss All of This &Check", None, lambda: self.dismiss_all_like_current("check")))
+        review_menu.addAction(make_action(self, "Dismiss All of This C&oncept", None, lambda: self.dismiss_all_like_current("concept")))
+        review_menu.addSeparator()
+        review_menu.addAction(make_action(self, "E&xport False Positives…", None, self.export_false_positives_dialog))
+        review_menu.addAction(make_action(self, "&Import False Positives…", None, self.import_false_positives_dialog))
         review_menu.addSeparator()
         review_menu.addAction(make_action(self, "&Next Finding", "F8", lambda: self.goto_finding(+1)))
         review_menu.addAction(make_action(self, "&Previous Finding", "Shift+F8", lambda: self.goto_finding(-1)))
@@ -351,6 +356,60 @@ class MainWindow(QMainWindow):
         f = self.editor.current_finding()
         if f is not None:
             self.dismiss_finding(f)
+
+    def dismiss_all_like_current(self, by: str) -> None:
+        """Dismiss every open finding of the current finding's check (or concept), as one undo step."""
+        f = self.editor.current_finding()
+        if f is None or self.review is None:
+            return
+        review = self.review
+        if by == "concept":
+            if f.term is None:
+                self.statusBar().showMessage("This finding is not about a term.", 5000)
+                return
+            label, change = f"dismiss all of {f.term.source or f.term.concept}", lambda: review.dismiss_all(concept=f.term.concept if f.term else None)
+        else:
+            label, change = f"dismiss all {f.check}", lambda: review.dismiss_all(check=f.check)
+        self.undo_stack.push(ReviewCommand(review, self, label, f.document, f.segment, change))
+
+    def export_false_positives_dialog(self) -> None:
+        """Save the dismissal rules for a colleague."""
+        if self.review is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, "Export false positives", str(Path.home() / "false-positives.json"), "JSON (*.json)")
+        if path:
+            try:
+                n = self.review.export_false_positives(Path(path))
+            except ReviewerError as exc:
+                self.show_error("Could not export", str(exc))
+                return
+            self.statusBar().showMessage(f"Exported {n} false-positive rules to {path}", 8000)
+
+    def import_false_positives_dialog(self) -> None:
+        """Load a colleague's dismissal rules and apply them at once."""
+        if self.review is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(self, "Import false positives", str(Path.home()), "JSON (*.json)")
+        if path:
+            self.import_false_positives(Path(path))
+
+    def import_false_positives(self, path: Path) -> None:
+        """Add the rules of ``path`` (undoable) and show how many findings they dismissed."""
+        if self.review is None:
+            return
+        review = self.review
+        before = len(review.open_findings())
+        doc, seg = self.current or (review.doc_key(review.documents[0]), review.documents[0].segments[0].id)
+        existing = set(review.false_positives)
+        try:
+            review.import_false_positives(path)  # read and check the file before anything goes on the stack
+        except ReviewerError as exc:
+            self.show_error("Could not import", str(exc))
+            return
+        new = review.false_positives - existing
+        review.false_positives = existing  # the command adds them, so that undo can take them away
+        self.undo_stack.push(ReviewCommand(review, self, "import false positives", doc, seg, lambda: review.false_positives.update(new)))
+        self.statusBar().showMessage(f"{before - len(review.open_findings())} findings dismissed by the imported rules", 8000)
 
     def _dismiss_current_with_note(self) -> None:
         f = self.editor.current_finding()

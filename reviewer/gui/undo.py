@@ -27,11 +27,14 @@ class Snapshot:
     decisions: dict[str, Decision]
     notes: dict[str, str]
     applied: list[AppliedCorrection]
+    false_positives: frozenset[str] = frozenset()
 
     @classmethod
     def take(cls, review: Review, doc: str, segment: str) -> Snapshot:
         """Snapshot ``review`` around one segment."""
-        return cls(doc, segment, review.corrected.get((doc, segment)), dict(review.decisions), dict(review.notes), list(review.applied))
+        return cls(
+            doc, segment, review.corrected.get((doc, segment)), dict(review.decisions), dict(review.notes), list(review.applied), frozenset(review.false_positives)
+        )
 
     def restore(self, review: Review) -> None:
         """Put ``review`` back as it was when the snapshot was taken."""
@@ -42,6 +45,7 @@ class Snapshot:
         review.decisions = dict(self.decisions)
         review.notes = dict(self.notes)
         review.applied = list(self.applied)
+        review.false_positives = set(self.false_positives)
 
 
 class ChangeListener(Protocol):

@@ -3,6 +3,7 @@ import json
 import pytest
 
 from reviewer.core.readers import read_document
+from reviewer.core.errors import InputError
 from reviewer.core.review import Decision, make_review
 
 
@@ -101,3 +102,34 @@ def test_corrected_text_export(review, tmp_path):
     again = read_document(out)
     assert len(again.segments) == len(doc.segments)
     assert again.metadata == doc.metadata
+
+
+def test_false_positive_rules_travel_across_segments_documents_and_teams(tmp_path, mini_termbase):
+    a = tmp_path / "a.txt"
+    a.write_text("The port of Dalian grew. Ships use the harbour of Dalian daily.\n", encoding="utf-8")
+    b = tmp_path / "b.txt"
+    b.write_text("Cruise ships use the “harbour” of Dalian too.\n", encoding="utf-8")
+    r = make_review([read_document(a), read_document(b)], [mini_termbase])
+    r.run_checks()
+    first = next(f for f in r.findings if f.text == "harbour" and f.document == str(a))
+    r.dismiss(first, "a place name")
+    r.run_checks()
+    other = next(f for f in r.findings if f.text == "harbour" and f.document == str(b))
+    assert r.decision(other) is Decision.DISMISSED  # same words around it: the same false alarm
+    shared = tmp_path / "fp.json"
+    assert r.export_false_positives(shared) == 1
+    fresh = make_review([read_document(b)], [mini_termbase])
+    fresh.run_checks()
+    assert fresh.open_findings() and fresh.decision(fresh.open_findings()[0]) is Decision.OPEN
+    assert fresh.import_false_positives(shared) == 1
+    assert [f for f in fresh.open_findings() if f.text == "harbour"] == []
+    bad = tmp_path / "bad.json"
+    bad.write_text("{}", encoding="utf-8")
+    with pytest.raises(InputError, match="not a false-positive file"):
+        fresh.import_false_positives(bad)
+
+
+def test_bulk_dismissal(review):
+    n = review.dismiss_all(check="punctuation")
+    assert n > 0 and not [f for f in review.open_findings() if f.check == "punctuation"]
+    assert review.dismiss_all(concept="two-establishes") == 1

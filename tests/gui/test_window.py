@@ -170,3 +170,30 @@ def test_term_renderings_panel_jumps_to_segments(qtbot, window):
     assert minority.text(0) in window.review.target(doc, seg)
     panel.only_inconsistent.setChecked(True)
     assert all(panel.tree.topLevelItem(i).childCount() > 1 for i in range(panel.tree.topLevelItemCount()))
+
+
+def test_bulk_dismissal_and_shared_false_positives(qtbot, window, tmp_path):
+    f = finding(window, "two establishments")
+    window.select_segment(f.document, f.segment)
+    punct = next(x for x in window.review.findings if x.check == "punctuation")
+    window.select_segment(punct.document, punct.segment)
+    window.editor.select_finding(punct)
+    window.dismiss_all_like_current("check")
+    settle(qtbot, window)
+    assert not [x for x in window.review.open_findings() if x.check == "punctuation"]
+    window.undo_stack.undo()
+    settle(qtbot, window)
+    assert [x for x in window.review.open_findings() if x.check == "punctuation"]
+    window.dismiss_finding(f)
+    settle(qtbot, window)
+    shared = tmp_path / "fp.json"
+    window.review.export_false_positives(shared)
+    window.undo_stack.undo()  # the dismissal and its rule are gone again
+    settle(qtbot, window)
+    assert window.review.decision(finding(window, "two establishments")).value == "open"
+    window.import_false_positives(shared)
+    settle(qtbot, window)
+    assert window.review.decision(finding(window, "two establishments")).value == "dismissed"
+    window.undo_stack.undo()
+    settle(qtbot, window)
+    assert window.review.decision(finding(window, "two establishments")).value == "open"
