@@ -216,3 +216,15 @@ def test_stray_capital_flags(matcher, text, flagged):
 )
 def test_stray_capital_passes(matcher, text):
     assert run(matcher, text, check="capitalization") == []
+
+
+def test_segment_inconsistency(matcher):
+    units = [
+        SegmentText("d", "1", "The meeting was held.", "会议召开。"),
+        SegmentText("d", "2", "The meeting  was held.", "会议 召开。"),  # same after normalising: fine
+        SegmentText("d", "3", "A meeting took place.", "会议召开。"),  # same source, other translation
+        SegmentText("d", "4", "The meeting was held.", "大会召开。"),  # same translation, other source
+        SegmentText("d", "5", "No source here.", None),
+    ]
+    findings = run_checks(units, matcher, checks=["segment-inconsistent"])
+    assert [(f.segment, f.suggestion) for f in findings] == [("3", "The meeting was held."), ("4", None)]

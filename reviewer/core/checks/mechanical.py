@@ -229,3 +229,43 @@ class Untranslated(SegmentCheck):
             yield self.finding(unit, m.start(), m.end(), f"Chinese “{m.group()}” left untranslated.")
         for m in _PINYIN_RE.finditer(unit.text):
             yield self.finding(unit, m.start(), m.end(), f"Pinyin “{m.group()}” left untranslated (or keep it with a gloss).", severity=Severity.MINOR)
+
+
+def _norm_key(text: str) -> str:
+    return " ".join(t.lower for t in tokenize(normalize(text).text))
+
+
+@register
+class SegmentInconsistency(Check):
+    """The same source translated differently, or the same translation of different sources."""
+
+    id = "segment-inconsistent"
+    name = "Inconsistent segment"
+    description = (
+        "Across the document or batch: the same Chinese source segment translated in different ways "
+        "(source-side), or the same English target given for different sources (target-side). Spacing, "
+        "quotes and case do not count. Needs a Chinese source."
+    )
+    severity = Severity.MINOR
+    category = "Terminology/Inconsistent use of terminology"
+
+    def run(self, units: Sequence[SegmentText], ctx: CheckContext) -> Iterable[Finding]:
+        by_source: dict[str, list[SegmentText]] = {}
+        by_target: dict[str, list[SegmentText]] = {}
+        for unit in units:
+            if not unit.source or not unit.text.strip():
+                continue
+            by_source.setdefault("".join(unit.source.split()), []).append(unit)
+            by_target.setdefault(_norm_key(unit.text), []).append(unit)
+        for group in by_source.values():
+            first = group[0]
+            for unit in group[1:]:
+                if _norm_key(unit.text) != _norm_key(first.text):
+                    yield self.finding(
+                        unit, 0, len(unit.text), f"The same source as segment {first.segment} is translated differently here.", suggestion=first.text
+                    )
+        for group in by_target.values():
+            first = group[0]
+            for unit in group[1:]:
+                if "".join((unit.source or "").split()) != "".join((first.source or "").split()):
+                    yield self.finding(unit, 0, len(unit.text), f"The same translation as segment {first.segment} stands for a different source here.")
