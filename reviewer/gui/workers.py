@@ -1,17 +1,24 @@
 """The one way to run core work off the GUI thread.
 
-``run_in_background(parent, fn, on_success, on_failure)`` runs ``fn(progress)``
-in the global thread pool. ``progress`` is a core progress callback; results,
-errors and progress reach the GUI thread only through Qt signals.
+``run_in_background(fn, on_success, on_failure)`` runs ``fn(progress)`` in a
+Python thread. ``progress`` is a core progress callback; results, errors and
+progress reach the GUI thread only through Qt signals (queued, because the
+signals object lives in the GUI thread).
+
+Python threads rather than Qt's thread pool: C parsers (expat, via the TBX
+reader) run in threads the interpreter created itself, which has proved
+reliable where a pool thread crashed once in a few dozen test runs.
 """
 
 from __future__ import annotations
 
+import threading
+import time
 import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 
 from reviewer.core.progress import Cancelled
 
@@ -32,19 +39,18 @@ class _Signals(QObject):
     cancelled = Signal()
 
 
-class Task(QRunnable):
-    """A unit of core work for the thread pool.
+class Task:
+    """A unit of core work for a background thread.
 
     Args:
         fn: ``fn(progress) -> result``, run in a worker thread.
     """
 
     def __init__(self, fn: Callable[[Any], Any]) -> None:
-        super().__init__()
         self.fn = fn
         self.signals = _Signals()
         self._cancel = False
-        self.setAutoDelete(False)
+        self.thread: threading.Thread | None = None
 
     def cancel(self) -> None:
         """Ask the work to stop at its next progress report."""
@@ -86,5 +92,35 @@ def run_in_background(
     task.signals.failed.connect(on_failure)
     if on_progress is not None:
         task.signals.progress.connect(on_progress)
-    QThreadPool.globalInstance().start(task)
+    task.thread = threading.Thread(target=_run, args=(task,), name="reviewer-task", daemon=True)
+    with _lock:
+        _running.add(task)
+    task.thread.start()
     return task
+
+
+_lock = threading.Lock()
+_running: set[Task] = set()
+
+
+def _run(task: Task) -> None:
+    try:
+        task.run()
+    finally:
+        with _lock:
+            _running.discard(task)
+
+
+def wait_for_all(timeout: float = 20.0) -> bool:
+    """Wait until no background task runs (tests, and closing the window); False on time-out."""
+    deadline = time.monotonic() + timeout
+    while True:
+        with _lock:
+            threads = [t.thread for t in _running if t.thread is not None]
+        if not threads:
+            return True
+        for th in threads:
+            th.join(max(0.0, deadline - time.monotonic()))
+        if time.monotonic() >= deadline:
+            with _lock:
+                return not _running
