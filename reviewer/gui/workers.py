@@ -8,17 +8,22 @@ signals object lives in the GUI thread).
 Python threads rather than Qt's thread pool: C parsers (expat, via the TBX
 reader) run in threads the interpreter created itself, which has proved
 reliable where a pool thread crashed once in a few dozen test runs.
+
+With ``REVIEWER_SYNC_TASKS=1`` (the GUI tests set it) the work runs on the GUI
+thread at the next turn of the event loop instead, so results arrive in a
+fixed order; one test runs the real threads.
 """
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from reviewer.core.progress import Cancelled
 
@@ -92,6 +97,11 @@ def run_in_background(
     task.signals.failed.connect(on_failure)
     if on_progress is not None:
         task.signals.progress.connect(on_progress)
+    if os.environ.get("REVIEWER_SYNC_TASKS") == "1":
+        # tests: the work runs on the GUI thread at the next turn of the event loop, so results
+        # arrive in a fixed order (the caller has registered the task by then)
+        QTimer.singleShot(0, task.run)
+        return task
     task.thread = threading.Thread(target=_run, args=(task,), name="reviewer-task", daemon=True)
     with _lock:
         _running.add(task)
