@@ -234,13 +234,9 @@ class Review:
         Raises:
             InputError: the file is not such a file.
         """
-        p = Path(path)
-        try:
-            data = json.loads(p.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            raise InputError(p, f"not a false-positive file ({exc})") from None
-        if not isinstance(data, dict) or data.get("format") != "reviewer-false-positives" or not isinstance(data.get("rules"), list):
-            raise InputError(p, "not a false-positive file")
+        data = _read_json(Path(path), "reviewer-false-positives", "a false-positive file")
+        if not isinstance(data.get("rules"), list):
+            raise InputError(path, "not a false-positive file")
         rules = {str(r) for r in data["rules"]}
         new = rules - self.false_positives
         self.false_positives |= rules
@@ -286,13 +282,7 @@ class Review:
         Raises:
             InputError: the file is not a saved review.
         """
-        p = Path(path)
-        try:
-            data = json.loads(p.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            raise InputError(p, f"not a saved review ({exc})") from None
-        if not isinstance(data, dict) or data.get("format") != "reviewer-review":
-            raise InputError(p, "not a saved review")
+        data = _read_json(Path(path), "reviewer-review", "a saved review")
         warnings: list[str] = []
         hashes = {d["path"]: d.get("sha256") for d in data.get("documents", [])}
         current = {self.doc_key(d): document_hash(d) for d in self.documents}
@@ -312,6 +302,21 @@ class Review:
         for a in data.get("applied", []):
             self.applied.append(AppliedCorrection(_finding_from_json(a["finding"]), a["replaced"], a["replacement"], a["at"]))
         return warnings
+
+
+def _read_json(path: Path, fmt: str, what: str) -> dict[str, Any]:
+    """A JSON file of ours, checked by its ``format`` field.
+
+    Raises:
+        InputError: unreadable, not JSON, or another format (the message says ``not {what}``).
+    """
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise InputError(path, f"not {what} ({exc})") from None
+    if not isinstance(data, dict) or data.get("format") != fmt:
+        raise InputError(path, f"not {what}")
+    return data
 
 
 def false_positive_rule(finding: Finding, text: str, words: int = 2) -> str:
