@@ -20,7 +20,8 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from reviewer.core.checks import Finding, SegmentText, Severity, run_checks
+from reviewer.core.checks import CheckContext, Finding, SegmentText, Severity, run_checks
+from reviewer.core.consistency import ConceptRenderings, group_renderings
 from reviewer.core.document import Document
 from reviewer.core.errors import InputError
 from reviewer.core.fileio import atomic_write_bytes
@@ -73,6 +74,7 @@ class Review:
         findings: the findings of the latest check run.
         checks: ids of the checks to run (``None``: all).
         severities: check id -> severity for all its findings (the reviewer's setting).
+        renderings: the term-renderings report of the latest check run.
     """
 
     documents: list[Document]
@@ -87,6 +89,7 @@ class Review:
     matcher: TermMatcher | None = None
     checks: list[str] | None = None
     severities: dict[str, Severity] = field(default_factory=dict)
+    renderings: list[ConceptRenderings] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if self.matcher is None:
@@ -138,9 +141,9 @@ class Review:
     # -- checks and decisions ------------------------------------------------
 
     def run_checks(self, progress: ProgressCallback | None = None) -> list[Finding]:
-        """Run every check over all documents (one batch) and keep the findings."""
+        """Run every check over all documents (one batch); keep the findings and the renderings report."""
         assert self.matcher is not None
-        self.findings = run_checks(self.units(), self.matcher, self.checks, progress, self.severities)
+        self.findings, self.renderings = check_batch(self.units(), self.matcher, self.checks, progress, self.severities)
         return self.findings
 
     def decision(self, finding: Finding) -> Decision:
@@ -302,6 +305,22 @@ class Review:
         for a in data.get("applied", []):
             self.applied.append(AppliedCorrection(_finding_from_json(a["finding"]), a["replaced"], a["replacement"], a["at"]))
         return warnings
+
+
+def check_batch(
+    units: Sequence[SegmentText],
+    matcher: TermMatcher,
+    checks: list[str] | None = None,
+    progress: ProgressCallback | None = None,
+    severities: dict[str, Severity] | None = None,
+) -> tuple[list[Finding], list[ConceptRenderings]]:
+    """Run the checks and build the term-renderings report from the same term hits.
+
+    Pure: safe to call from a worker thread with a copy of the units.
+    """
+    ctx = CheckContext(matcher)
+    findings = run_checks(units, matcher, checks, progress, severities, ctx)
+    return findings, group_renderings((u, h) for u in units for h in ctx.hits(u))
 
 
 def _read_json(path: Path, fmt: str, what: str) -> dict[str, Any]:

@@ -25,7 +25,6 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from reviewer import __version__
 from reviewer.core.checks import Finding, all_checks
-from reviewer.core.consistency import group_renderings
 from reviewer.core.errors import OutputError
 from reviewer.core.fileio import atomic_write_bytes
 from reviewer.core.review import Decision, Review
@@ -208,9 +207,7 @@ def _renderings_sheet(ws: Worksheet, review: Review, w: _Writer) -> None:
     _header(ws, RENDERING_COLUMNS)
     names = {review.doc_key(d): d.name for d in review.documents}
     many = len(review.documents) > 1
-    assert review.matcher is not None
-    groups = group_renderings((u, h) for u in review.units() for h in review.matcher.match(u.text))
-    groups.sort(key=lambda g: (g.consistent, -g.total))
+    groups = sorted(review.renderings, key=lambda g: (g.consistent, -g.total))
     row = 2
     for g in groups:
         for r in g.renderings:

@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
 
 from reviewer import __version__
 from reviewer.core.autosave import autosave_path
-from reviewer.core.checks import Finding, Severity, run_checks
+from reviewer.core.checks import Finding, Severity
+from reviewer.core.consistency import ConceptRenderings
 from reviewer.core.errors import ReviewerError
 from reviewer.core.readers import READERS, read_document
-from reviewer.core.review import Decision, Review, make_review
+from reviewer.core.review import Decision, Review, check_batch, make_review
 from reviewer.core.matching import TermMatcher
 from reviewer.core.termbase import Concept, Status, Termbase, load_termbase
 from reviewer.core.export import write_corrected_text
@@ -448,13 +449,13 @@ class MainWindow(QMainWindow):
         checks, severities = self.review.checks, dict(self.review.severities)
         assert matcher is not None
 
-        def work(progress: Task) -> list[Finding]:
-            return run_checks(units, matcher, checks, progress, severities)
+        def work(progress: Task) -> tuple[list[Finding], list[ConceptRenderings]]:
+            return check_batch(units, matcher, checks, progress, severities)
 
-        def done(findings: list[Finding]) -> None:
+        def done(result: tuple[list[Finding], list[ConceptRenderings]]) -> None:
             if generation != self._generation or self.review is None:
                 return  # the text changed again since: a newer run is coming
-            self.review.findings = findings
+            self.review.findings, self.review.renderings = result
             self.findings_panel.set_review(self.review)
             self.renderings_panel.set_review(self.review)
             self.segment_model.refresh()

@@ -52,6 +52,7 @@ def run_checks(
     checks: Iterable[str] | None = None,
     progress: ProgressCallback | None = None,
     severities: Mapping[str, Severity] | None = None,
+    context: CheckContext | None = None,
 ) -> list[Finding]:
     """Run checks over a document or a batch.
 
@@ -62,6 +63,7 @@ def run_checks(
         progress: called with ``(done, total, label)``; may raise
             :class:`reviewer.core.progress.Cancelled`.
         severities: check id -> the severity all its findings get (a reviewer's setting).
+        context: a context to run in (its cached term hits stay available to the caller).
 
     Raises:
         KeyError: an unknown check id.
@@ -71,7 +73,7 @@ def run_checks(
         ``occurrence`` index set.
     """
     classes = all_checks() if checks is None else [get_check(c) for c in checks]
-    ctx = CheckContext(matcher)
+    ctx = context if context is not None else CheckContext(matcher)
     total = len(units) + len(classes)
     for n, unit in enumerate(units):  # term matching dominates: report it per segment
         ctx.hits(unit)

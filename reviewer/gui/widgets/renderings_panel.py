@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from reviewer.core.consistency import ConceptRenderings, group_renderings
+from reviewer.core.consistency import ConceptRenderings
 from reviewer.core.review import Review
 
 _USE_COLOURS = {"change": "#f8c9c9", "minority": "#fff2b3"}
@@ -52,12 +52,8 @@ class RenderingsPanel(QWidget):
         self._next: dict[int, int] = {}
 
     def set_review(self, review: Review | None) -> None:
-        """Recompute the report for ``review`` (after every check run)."""
-        self.groups = []
-        if review is not None and review.matcher is not None:
-            matcher = review.matcher
-            self.groups = group_renderings((u, h) for u in review.units() for h in matcher.match(u.text))
-            self.groups.sort(key=lambda g: (g.consistent, -g.total))
+        """Show the report of ``review``'s latest check run (built off the GUI thread with it)."""
+        self.groups = [] if review is None else sorted(review.renderings, key=lambda g: (g.consistent, -g.total))
         self._fill()
 
     def _fill(self) -> None:
