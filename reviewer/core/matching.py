@@ -156,6 +156,8 @@ class TermMatcher:
             for concept in tb.concepts:
                 self.concepts.setdefault(concept.id, concept)
                 for term in concept.en:
+                    if term.match is MatchMode.SOURCE:
+                        continue  # a rendering of a source term only (term-missing)
                     toks = tokenize(normalize(term.text).text)
                     if not toks:
                         continue

@@ -47,18 +47,36 @@ def run(matcher, target, source, check):
     return run_checks([SegmentText("d", "1", target, source)], matcher, checks=[check])
 
 
-def test_missing_term_points_at_the_closest_words(matcher):
-    (f,) = run(matcher, "We must understand the decisive significance of the two foundations stones.", "深刻领悟“两个确立”的决定性意义", "term-missing")
+def test_missing_term_points_at_what_the_target_used(matcher):
+    text = "We must understand the decisive significance of the two foundations stones."
+    (f,) = run(matcher, text, "深刻领悟“两个确立”的决定性意义", "term-missing")
     assert f.term.source == "两个确立" and f.term.preferred == "Two Establishes"
-    assert "两个确立" in f.message and (f.start, f.end, f.suggestion) == (0, 0, None)  # nothing close enough to point at
+    assert text[f.start : f.end] == "two foundations" and f.details["used"] == "two foundations"
+    assert "it says “two foundations”" in f.message and f.suggestion == "Two Establishes"
 
 
-def test_closest_words():
-    from reviewer.core.checks.terms import _closest_words
+def test_missing_term_without_anything_close(matcher):
+    (f,) = run(matcher, "We must understand why it matters.", "深刻领悟“两个确立”的决定性意义", "term-missing")
+    assert "no rendering" in f.message and (f.start, f.end, f.suggestion) == (0, 0, None)
 
-    text = "the role of the core in the two establishing moves"
-    score, start, end = _closest_words(text, ["Two Establishes"])
-    assert text[start:end] in ("two establishing", "the two establishing") and 60 <= score < 100
+
+@pytest.mark.parametrize(
+    "target, used",
+    [
+        # real WMT outputs (newstest2021 495, generaltest2022 933)
+        ("We should enhance the four senses and strengthen the four self-confidences.", "four senses"),
+        ("Let us unite more closely around the CPC Central Committee with Comrade 　 as the core.", "Comrade 　 as the core"),
+        ("improve political judgment, political understanding and political execution, and act", "political execution"),
+    ],
+)
+def test_missing_term_marks_the_wrong_rendering(matcher, target, used):
+    source = {
+        "four senses": "增强“四个意识”、坚定“四个自信”",
+        "Comrade 　 as the core": "更加紧密地团结在以习近平同志为核心的党中央周围",
+        "political execution": "不断提高政治判断力、政治领悟力、政治执行力",
+    }[used]
+    found = [target[f.start : f.end] for f in run(matcher, target, source, "term-missing")]
+    assert found == [used]
 
 
 @pytest.mark.parametrize(
@@ -136,3 +154,12 @@ def test_formula_number(term, n):
 )
 def test_formula_number_check(matcher, target, flagged):
     assert len(run(matcher, target, "增强“四个意识”", "formula-number")) == flagged
+
+
+def test_source_only_rendering(matcher):
+    # 巡视 lists "inspection" as a rendering valid only with the source (x-matchMode "source")
+    text = "He resisted inspection and rectification."
+    assert not any(h.concept.source_term == "巡视" for h in matcher.match(text))
+    assert [f for f in run(matcher, text, "对抗巡视整改", "term-missing") if f.term.source == "巡视"] == []
+    flagged = [f for f in run(matcher, "He resisted the patrol and rectification.", "对抗巡视整改", "term-missing") if f.term.source == "巡视"]
+    assert len(flagged) == 1

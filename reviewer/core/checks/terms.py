@@ -10,10 +10,9 @@ from reviewer.core.checks.base import Check, CheckContext, Finding, SegmentCheck
 from reviewer.core.checks.registry import register
 from reviewer.core.consistency import at_sentence_start as _at_sentence_start
 from reviewer.core.consistency import group_renderings
-from reviewer.core.matching import STOPWORDS, HitKind, TermHit
+from reviewer.core.matching import HitKind, TermHit
+from reviewer.core.term_alignment import locate_rendering, renders
 from reviewer.core.termbase.model import Status
-from reviewer.core.termbase.model import Concept
-from reviewer.core.text import normalize, term_key, tokenize
 
 
 _SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to with".split())
@@ -189,14 +188,15 @@ class InconsistentTerm(Check):
 
 @register
 class MissingTerm(SegmentCheck):
-    """A term of the Chinese source with no rendering of its concept in the target."""
+    """A term of the Chinese source with none of its concept's renderings in the target."""
 
     id = "term-missing"
     name = "Missing term"
     description = (
-        "The source has a termbase term, but the target has no rendering of its concept at all (a "
-        "non-standard rendering is term-nonstandard's finding instead). The finding points at the closest "
-        "words of the target when there are any, and suggests the preferred term. Needs a Chinese source."
+        "The source has a termbase term, but the target has none of its concept's approved renderings "
+        "(a deprecated or forbidden rendering, or a near miss, is term-nonstandard's finding instead). "
+        "The finding points at the words the target used instead when they can be found (aligned with "
+        "the concept's terms, with a similarity score) and suggests the preferred term. Needs a Chinese source."
     )
     severity = Severity.MINOR
     category = "Terminology/Missing term"
@@ -207,68 +207,55 @@ class MissingTerm(SegmentCheck):
             return
         hits = ctx.hits(unit)
         rendered_concepts = {h.concept.id for h in hits}
-        rendered_terms = {term_key(h.term.text) for h in hits}
+        taken = [(h.start, h.end) for h in hits]
         seen: set[str] = set()
         for sh in source_hits:
             concept = sh.concept
             if concept.id in seen or not concept.preferred_text:
                 continue
-            # any rendering of the concept counts, even where the matcher gave the words to
-            # another concept that shares them
-            if concept.id in rendered_concepts or any(term_key(t.text) in rendered_terms for t in concept.en):
+            # any hit of the concept is rendered (a wrong one is term-nonstandard's), and so is an
+            # approved term inside another concept's hit, or with other determiners (term_alignment.renders)
+            if concept.id in rendered_concepts or any(t.status.acceptable and renders(unit.text, t.text) for t in concept.en):
                 continue
             seen.add(concept.id)
-            score, start, end = _closest_words(unit.text, [t.text for t in concept.en])
-            if score >= LOOSE_RENDERING or _most_words_present(unit.text, concept):
-                continue  # rendered in other words close to one of the concept's terms
-            used = f" The closest words in the target are “{unit.text[start:end]}”." if end > start else ""
+            terms = [t.text for t in concept.en]
+            # where another concept's hit renders part of a term ("CPC Central Committee" in
+            # "CPC Central Committee with Comrade Xi Jinping at its core"), align the rest too
+            terms += [rest for t in terms for h in hits if (rest := _without(t, h.text))]
+            found = locate_rendering(unit.text, terms, taken)
+            zh = sh.text + (" (Traditional)" if sh.traditional else "")
+            term = TermRef(concept.id, concept.source_term, concept.preferred_text, concept.termbase, "")
+            if found is None:
+                yield self.finding(
+                    unit,
+                    0,
+                    0,
+                    f"The source has {zh}, but the target has no rendering of it; the standard one is “{concept.preferred_text}”.",
+                    term=term,
+                )
+                continue
+            taken.append((found.start, found.end))
+            like = next((t for t in concept.en if t.text == found.term), None)
+            known = f", the {like.status.value} rendering" if like is not None and not like.status.acceptable else ""
             yield self.finding(
                 unit,
-                start,
-                end,
-                f"The source has {sh.text}" + (" (Traditional)" if sh.traditional else "") + f", but the target has no rendering of it; the standard one is “{concept.preferred_text}”.{used}",
-                suggestion=concept.preferred_text if end > start else None,
-                term=TermRef(concept.id, concept.source_term, concept.preferred_text, concept.termbase, ""),
-                score=round(score, 1),
+                found.start,
+                found.end,
+                f"The source has {zh}, but the target has none of its approved renderings: it says “{found.text}” "
+                f"({found.score:.0f}% like “{found.term}”{known}). Use “{concept.preferred_text}”.",
+                suggestion=fit_case(inflect_like(concept.preferred_text, found.text, found.term), unit.text, found.start, found.end),
+                term=term,
+                score=found.score,
+                details={"used": found.text, "aligned_with": found.term},
             )
 
 
-def _most_words_present(text: str, concept: Concept) -> bool:
-    """True when two thirds or more of the content words of one of the concept's
-    English terms occur in ``text`` (by stem): a loose or reordered rendering."""
-    present = {t.stem for t in tokenize(normalize(text).text)}
-    for term in concept.en:
-        words = {t.stem for t in tokenize(normalize(term.text).text)} - STOPWORDS
-        if words and len(words & present) >= -(-2 * len(words) // 3):  # ceil(2n/3)
-            return True
-    return False
-
-
-#: Similarity (rapidfuzz partial ratio, 0-100) at which target words count as a loose
-#: rendering of a source term, so that term-missing stays quiet.
-LOOSE_RENDERING = 80.0
-
-
-def _closest_words(text: str, terms: Sequence[str]) -> tuple[float, int, int]:
-    """The whole-word span of ``text`` most like any of ``terms`` (rapidfuzz partial
-    ratio alignment), as ``(score, start, end)``; the span is empty below 60."""
-    from rapidfuzz import fuzz
-
-    best: tuple[float, int, int] = (0.0, 0, 0)
-    low = text.lower()
-    for term in terms:
-        al = fuzz.partial_ratio_alignment(term.lower(), low)
-        if al is not None and al.score > best[0]:
-            best = (al.score, al.dest_start, al.dest_end)
-    score, start, end = best
-    if score < 60:
-        return score, 0, 0
-    while start > 0 and text[start - 1].isalnum():
-        start -= 1
-    while end < len(text) and text[end].isalnum():
-        end += 1
-    while start < end and not text[start].isalnum():
-        start += 1
-    while end > start and not text[end - 1].isalnum():
-        end -= 1
-    return score, start, end
+def _without(term: str, part: str) -> str:
+    """``term`` with the words of ``part`` taken out where they occur in it whole, else ``""``."""
+    words, cut = term.split(), part.split()
+    low, cut_low = [w.lower() for w in words], [w.lower() for w in cut]
+    for i in range(len(words) - len(cut) + 1):
+        if cut and low[i : i + len(cut)] == cut_low:
+            rest = words[:i] + words[i + len(cut) :]
+            return " ".join(rest) if rest else ""
+    return ""

@@ -37,11 +37,16 @@ class MatchMode(str, Enum):
     ``EXACT``: the same words (case-insensitive unless the term is case-sensitive).
     ``INFLECTED``: the same word stems, so plurals and inflections match (default).
     ``FUZZY``: stems, plus near misses reported with a similarity score.
+    ``SOURCE``: a rendering that is right only where the Chinese source has the
+    concept, usually one generic word ("inspection" for 巡视). It is never looked
+    for in the English alone, but ``term-missing`` accepts it (with inflections)
+    as a rendering of a source term.
     """
 
     EXACT = "exact"
     INFLECTED = "inflected"
     FUZZY = "fuzzy"
+    SOURCE = "source"
 
 
 @dataclass(slots=True)
