@@ -130,6 +130,7 @@ class _Compiled:
     gap_chars: tuple[frozenset[str], ...]  # punctuation the text may have in each gap (the term's own, and commas)
     content: frozenset[str]  # stems that are not stopwords
     content_words: tuple[tuple[str, str], ...]  # (stem, first three letters) of each content word
+    content_prefixes: frozenset[str]  # the first three letters of each content word
     coordinated: bool  # has "and"/"or": word order is free, no word-order near misses
     threshold: float | None  # the term's or its termbase's near-miss threshold
 
@@ -173,6 +174,7 @@ class TermMatcher:
                         gap_chars=_term_gaps(normalize(term.text).text, toks),
                         content=frozenset(t.stem for t in toks) - STOPWORDS,
                         content_words=tuple((t.stem, t.lower[:3]) for t in toks if t.stem not in STOPWORDS),
+                        content_prefixes=frozenset(t.lower[:3] for t in toks if t.stem not in STOPWORDS),
                         coordinated=any(t.lower in ("and", "or") for t in toks),
                         threshold=term.threshold if term.threshold is not None else tb.fuzzy_threshold,
                     )
@@ -277,19 +279,24 @@ class TermMatcher:
         has_number = [any(ch.isdigit() for ch in t.lower) for t in toks]
         blocked = [x > 1 for x in covered]
         stems = [t.stem for t in toks]
+        prefixes = [t.lower[:3] for t in toks]
+        all_prefixes = frozenset(prefixes)
         candidates: dict[int, _Compiled] = {}
         for stem in positions:
             for c in self._by_content_stem.get(stem, ()):
-                candidates[id(c)] = c
+                # a cheap necessary condition, in C: a content word's stem shares its first three
+                # letters, so every content word's first three letters are in the segment
+                if c.content_prefixes <= all_prefixes:
+                    candidates[id(c)] = c
         best: list[tuple[float, int, int, _Compiled]] = []
         harmless: list[tuple[int, int, int]] = []  # (id of term, start, end) of harmless variants
         seg_stems = set(stems)
         seg_prefixes = {t.lower[:3] for i, t in enumerate(toks) if covered[i] <= 1}
-        prefixes = [t.lower[:3] for t in toks]
         for c in candidates.values():
             # a near miss keeps every content word, exactly or misspelt with the same first three
             # letters (see _plausible_edits): a term with a word that has no such token here cannot be one
-            if not all(st in seg_stems or pre in seg_prefixes for st, pre in c.content_words):
+            missing = c.content - seg_stems
+            if missing and not all(pre in seg_prefixes for st, pre in c.content_words if st in missing):
                 continue
             n = len(c.stems)
             lengths = (n - 1, n, n + 1) if n >= 4 else (n, n + 1)
@@ -307,9 +314,11 @@ class TermMatcher:
                     if j > len(toks) or any(blocked[i:j]):
                         continue
                     # the cheap test first: every content word of the term in this window
-                    window_stems, window_prefixes = set(stems[i:j]), set(prefixes[i:j])
-                    if not all(st in window_stems or pre in window_prefixes for st, pre in c.content_words):
-                        continue
+                    missing = c.content.difference(stems[i:j])
+                    if missing:
+                        window_prefixes = set(prefixes[i:j])
+                        if not all(pre in window_prefixes for st, pre in c.content_words if st in missing):
+                            continue
                     window = toks[i:j]
                     if window[0].hyphen_before or window[-1].hyphen_after:
                         continue

@@ -71,8 +71,15 @@ class NormalizedText:
         return self.offsets[start], self.offsets[end - 1] + 1
 
 
+# Text in NFKC whose only whitespace is single spaces, with no zero-width characters, keeps its
+# length: folding the quotes and dashes is then one str.translate, and the offsets are the identity.
+_SPACING = re.compile(r"[^\S ]| {2}|[" + ZERO_WIDTH + "]")
+
+
 def normalize(text: str) -> NormalizedText:
     """Normalise ``text`` for matching; see the module docstring for the rules."""
+    if (text.isascii() or unicodedata.is_normalized("NFKC", text)) and not _SPACING.search(text):
+        return NormalizedText(text, text.translate(_FOLD), tuple(range(len(text) + 1)))
     out: list[str] = []
     offsets: list[int] = []
     for i, ch in enumerate(text):

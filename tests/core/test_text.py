@@ -24,3 +24,35 @@ def test_tokens_split_on_hyphen_and_apostrophe_and_mark_compounds():
 
 def test_term_key_ignores_case_dashes_and_spaces():
     assert term_key("High\u2013Quality  Development") == term_key("high-quality development") == "high quality development"
+
+
+def _normalize_per_character(text):
+    """The reference rules of reviewer.core.text, one character at a time (no fast path)."""
+    import unicodedata
+
+    from reviewer.core.text import _FOLD, ZERO_WIDTH
+
+    out, offsets = [], []
+    for i, ch in enumerate(text):
+        if ch in ZERO_WIDTH:
+            continue
+        for c in (unicodedata.normalize("NFKC", ch) if ord(ch) > 0x7F else ch).translate(_FOLD):
+            if c.isspace():
+                if out and out[-1] == " ":
+                    continue
+                c = " "
+            out.append(c)
+            offsets.append(i)
+    offsets.append(len(text))
+    return "".join(out), tuple(offsets)
+
+
+def test_fast_path_agrees_with_the_per_character_rules():
+    import random
+
+    rng = random.Random(7)
+    alphabet = list("ab c-.,'\"`\t\n") + list("\u00a0\u2019\u201c\u2014\u200b\uff21\u00e9e\u0301\u2028\u3000\ufb01中")
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 12)))
+        n = normalize(text)
+        assert (n.text, n.offsets) == _normalize_per_character(text), repr(text)
