@@ -27,7 +27,8 @@ from reviewer.core.matching import TermMatcher  # noqa: E402
 from reviewer.core.paths import SHIPPED_TERMBASE  # noqa: E402
 from reviewer.core.termbase import load_termbase  # noqa: E402
 
-TERM_CHECKS = ["term-nonstandard", "term-missing", "term-inconsistent"]
+TERM_CHECKS = ["term-nonstandard", "term-forbidden", "term-missing", "term-inconsistent"]
+WRONG = ("term-nonstandard", "term-forbidden")
 DATA = ROOT.parent / "shared" / "mt-eval-zhen"
 LABELS = ROOT / "eval" / "labels" / "wmt_term_labels.tsv"
 
@@ -63,7 +64,7 @@ def main() -> None:
     keys = sorted({(r["testset"], r["line"], r["system"]) for r in labels})
     units = [SegmentText(f"{t}:{s}", line, outputs[(t, line, s)], sources[(t, line)]) for t, line, s in keys]
     matcher = TermMatcher([load_termbase(args.termbase)])
-    findings = run_checks(units, matcher, checks=["term-nonstandard", "term-missing"])
+    findings = run_checks(units, matcher, checks=["term-nonstandard", "term-forbidden", "term-missing"])
     zh_terms = {cid: {t.text for t in c.zh} for cid, c in matcher.concepts.items()}
     by_output: dict[tuple[str, str], list] = defaultdict(list)
     for f in findings:
@@ -77,7 +78,7 @@ def main() -> None:
     for r in labels:
         key = (f"{r['testset']}:{r['system']}", r["line"])
         start, end = int(r["start"]), int(r["end"])
-        nonstd = [f for f in by_output[key] if f.check == "term-nonstandard" and f.start < end and start < f.end]
+        nonstd = [f for f in by_output[key] if f.check in WRONG and f.start < end and start < f.end]
         # the labels ignore case ("Differences of case ... do not matter"): capitalisation findings are counted apart
         if r["verdict"] == "standard" and any(f.details.get("kind") == "case" for f in nonstd):
             counts["case_on_standard"] += 1
@@ -96,8 +97,8 @@ def main() -> None:
         flagged = nonstd + missing
         matched.update(id(f) for f in flagged)
         verdict = r["verdict"]
-        for check, fs in (("term-nonstandard", nonstd), ("term-missing", missing)):
-            if fs:
+        for check in (*WRONG, "term-missing"):
+            if any(f.check == check for f in flagged):
                 per_check[check]["tp" if verdict != "standard" else "fp"] += 1
         if verdict in ("nonstandard", "missing"):
             if flagged:
@@ -113,10 +114,10 @@ def main() -> None:
                 alarms[(r["term_zh"], r["rendering"])] += 1
             else:
                 counts["tn"] += 1
-    unlabeled = [f for f in findings if f.check in ("term-nonstandard", "term-missing") and id(f) not in matched]
+    unlabeled = [f for f in findings if f.check in (*WRONG, "term-missing") and id(f) not in matched]
     tp, fp, fn = counts["tp"], counts["fp"], counts["fn"]
     print(f"{len(keys)} MT outputs, {len(labels)} labelled term renderings ({dict(Counter(r['verdict'] for r in labels))})")
-    print("A label counts as caught when a term-nonstandard finding overlaps its span, or a term-missing")
+    print("A label counts as caught when a term-nonstandard or term-forbidden finding overlaps its span, or a term-missing")
     print("finding names its source term in the same output; a finding on a standard rendering is a false alarm.")
     print(f"term findings: precision {tp / max(tp + fp, 1):.3f} ({tp} of {tp + fp}), recall {tp / max(tp + fn, 1):.3f} ({tp} of {tp + fn})")
     print(f"  caught with the span of the wrong rendering marked: {counts['tp_located']} of {tp}")

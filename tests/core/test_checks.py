@@ -13,7 +13,12 @@ def matcher(mini_termbase):
 
 def run(matcher, *texts, check=None):
     units = [SegmentText("doc", str(i + 1), t) for i, t in enumerate(texts)]
-    return run_checks(units, matcher, checks=[check] if check else None)
+    checks = None if check is None else [check] if isinstance(check, str) else check
+    return run_checks(units, matcher, checks=checks)
+
+
+#: The two checks of wrong renderings: forbidden ones, and the other non-standard ones.
+WRONG = ["term-nonstandard", "term-forbidden"]
 
 
 def test_registry_has_the_documented_checks():
@@ -25,20 +30,20 @@ def test_registry_has_the_documented_checks():
 
 
 @pytest.mark.parametrize(
-    "text, flagged, suggestion, severity",
+    "text, flagged, suggestion, severity, check",
     [
-        ("deeply understand the “two establishments”", "two establishments", "Two Establishes", "major"),
-        ("the cultivation of enterprises above the standard", "enterprises above the standard", "enterprises above designated size", "major"),
-        ("the spirit of self-revolution", "self-revolution", "self-reform", "major"),
-        ("strengthen the four consciousness", "four consciousness", "four consciousnesses", "minor"),
-        ("the provincial party committee", "provincial party committee", "provincial Party committee", "minor"),
-        ("Two establishments must be upheld.", "Two establishments", "Two Establishes", "major"),
-        ("the 20th CPC Nationl Congress", "20th CPC Nationl Congress", "20th CPC National Congress", "minor"),
+        ("deeply understand the “two establishments”", "two establishments", "Two Establishes", "major", "term-forbidden"),
+        ("the cultivation of enterprises above the standard", "enterprises above the standard", "enterprises above designated size", "major", "term-forbidden"),
+        ("the spirit of self-revolution", "self-revolution", "self-reform", "major", "term-forbidden"),
+        ("strengthen the four consciousness", "four consciousness", "four consciousnesses", "minor", "term-nonstandard"),
+        ("the provincial party committee", "provincial party committee", "provincial Party committee", "minor", "term-nonstandard"),
+        ("Two establishments must be upheld.", "Two establishments", "Two Establishes", "major", "term-forbidden"),
+        ("the 20th CPC Nationl Congress", "20th CPC Nationl Congress", "20th CPC National Congress", "minor", "term-nonstandard"),
     ],
 )
-def test_nonstandard_flags(matcher, text, flagged, suggestion, severity):
-    (f,) = run(matcher, text, check="term-nonstandard")
-    assert (f.text, f.suggestion, f.severity.value) == (flagged, suggestion, severity)
+def test_nonstandard_flags(matcher, text, flagged, suggestion, severity, check):
+    (f,) = run(matcher, text, check=WRONG)
+    assert (f.text, f.suggestion, f.severity.value, f.check) == (flagged, suggestion, severity, check)
     assert text[f.start : f.end] == flagged
     assert f.term is not None and f.term.preferred
 
@@ -56,24 +61,24 @@ def test_nonstandard_flags(matcher, text, flagged, suggestion, severity):
     ],
 )
 def test_nonstandard_passes_correct_terms(matcher, text):
-    assert run(matcher, text, check="term-nonstandard") == []
+    assert run(matcher, text, check=WRONG) == []
 
 
 def test_suggestion_is_capitalised_at_sentence_start(matcher):
-    (f,) = run(matcher, "Self-revolution is needed.", check="term-nonstandard")
+    (f,) = run(matcher, "Self-revolution is needed.", check=WRONG)
     assert f.suggestion == "Self-reform"
 
 
 def test_suggestion_is_title_case_inside_a_quoted_title(matcher):
-    (f,) = run(matcher, "It approved the “Report on the Self-Revolution of the Party in 2022”.", check="term-nonstandard")
+    (f,) = run(matcher, "It approved the “Report on the Self-Revolution of the Party in 2022”.", check=WRONG)
     assert f.suggestion == "Self-Reform"
-    (f,) = run(matcher, "It approved the report on Self-Revolution in 2022.", check="term-nonstandard")
+    (f,) = run(matcher, "It approved the report on Self-Revolution in 2022.", check=WRONG)
     assert f.suggestion == "self-reform"
 
 
 def test_non_standard_renderings_are_not_flagged_twice(matcher):
     findings = run(matcher, "Study the Two Establishes.", "Study the two establishments.")
-    assert [(f.check, f.text) for f in findings] == [("term-nonstandard", "two establishments")]
+    assert [(f.check, f.text) for f in findings] == [("term-forbidden", "two establishments")]
 
 
 def test_inconsistent_renderings_across_a_document(matcher):
@@ -99,7 +104,7 @@ def test_inflections_are_one_rendering(matcher):
 
 
 def test_forbidden_only_concept_flags_without_a_suggestion(matcher):
-    (f,) = run(matcher, "The CCP met.", check="term-nonstandard")
+    (f,) = run(matcher, "The CCP met.", check="term-forbidden")
     assert f.text == "CCP" and f.suggestion is None and f.term.preferred == ""
 
 
@@ -189,10 +194,10 @@ def test_broken_sentence(matcher):
 
 
 def test_finding_keys_are_stable_and_unique(matcher):
-    findings = run(matcher, "The two establishments, or the two establishments", check="term-nonstandard")
+    findings = run(matcher, "The two establishments, or the two establishments", check="term-forbidden")
     keys = [f.key for f in findings]
     assert len(set(keys)) == len(keys) == 2
-    again = run(matcher, "Today: The two establishments, or the two establishments", check="term-nonstandard")
+    again = run(matcher, "Today: The two establishments, or the two establishments", check="term-forbidden")
     assert [f.key for f in again] == keys
 
 
@@ -228,3 +233,42 @@ def test_segment_inconsistency(matcher):
     ]
     findings = run_checks(units, matcher, checks=["segment-inconsistent"])
     assert [(f.segment, f.suggestion) for f in findings] == [("3", "The meeting was held."), ("4", None)]
+
+
+@pytest.mark.parametrize(
+    "text, odd, suggestion, codepoint",
+    [
+        ("deeply understand the Two\u2011Establishes", "\u2011", "-", "U+2011"),
+        ("strengthen the four\u00a0consciousnesses", "\u00a0", " ", "U+00A0"),
+        ("strengthen the four\u200b consciousnesses", "\u200b", "", "U+200B"),
+        ("strengthen the four\nconsciousnesses", "\n", " ", "U+000A"),
+        ("cultivate enterprises above designated\u2002size", "\u2002", " ", "U+2002"),
+        ("the \uff14th Five-Year Plan", None, None, None),  # not a term of the mini termbase: nothing to say
+    ],
+)
+def test_typography_inside_terms(matcher, text, odd, suggestion, codepoint):
+    findings = run(matcher, text, check="typography")
+    if odd is None:
+        assert findings == []
+        return
+    (f,) = findings
+    assert (f.text, f.suggestion, f.details["codepoint"]) == (odd, suggestion, codepoint)
+    assert codepoint in f.message and f.term is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "deeply understand the “Two Establishes”",  # curly quotes around a term are ordinary typography
+        "the Party\u2019s self-reform",
+        "strengthen the four consciousnesses\u00a0now",  # the odd space is outside the term
+    ],
+)
+def test_typography_leaves_ordinary_text_alone(matcher, text):
+    assert run(matcher, text, check="typography") == []
+
+
+def test_forbidden_and_nonstandard_are_separate_checks(matcher):
+    findings = run(matcher, "the two establishments and the four consciousness", check=WRONG)
+    assert [(f.check, f.text) for f in findings] == [("term-forbidden", "two establishments"), ("term-nonstandard", "four consciousness")]
+    assert run(matcher, "the two establishments", check="term-nonstandard") == []

@@ -22,7 +22,7 @@ def test_findings_exit_1_and_json_shape(sample_path, mini_tbx, tmp_path, capsys)
     (f,) = [f for f in doc["findings"] if f["text"] == "two establishments"]
     seg = next(s for s in doc["segments"] if s["id"] == f["segment"])
     assert seg["target"][f["start"] : f["end"]] == "two establishments"
-    assert f["check"] == "term-nonstandard" and f["severity"] == "major"
+    assert f["check"] == "term-forbidden" and f["severity"] == "major"
     assert f["suggestion"] == "Two Establishes"
     assert f["term"]["source"] == "两个确立" and f["term"]["preferred"] == "Two Establishes"
     incons = [f for f in doc["findings"] if f["check"] == "term-inconsistent"]

@@ -26,34 +26,34 @@ def test_shipped_termbase_size_and_sources(shipped_termbase):
 
 EXPECTED = [
     # (segment, check, flagged text, suggestion)
-    ("1", "term-nonstandard", "enlarged meeting of the party group", "enlarged meeting of the leading Party members group"),
-    ("1", "term-nonstandard", "Democratic Life Meeting", "meeting of criticism and self-criticism"),
-    ("2", "term-nonstandard", "Party Secretary of the Municipal Government", "secretary of the leading Party members group of the municipal government"),
+    ("1", "term-forbidden", "enlarged meeting of the party group", "enlarged meeting of the leading Party members group"),
+    ("1", "term-forbidden", "Democratic Life Meeting", "meeting of criticism and self-criticism"),
+    ("2", "term-forbidden", "Party Secretary of the Municipal Government", "secretary of the leading Party members group of the municipal government"),
     ("3", "term-nonstandard", "comprehensive and strict party governance", "full and rigorous Party self-governance"),
-    ("5", "term-nonstandard", "speak politics with a clear-cut stand", "take a clear political stand"),
-    ("5", "term-nonstandard", "two establishments", "Two Establishes"),
+    ("5", "term-forbidden", "speak politics with a clear-cut stand", "take a clear political stand"),
+    ("5", "term-forbidden", "two establishments", "Two Establishes"),
     ("5", "term-inconsistent", "20th National Congress of the Party", "20th CPC National Congress"),
     ("5", "repetition", "strengthen the “four consciousnesses”", None),
     ("6", "broken-sentence", "self-confidence", None),
     ("6", "punctuation", "”", None),
     ("6", "term-nonstandard", "two safeguards", "Two Upholds"),
     ("7", "term-nonstandard", "comprehensive and strict governance of the party", "full and rigorous Party self-governance"),
-    ("7", "term-nonstandard", "eight central regulations", "eight-point decision"),
+    ("7", "term-forbidden", "eight central regulations", "eight-point decision"),
     ("7", "term-inconsistent", "20th Party Congress", "20th CPC National Congress"),
-    ("8", "term-nonstandard", "democratic life meeting", "meeting of criticism and self-criticism"),
+    ("8", "term-forbidden", "democratic life meeting", "meeting of criticism and self-criticism"),
     ("8", "term-nonstandard", "self-revolution", "self-reform"),
     ("9", "term-nonstandard", "provincial party committee", "provincial Party committee"),
     ("9", "punctuation", " ,", ","),
     ("11", "term-inconsistent", "Provincial Two Sessions", "provincial two sessions"),
-    ("14", "term-nonstandard", "enterprises above the standard", "enterprises above designated size"),
-    ("14", "term-nonstandard", "practical projects of people’s livelihood", "practical projects to improve people's lives"),
-    ("17", "term-nonstandard", "Rule of Law Government", "Law-Based Government"),  # inside a quoted Title Case title
+    ("14", "term-forbidden", "enterprises above the standard", "enterprises above designated size"),
+    ("14", "term-forbidden", "practical projects of people’s livelihood", "practical projects to improve people's lives"),
+    ("17", "term-forbidden", "Rule of Law Government", "Law-Based Government"),  # inside a quoted Title Case title
     ("17", "term-nonstandard", "Implementation Opinions", "Implementation Guidelines"),
     ("5", "term-inconsistent", "20th National Congress of the Party", "20th CPC National Congress"),
     ("18", "punctuation", " ,", ","),
     ("1", "capitalization", "According", "according"),
     ("8", "capitalization", "The", "the"),
-    ("20", "term-nonstandard", "vice chairman of the Chinese People’s Political Consultative Conference", "vice chairman of the CPPCC Municipal Committee"),
+    ("20", "term-forbidden", "vice chairman of the Chinese People’s Political Consultative Conference", "vice chairman of the CPPCC Municipal Committee"),
 ]
 
 
@@ -88,7 +88,7 @@ def test_correct_standard_terms_are_recognised_and_never_flagged(review):
     for phrase in CORRECT:
         assert any(phrase.lower() in r.lower() for r in recognised), phrase
     for f in review.findings:
-        if f.check != "term-nonstandard" or f.document != key:
+        if f.check not in ("term-nonstandard", "term-forbidden") or f.document != key:
             continue
         for seg, s, e, text in acceptable:
             assert not (seg == f.segment and s < f.end and f.start < e), f"{text!r} is correct but flagged: {f.message}"

@@ -33,7 +33,7 @@ def test_offsets_always_slice_the_flagged_text(results):
 
 def test_known_mt_errors_are_caught(wmt, results):
     _, findings, _ = results
-    flagged = {(f.document, f.segment, f.text.lower()) for f in findings if f.check == "term-nonstandard"}
+    flagged = {(f.document, f.segment, f.text.lower()) for f in findings if f.check in ("term-nonstandard", "term-forbidden")}
     expected = 0
     for r in wmt:
         low = r["translation_en"].lower()
@@ -48,7 +48,7 @@ def test_correct_terms_are_not_flagged(results):
     units, findings, matcher = results
     by_unit = {(u.document, u.segment): u.text for u in units}
     for f in findings:
-        if f.check != "term-nonstandard":
+        if f.check not in ("term-nonstandard", "term-forbidden"):
             continue
         for h in matcher.match(by_unit[(f.document, f.segment)]):
             if h.acceptable:

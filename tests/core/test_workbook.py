@@ -37,7 +37,7 @@ def test_workbook_sheets_and_layout(review, tmp_path):
     assert ("self-revolution", "dismissed") in decisions
     assert ("enterprises above the standard", "open") in decisions
     (row,) = [r for r in fnd.iter_rows(min_row=2, values_only=True) if r[5] == "enterprises above the standard"]
-    assert row[2:9] == ("term-nonstandard", "major", "Terminology/Wrong term", "enterprises above the standard", "enterprises above designated size", "规上企业", "enterprise above designated size")
+    assert row[2:9] == ("term-forbidden", "major", "Terminology/Wrong term", "enterprises above the standard", "enterprises above designated size", "规上企业", "enterprise above designated size")
     summary = [tuple(c for c in r if c is not None) for r in wb["Summary"].iter_rows(values_only=True)]
     flat = [c for r in summary for c in r]
     assert "Li Hua" in flat and "mini" in flat and "date: 2023-01-19; source: Fuxin News Network; encoding: utf-8" in flat

@@ -144,7 +144,7 @@ def test_add_flagged_rendering_from_the_review(qtbot, tmp_path, sample_path, min
     w.add_rendering_from_finding()
     qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
     flagged = [(x.check, x.text) for x in w.review.findings if x.segment == "5"]
-    assert ("term-nonstandard", "20th National Congress of the Party") in flagged
+    assert ("term-forbidden", "20th National Congress of the Party") in flagged
     assert w._termbase_editor is not None and not w._termbase_editor.undo_stack.isClean()
     # a brand-new concept from a finding on an unknown rendering
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("new concept", True))

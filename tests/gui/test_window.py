@@ -22,8 +22,9 @@ def window(qtbot, tmp_path, sample_path):
     qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
 
 
-def finding(w, text, check="term-nonstandard"):
-    return next(f for f in w.review.findings if f.text == text and f.check == check)
+def finding(w, text, check=("term-nonstandard", "term-forbidden")):
+    checks = (check,) if isinstance(check, str) else check
+    return next(f for f in w.review.findings if f.text == text and f.check in checks)
 
 
 def settle(qtbot, w):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import cast
 from collections.abc import Iterable, Sequence
 
@@ -12,6 +13,7 @@ from reviewer.core.consistency import at_sentence_start as _at_sentence_start
 from reviewer.core.consistency import group_renderings
 from reviewer.core.matching import HitKind, TermHit
 from reviewer.core.term_alignment import locate_rendering, renders
+from reviewer.core.text import DASHES, DOUBLE_QUOTES, SINGLE_QUOTES, ZERO_WIDTH
 from reviewer.core.termbase.model import Status
 
 
@@ -77,14 +79,15 @@ def inflect_like(replacement: str, flagged: str, matched_term: str) -> str:
 
 @register
 class NonStandardTerm(SegmentCheck):
-    """A deprecated, superseded or forbidden rendering, a case variant, or a near miss."""
+    """A deprecated or superseded rendering, a case variant, or a near miss."""
 
     id = "term-nonstandard"
     name = "Non-standard term"
     description = (
-        "A rendering the termbase marks deprecated, superseded or forbidden; a case-sensitive term "
-        "written with the wrong capitals; or a near miss of a term (fuzzy match with its similarity score). "
-        "The suggestion is the concept's preferred term."
+        "A rendering the termbase marks deprecated or superseded; a case-sensitive term written with the "
+        "wrong capitals; or a near miss of a term (fuzzy match with its similarity score and a "
+        "classification: case, inflection, spelling, word order, partial). The suggestion is the concept's "
+        "preferred term. Forbidden renderings are term-forbidden's."
     )
     severity = Severity.MAJOR
     category = "Terminology/Wrong term"
@@ -95,8 +98,13 @@ class NonStandardTerm(SegmentCheck):
         Status.SUPERSEDED: Severity.MINOR,
     }
 
+    #: This check takes the hits of forbidden terms (True) or all other non-standard hits (False).
+    forbidden = False
+
     def check_segment(self, unit: SegmentText, ctx: CheckContext) -> Iterable[Finding]:
         for hit in ctx.hits(unit):
+            if (hit.term.status is Status.FORBIDDEN) != self.forbidden:
+                continue
             finding = self._finding(unit, hit)
             if finding is not None:
                 yield finding
@@ -146,6 +154,22 @@ class NonStandardTerm(SegmentCheck):
             score=hit.score if hit.kind is HitKind.NEAR else None,
             details={"kind": hit.kind.value, "classification": hit.classification},
         )
+
+
+@register
+class ForbiddenTerm(NonStandardTerm):
+    """A rendering the termbase marks forbidden, or a near miss of one."""
+
+    id = "term-forbidden"
+    name = "Forbidden term"
+    description = (
+        "A rendering the termbase marks forbidden (a known MT error such as “two establishments” for "
+        "两个确立), exactly, inflected, in other capitals or as a near miss. The suggestion is the concept's "
+        "preferred term."
+    )
+    severity = Severity.MAJOR
+    category = "Terminology/Wrong term"
+    forbidden = True
 
 
 @register
@@ -259,3 +283,56 @@ def _without(term: str, part: str) -> str:
             rest = words[:i] + words[i + len(cut) :]
             return " ".join(rest) if rest else ""
     return ""
+
+
+#: Characters that have no place inside a term, with what to write instead ("" = delete).
+#: Curly quotes and apostrophes are ordinary typography and are not listed.
+def _odd_replacement(ch: str) -> str | None:
+    if ch in ZERO_WIDTH:
+        return ""
+    if ch in DASHES:
+        return "-"
+    if ch != " " and ch.isspace():
+        return " "
+    if ch in SINGLE_QUOTES or ch in DOUBLE_QUOTES:
+        return None
+    folded = unicodedata.normalize("NFKC", ch)
+    return folded if folded != ch else None
+
+
+@register
+class TermTypography(SegmentCheck):
+    """An odd character inside a recognised term: a dash variant, a special space, a zero-width
+    character or a compatibility form (full-width letter, ligature)."""
+
+    id = "typography"
+    name = "Odd character in a term"
+    description = (
+        "A character inside a recognised term that matching folded away: a hyphen or dash variant "
+        "(U+2010, U+2011, U+2013, U+2014, U+2212 ...), a non-breaking or other special space, a line "
+        "break, a zero-width character (U+200B ...), or a full-width letter or ligature. The finding "
+        "names the code point and suggests the plain character. Curly quotes are not flagged."
+    )
+    severity = Severity.MINOR
+    category = "Fluency/Typography"
+
+    def check_segment(self, unit: SegmentText, ctx: CheckContext) -> Iterable[Finding]:
+        for hit in ctx.hits(unit):
+            for i in range(hit.start, hit.end):
+                ch = unit.text[i]
+                if ord(ch) < 0x80 and not ch.isspace() or ch == " ":
+                    continue
+                plain = _odd_replacement(ch)
+                if plain is None:
+                    continue
+                name = unicodedata.name(ch, "unnamed character")
+                fix = "delete it" if plain == "" else f"write “{plain}”" if plain != " " else "write a plain space"
+                yield self.finding(
+                    unit,
+                    i,
+                    i + 1,
+                    f"“{hit.text}” ({hit.concept.source_term or hit.concept.preferred_text}) has U+{ord(ch):04X} {name} inside it; {fix}.",
+                    suggestion=plain,
+                    term=TermRef.of(hit),
+                    details={"codepoint": f"U+{ord(ch):04X}", "character_name": name},
+                )
