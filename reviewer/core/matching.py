@@ -100,7 +100,9 @@ class TermHit:
         kind: how it matched.
         score: similarity 0-100 (100 for exact, inflected and case hits).
         classification: for ``NEAR`` hits: ``"spelling"``, ``"word order"``,
-            ``"partial"`` or ``"inflection"``; ``""`` otherwise.
+            ``"partial"`` or ``"inflection"``; ``"case"`` for ``CASE`` hits; ``""``
+            otherwise. A near or case hit of a deprecated, superseded or forbidden
+            term adds its status: ``"spelling, forbidden variant"``.
     """
 
     concept: Concept
@@ -251,7 +253,9 @@ class TermMatcher:
                 if kind is not HitKind.NEAR and c.term.case_sensitive and not _capitals_ok(window, c.term.text):
                     kind = HitKind.CASE
                 start, end = norm.to_original(window[0].start, window[-1].end)
-                hit = TermHit(c.concept, c.term, start, end, norm.original[start:end], kind, score, classification)
+                if kind is HitKind.CASE:
+                    classification = "case"
+                hit = TermHit(c.concept, c.term, start, end, norm.original[start:end], kind, score, _with_status(classification, c.term))
                 distance = Levenshtein.distance(" ".join(lowers), c.key)
                 order = (-(end - start), _KIND_ORDER[kind], distance, c.rank, i)
                 found.append((order, hit, (i, j)))
@@ -358,9 +362,17 @@ class TermMatcher:
             window = toks[i:j]
             start, end = norm.to_original(window[0].start, window[-1].end)
             hits.append(
-                TermHit(c.concept, c.term, start, end, norm.original[start:end], HitKind.NEAR, round(score, 1), _classify(window, c))
+                TermHit(c.concept, c.term, start, end, norm.original[start:end], HitKind.NEAR, round(score, 1), _with_status(_classify(window, c), c.term))
             )
         return hits
+
+
+def _with_status(classification: str, term: Term) -> str:
+    """Add "deprecated variant" (or forbidden, superseded) to the class of a near or case hit
+    of a term that is not acceptable: "spelling, forbidden variant"."""
+    if classification and not term.status.acceptable:
+        return f"{classification}, {term.status.value} variant"
+    return classification
 
 
 def _numbers(tokens: Sequence[Token]) -> tuple[str, ...]:

@@ -133,3 +133,13 @@ def test_per_term_threshold(mini_termbase):
     term.threshold = None
     tb.fuzzy_threshold = 99
     assert near() == []
+
+
+def test_near_miss_of_a_forbidden_variant_says_so(matcher):
+    (hit,) = [h for h in matcher.match("we deeply understand the two establishmnts") if h.kind is HitKind.NEAR]
+    assert hit.term.text == "two establishments" and hit.classification == "spelling, forbidden variant"
+
+
+def test_case_hits_are_classified(matcher):
+    (hit,) = matcher.match("the provincial party committee")
+    assert (hit.kind, hit.classification) == (HitKind.CASE, "case")
