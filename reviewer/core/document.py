@@ -12,6 +12,32 @@ from pathlib import Path
 
 
 @dataclass(frozen=True, slots=True)
+class InlineCode:
+    """An inline code of a bilingual file (XLIFF ``g``, ``x``, ``bx``/``ex``, ``ph``, ``pc``,
+    ``sc``/``ec``) kept as a placeholder at an offset of the segment's plain text.
+
+    The plain text holds the words only, so terms match across codes; the codes are
+    put back at their (mapped) offsets when the corrections are written out.
+
+    Attributes:
+        offset: position in the plain text (characters): the code stands before the
+            character at this offset.
+        kind: ``"open"`` and ``"close"`` for the two ends of a paired code (``g``,
+            ``pc``), ``"standalone"`` for the others.
+        tag: the element name, e.g. ``"g"``, ``"x"``, ``"bx"``, ``"ph"``.
+        id: the code's id attribute.
+        xml: the element as written in the file (for ``ph`` and other codes with content),
+            or ``""``.
+    """
+
+    offset: int
+    kind: str
+    tag: str
+    id: str = ""
+    xml: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Segment:
     """One sentence-sized unit of a document.
 
@@ -22,6 +48,13 @@ class Segment:
         source: the Chinese source text, or ``None`` when the document has none.
         start: offset of the segment in its paragraph (characters).
         end: exclusive end offset in its paragraph.
+        unit: where the segment lives in the file it came from, for writing back: an
+            XLIFF unit id, a TMX ``tu`` number, a spreadsheet row, a DOCX paragraph
+            index; ``""`` for plain text.
+        state: the file's state of the target (XLIFF ``state``), or ``""``.
+        notes: notes and comments the file gives for the unit.
+        codes: inline codes of the target, at offsets of ``target``.
+        source_codes: inline codes of the source, at offsets of ``source``.
     """
 
     id: str
@@ -30,6 +63,11 @@ class Segment:
     source: str | None = None
     start: int = 0
     end: int = 0
+    unit: str = ""
+    state: str = ""
+    notes: tuple[str, ...] = ()
+    codes: tuple[InlineCode, ...] = ()
+    source_codes: tuple[InlineCode, ...] = ()
 
 
 @dataclass(slots=True)
@@ -44,7 +82,9 @@ class Document:
         format: the reader that produced it, e.g. ``"text"``.
         source_lang: BCP 47 code of the source language.
         target_lang: BCP 47 code of the target language.
-        paragraph_breaks: ids of segments that start a new paragraph (derived).
+        warnings: what the reader noticed but could work around (a TMX unit with three
+            languages, a row with no target), shown to the user.
+        source_path: the file the Chinese source came from, when it was a separate file.
     """
 
     path: Path
@@ -54,6 +94,8 @@ class Document:
     format: str = "text"
     source_lang: str = "zh-CN"
     target_lang: str = "en"
+    warnings: list[str] = field(default_factory=list)
+    source_path: Path | None = None
 
     @property
     def name(self) -> str:
