@@ -7,6 +7,13 @@ from pathlib import Path
 from reviewer.core.document import Document
 from reviewer.core.fileio import atomic_write_bytes
 from reviewer.core.review import Review
+from reviewer.core.writers import plaintext
+
+
+def corrected_targets(review: Review, doc: Document) -> dict[str, str]:
+    """Segment id -> the reviewer's current text (the MT where nothing was changed)."""
+    key = review.doc_key(doc)
+    return {seg.id: review.target(key, seg.id) for seg in doc.segments}
 
 
 def corrected_text(review: Review, doc: Document) -> str:
@@ -15,19 +22,7 @@ def corrected_text(review: Review, doc: Document) -> str:
     Segments of a paragraph are joined with one space; paragraphs are separated by
     a blank line, as in the input format.
     """
-    key = review.doc_key(doc)
-    lines = [f"{k.capitalize() if k.isascii() else k}: {v}" for k, v in doc.metadata.items()]
-    paragraphs: list[list[str]] = []
-    last = None
-    for seg in doc.segments:
-        if seg.paragraph != last:
-            paragraphs.append([])
-            last = seg.paragraph
-        text = review.target(key, seg.id).strip()
-        if text:
-            paragraphs[-1].append(text)
-    body = ["".join(" ".join(p)) for p in paragraphs if p]
-    return "\n\n".join(["\n".join(lines)] * bool(lines) + body) + "\n"
+    return plaintext.corrected_text(doc, corrected_targets(review, doc))
 
 
 def write_corrected_text(review: Review, doc: Document, path: str | Path) -> None:

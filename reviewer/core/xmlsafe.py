@@ -1,0 +1,94 @@
+"""A guard in front of every XML parser that reads a user's file.
+
+XLIFF, TMX and the XML parts of DOCX and XLSX are parsed by libraries (translate-toolkit,
+python-docx, openpyxl) that use lxml or expat. Before any of them sees the bytes,
+:func:`check_xml` parses them once with ``defusedxml``, which refuses:
+
+* any document type declaration (``<!DOCTYPE``), so no DTD, no entity declaration,
+  no external entity and no entity-expansion bomb reaches a parser;
+* external references of any kind;
+* malformed or truncated XML (the parse error names the line and column).
+
+The guard also bounds the work: at most :data:`MAX_XML_BYTES` of XML are parsed.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+import zipfile
+from pathlib import Path
+
+import defusedxml.ElementTree as SafeET
+from defusedxml import DefusedXmlException
+
+from reviewer.core.errors import InputError
+from reviewer.core.fileio import MIB
+
+#: Largest XML document (bytes) the guard parses.
+MAX_XML_BYTES = 256 * MIB
+
+#: Largest total uncompressed size (bytes) of a ZIP container (DOCX, XLSX).
+MAX_UNZIPPED_BYTES = 512 * MIB
+
+#: Highest compression ratio accepted for one member of a ZIP container: a ZIP bomb
+#: compresses far better than any real document.
+MAX_ZIP_RATIO = 200
+
+
+def check_xml(path: Path, data: bytes, what: str = "file") -> ET.Element:
+    """Parse ``data`` safely and return its root element.
+
+    Args:
+        path: the file, for messages.
+        data: the XML bytes.
+        what: what the file is, for messages ("XLIFF file", "word/document.xml").
+
+    Raises:
+        InputError: a DTD or entity declaration, an external reference, malformed
+            or truncated XML, or more than :data:`MAX_XML_BYTES`.
+    """
+    if len(data) > MAX_XML_BYTES:
+        raise InputError(path, f"the {what} is larger than the limit of {MAX_XML_BYTES // MIB} MiB of XML")
+    try:
+        return SafeET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    except DefusedXmlException:
+        raise InputError(path, f"the {what} declares a DTD or entities, which reviewer refuses for safety") from None
+    except ET.ParseError as exc:
+        line, col = getattr(exc, "position", (0, 0))
+        kind = "truncated" if "no element found" in str(exc) or "unclosed token" in str(exc) else "malformed"
+        raise InputError(path, f"the {what} is {kind} XML (line {line}, column {col + 1}): {exc}") from None
+
+
+def check_zip(path: Path, what: str = "file", xml_members: tuple[str, ...] = (".xml", ".rels")) -> zipfile.ZipFile:
+    """Open a ZIP container (DOCX, XLSX) after checking its size, its compression ratios and
+    every XML member with :func:`check_xml`. The caller closes the returned file.
+
+    Raises:
+        InputError: not a ZIP file, corrupt, a ZIP bomb (too large unzipped or too
+            compressed), or an XML member the guard refuses.
+    """
+    try:
+        zf = zipfile.ZipFile(path)
+    except zipfile.BadZipFile:
+        raise InputError(path, f"this is not a valid {what} (not a ZIP container, or a corrupt one)") from None
+    except OSError as exc:
+        raise InputError(path, f"cannot open the {what} ({exc.strerror or exc})") from None
+    try:
+        total = 0
+        for info in zf.infolist():
+            total += info.file_size
+            if total > MAX_UNZIPPED_BYTES:
+                raise InputError(path, f"the {what} unpacks to more than {MAX_UNZIPPED_BYTES // MIB} MiB (a ZIP bomb?)")
+            if info.compress_size and info.file_size / info.compress_size > MAX_ZIP_RATIO and info.file_size > MIB:
+                raise InputError(path, f"the {what} member {info.filename} is compressed {info.file_size // info.compress_size}:1 (a ZIP bomb?)")
+        for info in zf.infolist():
+            if info.filename.lower().endswith(xml_members):
+                try:
+                    data = zf.read(info)
+                except (zipfile.BadZipFile, OSError, EOFError) as exc:
+                    raise InputError(path, f"the {what} is corrupt: {info.filename} cannot be read ({exc})") from None
+                check_xml(path, data, f"{what} part {info.filename}")
+    except BaseException:
+        zf.close()
+        raise
+    return zf
