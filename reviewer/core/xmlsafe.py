@@ -50,7 +50,8 @@ def check_xml(path: Path, data: bytes, what: str = "file") -> ET.Element:
     if len(data) > MAX_XML_BYTES:
         raise InputError(path, f"the {what} is larger than the limit of {MAX_XML_BYTES // MIB} MiB of XML")
     try:
-        return SafeET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+        root: ET.Element = SafeET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+        return root
     except DefusedXmlException:
         raise InputError(path, f"the {what} declares a DTD or entities, which reviewer refuses for safety") from None
     except ET.ParseError as exc:
