@@ -6,13 +6,17 @@ from pathlib import Path
 
 from reviewer.core.document import Document
 from reviewer.core.errors import InputError
-from reviewer.core.readers import plaintext
+from reviewer.core.readers import plaintext, xliff
 from reviewer.core.readers.plaintext import MAX_FILE_BYTES as MAX_FILE_BYTES  # the documented limit
 
 #: File suffix -> reader function ``(path) -> Document``.
 READERS = {
     ".txt": plaintext.read,
     ".text": plaintext.read,
+    ".xlf": xliff.read,
+    ".xliff": xliff.read,
+    ".sdlxliff": xliff.read,
+    ".mqxliff": xliff.read,
 }
 
 

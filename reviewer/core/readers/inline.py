@@ -1,0 +1,193 @@
+"""Inline codes of XLIFF and TMX segments: plain text for checking, codes kept for writing back.
+
+A segment's content is mixed XML: words with inline elements between them. The
+reviewer checks the words only, so :func:`flatten` turns the content into plain text
+and a list of :class:`~reviewer.core.document.InlineCode` at character offsets:
+
+* paired codes whose content is text (XLIFF 1.2 ``g`` and non-segment ``mrk``, XLIFF
+  2.0 ``pc`` and ``mrk``, TMX ``hi``) become an ``open`` and a ``close`` code around
+  their text, so nothing inside ``<g>`` is lost and a term matches across them;
+* all other elements (``x``, ``bx``, ``ex``, ``ph``, ``sc``, ``ec``, ``bpt``, ``ept``,
+  ``it``, ``ut``, ``sm``, ``em``, ...) are ``standalone`` codes; their content, if
+  any, is native markup and not text.
+
+:func:`rebuild` writes a corrected plain text back into the element, with every code
+at its offset mapped through a word-level diff of the old and new text
+(:func:`map_offsets`): a code in unchanged text stays with its words, and a code at
+the start or end of a changed stretch stays at that start or end.
+
+The XML itself is parsed and written by lxml, after :mod:`reviewer.core.xmlsafe` has
+refused DTDs and entities; lxml keeps namespace prefixes, so a file goes back to its
+CAT tool as it came.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+
+from lxml import etree
+
+from reviewer.core.document import InlineCode
+
+#: Elements whose content is translatable text (paired codes), by local name.
+PAIRED = frozenset({"g", "pc", "mrk", "hi"})
+
+#: A parser that never loads a DTD, resolves no entity and reaches no network.
+SAFE_PARSER = etree.XMLParser(
+    resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_blank_text=False, strip_cdata=False
+)
+
+
+def local(tag: object) -> str:
+    """The local name of an element tag (``"trans-unit"`` for ``{urn:...}trans-unit``)."""
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _shell(el: etree._Element) -> str:
+    """The element with no content and no tail, serialised (its start and end tags)."""
+    copy = etree.Element(el.tag, attrib=dict(el.attrib), nsmap=el.nsmap)
+    return str(etree.tostring(copy, encoding="unicode"))
+
+
+def _standalone(el: etree._Element) -> str:
+    return str(etree.tostring(el, encoding="unicode", with_tail=False))
+
+
+def flatten(el: etree._Element, paired: frozenset[str] = PAIRED) -> tuple[str, tuple[InlineCode, ...]]:
+    """The plain text of ``el``'s content and its inline codes, at offsets of that text."""
+    out: list[str] = []
+    codes: list[InlineCode] = []
+    pos = 0
+
+    def walk(node: etree._Element) -> None:
+        nonlocal pos
+        if node.text:
+            out.append(node.text)
+            pos += len(node.text)
+        for child in node:
+            if not isinstance(child.tag, str):  # a comment or processing instruction: keep it as a code
+                codes.append(InlineCode(pos, "standalone", "#other", "", etree.tostring(child, encoding="unicode", with_tail=False)))
+            else:
+                name = local(child.tag)
+                cid = child.get("id") or child.get("mid") or child.get("i") or child.get("x") or ""
+                if name in paired:
+                    codes.append(InlineCode(pos, "open", name, cid, _shell(child)))
+                    walk(child)
+                    codes.append(InlineCode(pos, "close", name, cid))
+                else:
+                    codes.append(InlineCode(pos, "standalone", name, cid, _standalone(child)))
+            if child.tail:
+                out.append(child.tail)
+                pos += len(child.tail)
+
+    walk(el)
+    return "".join(out), tuple(codes)
+
+
+_WORD_RE = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
+
+
+def map_offsets(old: str, new: str, offsets: Sequence[int]) -> list[int]:
+    """Map character offsets of ``old`` to ``new`` through a word-level diff.
+
+    An offset inside an unchanged stretch moves with it; one inside or at the end
+    of a changed stretch goes to the end of its replacement, and one at its start to
+    the start. Offsets stay in order, so paired codes stay nested.
+    """
+    a = _WORD_RE.findall(old)
+    b = _WORD_RE.findall(new)
+    a_starts = [0]
+    for w in a:
+        a_starts.append(a_starts[-1] + len(w))
+    b_starts = [0]
+    for w in b:
+        b_starts.append(b_starts[-1] + len(w))
+    ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    out: list[int] = []
+    for off in offsets:
+        mapped = len(new)
+        for tag, i1, i2, j1, j2 in ops:
+            s, e = a_starts[i1], a_starts[i2]
+            if tag == "equal" and s <= off <= e:
+                mapped = b_starts[j1] + (off - s)
+                break
+            if tag != "equal" and s <= off <= e:
+                mapped = b_starts[j1] if off == s else b_starts[j2]
+                break
+        out.append(mapped)
+    return out
+
+
+def rebuild(el: etree._Element, old_text: str, new_text: str, codes: Sequence[InlineCode]) -> None:
+    """Replace ``el``'s content with ``new_text``, putting ``codes`` (found in ``old_text``
+    by :func:`flatten`) back at their mapped offsets. ``el``'s own tag, attributes and
+    tail are kept."""
+    for child in list(el):
+        el.remove(child)
+    el.text = None
+    offsets = map_offsets(old_text, new_text, [c.offset for c in codes])
+    order = sorted(range(len(codes)), key=lambda k: (offsets[k], k))
+    stack: list[etree._Element] = [el]
+    pos = 0
+
+    def add_text(text: str) -> None:
+        if not text:
+            return
+        parent = stack[-1]
+        if len(parent):
+            last = parent[-1]
+            last.tail = (last.tail or "") + text
+        else:
+            parent.text = (parent.text or "") + text
+
+    for k in order:
+        code, at = codes[k], offsets[k]
+        add_text(new_text[pos:at])
+        pos = max(pos, at)
+        if code.kind == "open":
+            shell = etree.fromstring(code.xml, SAFE_PARSER)
+            node = etree.SubElement(stack[-1], shell.tag, attrib=dict(shell.attrib))
+            stack.append(node)
+        elif code.kind == "close":
+            if len(stack) > 1:
+                stack.pop()
+        elif code.tag != "#other":  # comments and processing instructions inside a segment are dropped
+            _graft(stack[-1], etree.fromstring(code.xml, SAFE_PARSER))
+    add_text(new_text[pos:])
+
+
+def _graft(parent: etree._Element, piece: etree._Element) -> None:
+    """Append a copy of ``piece`` under ``parent``, declaring no namespace that ``parent``
+    already has in scope."""
+    node = etree.SubElement(parent, piece.tag, attrib=dict(piece.attrib))
+    node.text = piece.text
+    for child in piece:
+        if isinstance(child.tag, str):
+            _graft(node, child)
+        node[-1].tail = child.tail if len(node) else None
+
+
+_DECL_RE = re.compile(r"^(\ufeff?)(<\?xml[^>]*\?>)(\s*)")
+
+
+def serialize(tree: etree._ElementTree, original: bytes) -> bytes:
+    """``tree`` as bytes in the original file's encoding, with the original's XML declaration
+    (and byte-order mark) as written: lxml would rewrite it with single quotes and add
+    ``standalone``."""
+    encoding = tree.docinfo.encoding or "UTF-8"
+    body = bytes(etree.tostring(tree, encoding=encoding, xml_declaration=False))
+    try:
+        head = _DECL_RE.match(original.decode(encoding, errors="strict"))
+    except (UnicodeDecodeError, LookupError):
+        head = None
+    if head is None:
+        return bytes(etree.tostring(tree, encoding=encoding, xml_declaration=True))
+    if original.rstrip(b"\0").endswith(b"\n") and not body.endswith(b"\n") and encoding.lower().replace("-", "") in ("utf8", "ascii", "gb18030", "gbk", "gb2312", "iso88591"):
+        body += b"\n"
+    bom, decl, space = head.groups()
+    prefix = (decl + (space if "\n" in space else "\n")).encode(encoding)
+    if encoding.lower().replace("-", "") in ("utf16", "utf32"):
+        return body if body.startswith((b"\xff\xfe", b"\xfe\xff")) else prefix + body
+    return (b"\xef\xbb\xbf" if bom else b"") + prefix + body

@@ -1,0 +1,198 @@
+"""XLIFF 1.2 and 2.0 (with Trados SDLXLIFF and memoQ MQXLIFF as XLIFF 1.2 flavours).
+
+What is read:
+
+* XLIFF 1.2: every ``trans-unit`` of every ``file``: its ``source``, its ``target``
+  (the MT) with its ``state``, and its ``note`` elements. When the unit is split into
+  segments by ``<mrk mtype="seg">`` inside ``seg-source`` and ``target`` (as Trados
+  and memoQ write them), each ``mrk`` segment is one segment, paired by ``mid``.
+* XLIFF 2.0: every ``segment`` of every ``unit``, with its ``state`` and the unit's
+  ``notes``. ``ignorable`` elements are skipped.
+* Inline codes stay as placeholders at their offsets (:mod:`reviewer.core.readers.inline`).
+* The languages come from ``source-language``/``target-language`` (1.2) or
+  ``srcLang``/``trgLang`` (2.0).
+
+``Segment.unit`` is ``"<file index>/<unit id>"`` plus ``"/<mid or segment id>"`` for a
+segment inside a unit; the writer finds the segments again by it.
+
+Why not translate-toolkit: its XLIFF reader joins a Trados unit's ``mrk`` segments
+into one text ("First sentence.Second one.") and writes targets back without the
+inline codes, and the reviewer needs both. lxml (which translate-toolkit uses too)
+parses and writes the file; :mod:`reviewer.core.xmlsafe` refuses DTDs and entities
+before it does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from reviewer.core.document import Document, Segment
+from reviewer.core.errors import InputError
+from reviewer.core.fileio import MIB, read_regular_file
+from reviewer.core.readers.inline import SAFE_PARSER, flatten, local
+from reviewer.core.xmlsafe import check_xml
+
+#: Largest XLIFF file accepted (bytes).
+MAX_XLIFF_BYTES = 128 * MIB
+
+
+@dataclass
+class XliffSegment:
+    """One segment found in the tree: its id for :attr:`Segment.unit`, its source and target
+    elements (the target may be missing), its state holder and its notes."""
+
+    unit: str
+    source: etree._Element
+    target: etree._Element | None
+    state_holder: etree._Element | None
+    notes: tuple[str, ...]
+    version: str
+    unit_element: etree._Element
+    mid: str = ""
+
+
+def parse(path: Path) -> etree._ElementTree:
+    """Read and parse ``path`` safely.
+
+    Raises:
+        InputError: unreadable, too large, a DTD or entities, malformed, or not XLIFF.
+    """
+    data = read_regular_file(path, MAX_XLIFF_BYTES, "XLIFF file")
+    root = check_xml(path, data, "XLIFF file")
+    if local(root.tag) != "xliff":
+        raise InputError(path, f"this is not an XLIFF file (its root element is <{local(root.tag)}>, not <xliff>)")
+    try:
+        return etree.ElementTree(etree.fromstring(data, SAFE_PARSER))
+    except etree.XMLSyntaxError as exc:  # pragma: no cover - the guard parsed it already
+        raise InputError(path, f"the XLIFF file is malformed XML: {exc}") from None
+
+
+def version_of(root: etree._Element) -> str:
+    """``"2.0"`` (or ``"2.1"``/``"2.2"``) or ``"1.2"`` (also for 1.0/1.1 files)."""
+    v = root.get("version", "")
+    ns = root.tag.split("}")[0] if "}" in root.tag else ""
+    return v if v.startswith("2") or ":2.0" in ns else "1.2"
+
+
+def _children(el: etree._Element, name: str) -> list[etree._Element]:
+    return [c for c in el if local(c.tag) == name]
+
+
+def _first(el: etree._Element, name: str) -> etree._Element | None:
+    found = _children(el, name)
+    return found[0] if found else None
+
+
+def _notes(el: etree._Element) -> tuple[str, ...]:
+    return tuple(" ".join("".join(n.itertext()).split()) for n in el.iter() if local(n.tag) == "note" and "".join(n.itertext()).strip())
+
+
+def _seg_mrks(el: etree._Element) -> list[etree._Element]:
+    return [m for m in el.iter() if local(m.tag) == "mrk" and m.get("mtype") == "seg"]
+
+
+def iter_segments(root: etree._Element) -> Iterator[XliffSegment]:
+    """The segments of an XLIFF tree in document order (see the module docstring)."""
+    version = version_of(root)
+    files = [f for f in root if local(f.tag) == "file"]
+    for fi, file_el in enumerate(files):
+        if version.startswith("2"):
+            for unit in (u for u in file_el.iter() if local(u.tag) == "unit"):
+                uid = unit.get("id", "")
+                notes = tuple(n for notes_el in _children(unit, "notes") for n in _notes(notes_el))
+                for si, seg in enumerate(_children(unit, "segment")):
+                    src = _first(seg, "source")
+                    if src is None:
+                        continue
+                    sid = seg.get("id") or str(si + 1)
+                    yield XliffSegment(f"{fi}/{uid}/{sid}", src, _first(seg, "target"), seg, notes, version, unit)
+            continue
+        for unit in (u for u in file_el.iter() if local(u.tag) == "trans-unit"):
+            if unit.get("translate") == "no":
+                continue
+            uid = unit.get("id", "")
+            src = _first(unit, "source")
+            if src is None:
+                continue
+            target = _first(unit, "target")
+            notes = _notes(unit)
+            seg_source = _first(unit, "seg-source")
+            if seg_source is not None and _seg_mrks(seg_source):
+                targets = {m.get("mid", ""): m for m in _seg_mrks(target)} if target is not None else {}
+                for mrk in _seg_mrks(seg_source):
+                    mid = mrk.get("mid", "")
+                    yield XliffSegment(f"{fi}/{uid}/{mid}", mrk, targets.get(mid), target, notes, version, unit, mid)
+            else:
+                yield XliffSegment(f"{fi}/{uid}", src, target, target, notes, version, unit)
+
+
+def _state(seg: XliffSegment) -> str:
+    holder = seg.state_holder
+    if holder is None:
+        return ""
+    if seg.mid:  # Trados keeps the state of each mrk segment in sdl:seg-defs
+        for d in seg.unit_element.iter():
+            if local(d.tag) == "seg" and d.get("id") == seg.mid and d.get("conf"):
+                return str(d.get("conf"))
+    return str(holder.get("state", ""))
+
+
+def read(path: Path) -> Document:
+    """Read an XLIFF 1.2 or 2.0 file (``.xlf``, ``.xliff``, ``.sdlxliff``, ``.mqxliff``).
+
+    Returns:
+        A document of format ``"xliff"``: one segment per unit (or per ``mrk``/2.0
+        segment), source and target as plain text with their inline codes.
+
+    Raises:
+        InputError: unreadable, unsafe, malformed, not XLIFF, or with no segments.
+    """
+    tree = parse(path)
+    root = tree.getroot()
+    version = version_of(root)
+    segments: list[Segment] = []
+    warnings: list[str] = []
+    for seg in iter_segments(root):
+        source, source_codes = flatten(seg.source)
+        if seg.target is not None:
+            target, codes = flatten(seg.target)
+        else:
+            target, codes = "", ()
+        if not source.strip() and not target.strip():
+            continue
+        n = len(segments) + 1
+        segments.append(
+            Segment(
+                id=str(n),
+                paragraph=n,
+                target=target,
+                source=source,
+                start=0,
+                end=len(target),
+                unit=seg.unit,
+                state=_state(seg),
+                notes=seg.notes,
+                codes=codes,
+                source_codes=source_codes,
+            )
+        )
+    if not segments:
+        raise InputError(path, "the XLIFF file has no segments with text")
+    missing = sum(1 for s in segments if not s.target.strip())
+    if missing:
+        warnings.append(f"{missing} segment(s) have no target (no MT to review)")
+    files = [f for f in root if local(f.tag) == "file"]
+    first = files[0] if files else root
+    if version.startswith("2"):
+        src_lang, trg_lang = root.get("srcLang", "zh-CN"), root.get("trgLang", "en")
+    else:
+        src_lang, trg_lang = first.get("source-language", "zh-CN"), first.get("target-language", "en")
+    flavour = "SDLXLIFF" if path.suffix.lower() == ".sdlxliff" else "MQXLIFF" if path.suffix.lower() == ".mqxliff" else f"XLIFF {version}"
+    metadata = {"format": flavour}
+    if first.get("original"):
+        metadata["original"] = str(first.get("original"))
+    return Document(path=path, segments=segments, metadata=metadata, encoding="utf-8", format="xliff", source_lang=src_lang, target_lang=trg_lang, warnings=warnings)

@@ -1,0 +1,155 @@
+"""XLIFF 1.2, 2.0 and the Trados flavour: reading with inline codes, writing corrections back."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from reviewer.core.errors import InputError, OutputError
+from reviewer.core.readers import read_document
+from reviewer.core.readers.inline import map_offsets
+from reviewer.core.writers import write_corrected
+
+DATA = Path(__file__).parent.parent / "data" / "bilingual"
+
+
+def codes(seg):
+    return [(c.offset, c.kind, c.tag) for c in seg.codes]
+
+
+def test_xliff_12_units_codes_state_notes():
+    doc = read_document(DATA / "mt-1.2.xlf")
+    assert (doc.format, doc.source_lang, doc.target_lang, doc.metadata["format"]) == ("xliff", "zh-CN", "en-US", "XLIFF 1.2")
+    first, second = doc.segments
+    assert first.source == "深刻领悟“两个确立”的决定性意义。"
+    assert first.target == 'Deeply understand the decisive significance of the "two establishments".'  # the text inside <g> is kept
+    assert codes(first) == [(51, "open", "g"), (71, "close", "g"), (71, "standalone", "x")]
+    assert first.target[51:71] == '"two establishments"'
+    assert (first.unit, first.state, first.notes) == ("0/u1", "translated", ("MT: engine X",))
+    assert second.target == "enterprises above the standard" and codes(second) == [(18, "standalone", "bx"), (30, "standalone", "ex")]
+
+
+def test_terms_match_across_inline_codes(shipped_termbase):
+    from reviewer.core.matching import TermMatcher
+
+    doc = read_document(DATA / "mt-1.2.xlf")
+    hits = TermMatcher([shipped_termbase]).match(doc.segments[1].target)
+    assert [h.text for h in hits] == ["enterprises above the standard"]
+
+
+def test_trados_mrk_segments_are_separate():
+    doc = read_document(DATA / "trados.sdlxliff")
+    assert [(s.unit, s.source, s.target, s.state) for s in doc.segments] == [
+        ("0/a1/1", "第一句。", "First sentence.", "Translated"),
+        ("0/a1/2", "第二句。", "Second one.", "Draft"),
+    ]
+    assert doc.metadata["format"] == "SDLXLIFF"
+
+
+def test_xliff_20_segments():
+    doc = read_document(DATA / "mt-2.0.xlf")
+    assert doc.metadata["format"] == "XLIFF 2.0" and (doc.source_lang, doc.target_lang) == ("zh-CN", "en")
+    first, second = doc.segments
+    assert first.target == 'Understand the "two establishments".' and codes(first)[0] == (15, "open", "pc")
+    assert second.target == "enterprises above the standard" and [c.tag for c in second.codes] == ["sc", "ec"]
+    assert first.notes == ("from MT",)
+
+
+@pytest.mark.parametrize(
+    "name, fix, expected, state",
+    [
+        ("mt-1.2.xlf", ("two establishments", "Two Establishes"), '<g id="1">"Two Establishes"</g><x id="2"/>.</target>', 'state="signed-off"'),
+        ("mt-1.2.xlf", ("the standard", "designated size"), 'above <bx id="3"/>designated size<ex id="4"/></target>', 'state="signed-off"'),
+        ("mt-2.0.xlf", ("the standard", "designated size"), '<sc id="3"/>above<ec startRef="3"/> designated size</target>', 'state="reviewed"'),
+        ("trados.sdlxliff", ("First", "The first"), '<mrk mtype="seg" mid="1">The first <g id="5">sentence</g>.</mrk>', 'conf="ApprovedTranslation"'),
+    ],
+)
+def test_write_back_keeps_codes_and_marks_reviewed(tmp_path, name, fix, expected, state):
+    doc = read_document(DATA / name)
+    changed = {s.id: s.target.replace(*fix) for s in doc.segments}
+    out = tmp_path / name
+    write_corrected(doc, changed, out)
+    text = out.read_text(encoding="utf-8")
+    assert expected in text and state in text
+    assert text.startswith(DATA.joinpath(name).read_text(encoding="utf-8").splitlines()[0])  # the declaration as written
+    again = read_document(out)
+    for before, after in zip(doc.segments, again.segments):
+        assert after.target == changed[before.id]
+        assert after.source == before.source and after.source_codes == before.source_codes
+        if after.target == before.target:
+            assert after.state == before.state  # untouched segments keep their state
+        assert [(c.kind, c.tag, c.id) for c in after.codes] == [(c.kind, c.tag, c.id) for c in before.codes]
+
+
+def test_round_trip_without_changes_keeps_every_segment(tmp_path):
+    for name in ("mt-1.2.xlf", "mt-2.0.xlf", "trados.sdlxliff"):
+        doc = read_document(DATA / name)
+        out = tmp_path / name
+        write_corrected(doc, {s.id: s.target for s in doc.segments}, out)
+        assert read_document(out).segments == doc.segments
+
+
+def test_missing_target_is_created(tmp_path):
+    src = tmp_path / "new.xlf"
+    src.write_text(
+        '<?xml version="1.0"?><xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="zh" '
+        'target-language="en" datatype="plaintext" original="x"><body><trans-unit id="1"><source>乡村振兴</source></trans-unit>'
+        "</body></file></xliff>",
+        encoding="utf-8",
+    )
+    doc = read_document(src)
+    assert doc.segments[0].target == "" and doc.warnings
+    write_corrected(doc, {"1": "rural revitalization"}, tmp_path / "out.xlf")
+    assert read_document(tmp_path / "out.xlf").segments[0].target == "rural revitalization"
+
+
+def test_never_overwrites_the_original(tmp_path):
+    path = tmp_path / "a.xlf"
+    shutil.copy(DATA / "mt-1.2.xlf", path)
+    doc = read_document(path)
+    with pytest.raises(OutputError, match="new file"):
+        write_corrected(doc, {}, path)
+
+
+def test_changed_original_is_refused(tmp_path):
+    path = tmp_path / "a.xlf"
+    shutil.copy(DATA / "mt-1.2.xlf", path)
+    doc = read_document(path)
+    path.write_text(path.read_text(encoding="utf-8").replace("the standard", "something else"), encoding="utf-8")
+    with pytest.raises(InputError, match="changed since"):
+        write_corrected(doc, {}, tmp_path / "out.xlf")
+
+
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        ('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><xliff version="1.2"/>', "DTD"),
+        ('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><xliff>&e;</xliff>', "DTD"),
+        ('<?xml version="1.0"?><xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file><body><trans-unit id="1"><source>两个', "truncated"),
+        ("Just some text, not XML at all.", "malformed"),
+        ('<?xml version="1.0"?><tmx version="1.4"><body/></tmx>', "not an XLIFF"),
+        ('<?xml version="1.0"?><xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file><body/></file></xliff>', "no segments"),
+        ("", "malformed|empty|truncated"),
+    ],
+)
+def test_bad_xliff_is_refused_with_a_reason(tmp_path, content, reason):
+    path = tmp_path / "bad.xlf"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=reason) as err:
+        read_document(path)
+    assert "bad.xlf" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    "old, new, offsets, expected",
+    [
+        ("the two establishments.", "the Two Establishes.", [4, 22], [4, 19]),
+        ("enterprises above the standard", "enterprises above designated size", [18, 30], [18, 33]),
+        ("abc", "abc", [0, 3], [0, 3]),
+        ("First sentence.", "The first sentence.", [6, 14], [10, 18]),
+    ],
+)
+def test_map_offsets(old, new, offsets, expected):
+    assert map_offsets(old, new, offsets) == expected
