@@ -6,7 +6,7 @@ from pathlib import Path
 
 from reviewer.core.document import Document
 from reviewer.core.errors import InputError
-from reviewer.core.readers import plaintext, xliff
+from reviewer.core.readers import plaintext, tmx, xliff
 from reviewer.core.readers.plaintext import MAX_FILE_BYTES as MAX_FILE_BYTES  # the documented limit
 
 #: File suffix -> reader function ``(path) -> Document``.
@@ -17,6 +17,7 @@ READERS = {
     ".xliff": xliff.read,
     ".sdlxliff": xliff.read,
     ".mqxliff": xliff.read,
+    ".tmx": tmx.read,
 }
 
 

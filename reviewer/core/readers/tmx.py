@@ -1,0 +1,130 @@
+"""TMX 1.4 (and 1.1-1.3) translation memories: one segment per translation unit.
+
+The sides are picked by language, never by position: in each ``tu`` the ``tuv`` whose
+``xml:lang`` (or TMX 1.1 ``lang``) is Chinese is the source and the one in English the
+target, compared case-insensitively with the aliases of the termbase reader
+(:func:`reviewer.core.termbase.tbx.lang_kind`: ``zh``, ``ZH-cn``, ``zh-Hans``,
+``zh-TW`` ...; ``en``, ``EN-us`` ...). A unit with more than two variants is read
+with a warning naming it; one with no English variant is skipped with a warning.
+Inline codes (``bpt``, ``ept``, ``it``, ``ph``, ``ut`` standalone; ``hi`` paired) stay
+as placeholders at their offsets (:mod:`reviewer.core.readers.inline`).
+
+``Segment.unit`` is the 1-based number of the ``tu`` in the file; its ``tuid``, if
+any, and the unit's notes go into ``Segment.notes``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from lxml import etree
+
+from reviewer.core.document import Document, Segment
+from reviewer.core.errors import InputError
+from reviewer.core.fileio import MIB, read_regular_file
+from reviewer.core.readers.inline import SAFE_PARSER, flatten, local
+from reviewer.core.termbase.tbx import lang_kind
+from reviewer.core.xmlsafe import check_xml
+
+#: Largest TMX file accepted (bytes).
+MAX_TMX_BYTES = 128 * MIB
+
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def parse(path: Path) -> etree._ElementTree:
+    """Read and parse ``path`` safely.
+
+    Raises:
+        InputError: unreadable, too large, a DTD or entities, malformed, or not TMX.
+    """
+    data = read_regular_file(path, MAX_TMX_BYTES, "TMX file")
+    root = check_xml(path, data, "TMX file")
+    if local(root.tag) != "tmx":
+        raise InputError(path, f"this is not a TMX file (its root element is <{local(root.tag)}>, not <tmx>)")
+    return etree.ElementTree(etree.fromstring(data, SAFE_PARSER))
+
+
+def lang_of(tuv: etree._Element) -> str:
+    """The ``xml:lang`` (or ``lang``) of a ``tuv``, as written."""
+    return str(tuv.get(_XML_LANG) or tuv.get("lang") or "")
+
+
+def sides(tu: etree._Element) -> tuple[etree._Element | None, etree._Element | None, list[str]]:
+    """``(source tuv, target tuv, all languages)`` of a ``tu``: the first Chinese and the
+    first English variant."""
+    source = target = None
+    langs: list[str] = []
+    for tuv in (c for c in tu if local(c.tag) == "tuv"):
+        lang = lang_of(tuv)
+        langs.append(lang)
+        kind = lang_kind(lang)
+        if kind.startswith("zh") and source is None:
+            source = tuv
+        elif kind == "en" and target is None:
+            target = tuv
+    return source, target, langs
+
+
+def seg_of(tuv: etree._Element | None) -> etree._Element | None:
+    """The ``seg`` element of a ``tuv``."""
+    if tuv is None:
+        return None
+    for c in tuv:
+        if local(c.tag) == "seg":
+            return c
+    return None
+
+
+def iter_units(root: etree._Element) -> Iterator[tuple[int, etree._Element]]:
+    """``(1-based number, tu)`` for every translation unit in the body."""
+    n = 0
+    for body in (c for c in root if local(c.tag) == "body"):
+        for tu in (c for c in body if local(c.tag) == "tu"):
+            n += 1
+            yield n, tu
+
+
+def read(path: Path) -> Document:
+    """Read a TMX file.
+
+    Returns:
+        A document of format ``"tmx"``, one segment per unit that has an English variant.
+
+    Raises:
+        InputError: unreadable, unsafe, malformed, not TMX, or with no English units.
+    """
+    root = parse(path).getroot()
+    segments: list[Segment] = []
+    warnings: list[str] = []
+    no_english = 0
+    for n, tu in iter_units(root):
+        src_tuv, trg_tuv, langs = sides(tu)
+        if len(langs) > 2:
+            warnings.append(f"unit {n} has {len(langs)} language variants ({', '.join(langs)}); the Chinese and English ones are used")
+        trg_seg = seg_of(trg_tuv)
+        if trg_seg is None:
+            no_english += 1
+            continue
+        target, codes = flatten(trg_seg)
+        src_seg = seg_of(src_tuv)
+        source, source_codes = flatten(src_seg) if src_seg is not None else (None, ())
+        notes = tuple(" ".join("".join(x.itertext()).split()) for x in tu.iter() if local(x.tag) == "note")
+        if tu.get("tuid"):
+            notes = (f"tuid {tu.get('tuid')}",) + notes
+        i = len(segments) + 1
+        segments.append(
+            Segment(str(i), i, target, source, 0, len(target), unit=str(n), notes=notes, codes=codes, source_codes=source_codes)
+        )
+    if no_english:
+        warnings.append(f"{no_english} unit(s) have no English variant and were skipped")
+    if not segments:
+        raise InputError(path, "the TMX file has no units with an English variant")
+    header = next((c for c in root if local(c.tag) == "header"), None)
+    metadata = {"format": f"TMX {root.get('version', '')}".strip()}
+    if header is not None and header.get("creationtool"):
+        metadata["creationtool"] = str(header.get("creationtool"))
+    src_lang = next((lang_of(t) for _, tu in iter_units(root) for t in tu if local(t.tag) == "tuv" and lang_kind(lang_of(t)).startswith("zh")), "zh-CN")
+    trg_lang = next((lang_of(t) for _, tu in iter_units(root) for t in tu if local(t.tag) == "tuv" and lang_kind(lang_of(t)) == "en"), "en")
+    return Document(path=path, segments=segments, metadata=metadata, format="tmx", source_lang=src_lang, target_lang=trg_lang, warnings=warnings)

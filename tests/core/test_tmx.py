@@ -1,0 +1,67 @@
+"""TMX: sides picked by language, inline codes kept, corrections written back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reviewer.core.errors import InputError
+from reviewer.core.readers import read_document
+from reviewer.core.writers import write_corrected
+
+TMX = Path(__file__).parent.parent / "data" / "bilingual" / "memory.tmx"
+
+
+def test_sides_by_language_not_position():
+    doc = read_document(TMX)
+    assert doc.format == "tmx" and doc.source_lang == "zh-cn" and doc.target_lang == "EN-us"
+    first, second, third = doc.segments
+    # the English variant comes first in the file: still the target
+    assert (first.source, first.target) == ("我们必须坚持两个确立。", "We must uphold the two establishments.")
+    assert [(c.kind, c.tag) for c in first.codes] == [("open", "hi"), ("close", "hi")]
+    assert first.notes == ("tuid 7", "from the MT engine") and first.unit == "1"
+    # TMX 1.1 "lang", a native code inside <ph> is not text
+    assert (second.source, second.target) == ("规上企业增长", "Enterprises above the standard grew.")
+    assert third.source == "鄉村振興" and third.target == "rural revitalisation" and third.unit == "4"
+
+
+def test_warnings_for_three_variants_and_no_english():
+    warnings = " ".join(read_document(TMX).warnings)
+    assert "unit 2 has 3 language variants" in warnings and "fr-FR" in warnings
+    assert "1 unit(s) have no English variant" in warnings
+
+
+def test_write_back(tmp_path):
+    doc = read_document(TMX)
+    fixed = {
+        "1": "We must uphold the Two Establishes.",
+        "2": "Enterprises above designated size grew.",
+        "3": doc.segments[2].target,
+    }
+    out = tmp_path / "out.tmx"
+    write_corrected(doc, fixed, out)
+    text = out.read_text(encoding="utf-8")
+    assert '<hi type="b">Two Establishes</hi>.' in text
+    assert 'Enterprises above designated size<ph x="1">&lt;br/&gt;</ph> grew.' in text
+    assert '<seg>rural <bpt i="1">&lt;b&gt;</bpt>revitalisation<ept i="1">&lt;/b&gt;</ept></seg>' in text  # untouched
+    assert "Les entreprises." in text and "只有中文。" in text
+    again = read_document(out)
+    assert [s.target for s in again.segments] == [fixed[s.id] for s in doc.segments]
+    assert [s.source for s in again.segments] == [s.source for s in doc.segments]
+
+
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        ('<?xml version="1.0"?><!DOCTYPE tmx SYSTEM "tmx14.dtd"><tmx version="1.4"><body/></tmx>', "DTD"),
+        ('<tmx version="1.4"><body><tu><tuv xml:lang="zh"><seg>只有中文</seg></tuv></tu></body></tmx>', "no units with an English"),
+        ('<tmx version="1.4"><body><tu><tuv xml:lang="en"><seg>cut', "truncated"),
+        ('<xliff version="1.2"/>', "not a TMX"),
+    ],
+)
+def test_bad_tmx(tmp_path, content, reason):
+    path = tmp_path / "bad.tmx"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=reason):
+        read_document(path)
