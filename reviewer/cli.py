@@ -18,7 +18,7 @@ from reviewer import __version__
 from reviewer.core.checks import Severity, all_checks
 from reviewer.core.errors import ReviewerError
 from reviewer.core.paths import SHIPPED_TERMBASE
-from reviewer.core.readers import read_document
+from reviewer.core.readers import collect_inputs, read_document
 from reviewer.core.report import review_json
 from reviewer.core.review import make_review
 from reviewer.core.termbase import load_termbase
@@ -38,7 +38,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"reviewer {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     check = sub.add_parser("check", help="check articles and report findings")
-    check.add_argument("inputs", nargs="+", metavar="INPUT", help="articles to check (.txt); several make one batch")
+    check.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="articles or folders to check (.txt, .docx, .xlf/.xliff/.sdlxliff/.mqxliff, .tmx, .csv/.tsv/.xlsx); several make one batch",
+    )
+    check.add_argument("--source", metavar="SRC", help="the Chinese source of a single INPUT, as a separate .txt or .docx file: the two are aligned sentence by sentence")
     check.add_argument("--glossary", action="append", metavar="PATH", help=f"termbase (.tbx); repeat for several, first wins; default {SHIPPED_TERMBASE.name}")
     check.add_argument("--json", metavar="PATH", help="write the JSON report to PATH ('-' for standard output)")
     check.add_argument("--xlsx", metavar="PATH", help="write the review workbook to PATH")
@@ -170,6 +176,10 @@ def _output_problem(args: argparse.Namespace) -> str | None:
         return f"--xlsx {args.xlsx}: a review workbook must be an .xlsx file"
     if args.xlsx == "-":
         return "--xlsx cannot write to standard output; give a file name"
+    if args.source and len(args.inputs) != 1:
+        return "--source goes with exactly one INPUT (the MT of that source)"
+    if args.source:
+        inputs.add(Path(args.source).resolve())
     resolved = [Path(p).resolve() for p in args.inputs]
     for p in resolved:
         if resolved.count(p) > 1:
@@ -198,7 +208,13 @@ def _check(args: argparse.Namespace) -> int:
     for tb in termbases:
         for note in tb.notes:
             print(f"note: {tb.path}: {note}", file=sys.stderr)
-    documents = [read_document(p) for p in args.inputs]
+    if args.source:
+        from reviewer.core.matching import TermMatcher
+        from reviewer.core.readers.parallel import read_parallel
+
+        documents = [read_parallel(Path(args.inputs[0]), Path(args.source), TermMatcher(termbases))]
+    else:
+        documents = [read_document(p) for p in collect_inputs(args.inputs)]
     review = make_review(documents, termbases)
     review.checks, review.severities = selected, severities
     findings = review.run_checks()
@@ -216,6 +232,8 @@ def _check(args: argparse.Namespace) -> int:
     for d in documents:
         if d.encoding not in ("utf-8", "utf-8-sig"):
             print(f"note: {d.path} was read as {d.encoding}", file=report)
+        for warning in d.warnings:
+            print(f"note: {d.path}: {warning}", file=report)
     if not args.quiet:
         for f in findings:
             doc = review.document(f.document).name

@@ -272,3 +272,12 @@ def test_forbidden_and_nonstandard_are_separate_checks(matcher):
     findings = run(matcher, "the two establishments and the four consciousness", check=WRONG)
     assert [(f.check, f.text) for f in findings] == [("term-forbidden", "two establishments"), ("term-nonstandard", "four consciousness")]
     assert run(matcher, "the two establishments", check="term-nonstandard") == []
+
+
+def test_broken_sentence_needs_a_sentence_source(matcher):
+    def check(target, source):
+        return run_checks([SegmentText("d", "1", target, source)], matcher, checks=["broken-sentence"])
+
+    assert check("enterprises above the standard", "规上企业") == []  # a term in a table cell
+    assert len(check("self-confidence and two safeguards.", "坚定“四个自信”、做到“两个维护”。")) == 1
+    assert len(check("self-confidence and two safeguards.", None)) == 1

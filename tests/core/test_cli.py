@@ -1,4 +1,5 @@
 import json
+from pathlib import Path
 import subprocess
 import sys
 
@@ -147,3 +148,29 @@ def test_checks_can_be_chosen_and_reweighted(sample_path, mini_tbx, tmp_path):
 def test_bad_check_settings(args, sample_path, capsys):
     assert main(["check", str(sample_path), *args]) == 2
     assert "error" in capsys.readouterr().err
+
+
+def test_folder_is_one_batch_of_every_readable_file(tmp_path, capsys):
+    import shutil
+
+    folder = tmp_path / "batch"
+    (folder / "sub").mkdir(parents=True)
+    shutil.copy(Path(__file__).parent.parent / "data" / "bilingual" / "mt-1.2.xlf", folder / "a.xlf")
+    shutil.copy(Path(__file__).parent.parent / "data" / "bilingual" / "memory.tmx", folder / "sub" / "b.tmx")
+    (folder / "notes.pdf").write_bytes(b"%PDF")  # not a format reviewer reads: left out
+    (folder / ".hidden.txt").write_text("Hidden text.", encoding="utf-8")
+    code = main(["check", str(folder)])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "a.xlf:1:" in out and "b.tmx:" in out and "2 document(s)" in out
+    assert "unit 2 has 3 language variants" in out  # reader warnings are shown
+
+
+def test_empty_folder_is_an_error(tmp_path, capsys):
+    assert main(["check", str(tmp_path)]) == 2
+    assert "no file reviewer can read" in capsys.readouterr().err
+
+
+def test_source_needs_exactly_one_input(tmp_path, capsys, sample_path):
+    assert main(["check", str(sample_path), str(sample_path), "--source", str(sample_path)]) == 2
+    assert "exactly one INPUT" in capsys.readouterr().err

@@ -158,6 +158,10 @@ def _unbalanced(text: str, open_: str, close: str) -> list[tuple[int, str]]:
     return sorted(bad)
 
 
+#: A Chinese source that is a sentence: it ends with sentence punctuation (and closing quotes).
+_SENTENCE_START_RE = re.compile(r".*[。！？!?；;…]['\"”’」』）)]*$", re.DOTALL)
+
+
 @register
 class BrokenSentence(SegmentCheck):
     """A segment that starts in the middle of a sentence: a sign of a broken MT sentence."""
@@ -166,12 +170,15 @@ class BrokenSentence(SegmentCheck):
     name = "Broken sentence"
     description = (
         "A segment that starts with a lower-case word or a closing quotation mark, as when the MT cut a "
-        "sentence in two (“… the ‘four consciousnesses’. self-confidence” and …”)."
+        "sentence in two (“… the ‘four consciousnesses’. self-confidence” and …”). Not raised when the "
+        "segment's Chinese source is itself no sentence (a heading, a term, a table cell)."
     )
     severity = Severity.MAJOR
     category = "Fluency/Grammar"
 
     def check_segment(self, unit: SegmentText, ctx: CheckContext) -> Iterable[Finding]:
+        if unit.source is not None and unit.source.strip() and not _SENTENCE_START_RE.match(unit.source.strip()):
+            return  # the source is a fragment too (a heading, a term, a table cell): nothing is broken
         text = unit.text.lstrip()
         offset = len(unit.text) - len(text)
         m = re.match(r"[a-z][\w-]*|[”’]", text)

@@ -37,3 +37,29 @@ def read_document(path: str | Path) -> Document:
         supported = ", ".join(sorted(READERS))
         raise InputError(p, f"unsupported file type '{p.suffix or '(none)'}'; reviewer reads {supported}")
     return reader(p)
+
+
+def collect_inputs(paths: list[str | Path]) -> list[Path]:
+    """Expand folders to the files in them that a reader supports (recursively, sorted by
+    path, hidden files and folders skipped); files are kept as given, in order.
+
+    Raises:
+        InputError: a path that does not exist, or a folder with no supported file.
+    """
+    out: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = sorted(
+                f
+                for f in p.rglob("*")
+                if f.is_file() and f.suffix.lower() in READERS and not any(part.startswith(".") for part in f.relative_to(p).parts)
+            )
+            if not found:
+                raise InputError(p, f"the folder has no file reviewer can read ({', '.join(sorted(READERS))})")
+            out.extend(found)
+        elif not p.exists():
+            raise InputError(p, "no such file or folder")
+        else:
+            out.append(p)
+    return out
