@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QProgressBar,
+    QPushButton,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -29,11 +30,13 @@ from reviewer.core.autosave import autosave_path
 from reviewer.core.checks import Finding, Severity
 from reviewer.core.consistency import ConceptRenderings
 from reviewer.core.errors import ReviewerError
-from reviewer.core.readers import READERS, read_document
+from reviewer.core.readers import READERS, collect_inputs, read_document
+from reviewer.core.source_matching import SourceMatcher
+from reviewer.core.writers import write_corrected
 from reviewer.core.review import Decision, Review, check_batch, make_review
 from reviewer.core.matching import TermMatcher
 from reviewer.core.termbase import Concept, Status, Termbase, load_termbase
-from reviewer.core.export import write_corrected_text
+from reviewer.core.export import corrected_targets, write_corrected_text
 from reviewer.core.workbook import export_workbook
 from reviewer.gui.actions import add_edit_menu, make_action
 from reviewer.gui.models import ObjectRole
@@ -70,6 +73,7 @@ class MainWindow(QMainWindow):
         self.current: tuple[str, str] | None = None
         self.undo_stack = QUndoStack(self)
         self.tasks: list[Task] = []
+        self._source_matcher_cache: tuple[tuple[int, ...], SourceMatcher] | None = None
         self._generation = 0
         self._autosave_file: Path | None = None
         self._opening: Task | None = None
@@ -94,6 +98,7 @@ class MainWindow(QMainWindow):
         self.segments.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.segments.horizontalHeader()
         header.setSectionResizeMode(SegmentTableModel.ID, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(SegmentTableModel.SOURCE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(SegmentTableModel.MT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(SegmentTableModel.CORRECTED, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(SegmentTableModel.FINDINGS, QHeaderView.ResizeMode.ResizeToContents)
@@ -136,18 +141,26 @@ class MainWindow(QMainWindow):
         self.progress.setMaximumWidth(220)
         self.progress.setTextVisible(True)
         self.progress.hide()
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setToolTip("Stop opening the files")
+        self.cancel_button.clicked.connect(self.cancel_opening)
+        self.cancel_button.hide()
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.cancel_button)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         self.open_action = make_action(self, "&Open…", QKeySequence.StandardKey.Open, self.open_dialog)
         file_menu.addAction(self.open_action)
+        file_menu.addAction(make_action(self, "Open &Folder…", "Ctrl+Shift+O", self.open_folder_dialog))
+        file_menu.addAction(make_action(self, "Open MT with Chinese &Source…", None, self.open_with_source_dialog))
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.export_action = make_action(self, "&Export Review Workbook…", "Ctrl+E", self.export_dialog)
         file_menu.addAction(self.export_action)
+        file_menu.addAction(make_action(self, "&Save Corrected As…", "Ctrl+Shift+S", self.save_corrected_dialog))
         file_menu.addAction(make_action(self, "Export &Corrected Text…", "Ctrl+Shift+E", self.export_text_dialog))
         file_menu.addSeparator()
         file_menu.addAction(make_action(self, "Reviewer &Name…", None, self.ask_reviewer_name))
@@ -189,8 +202,44 @@ class MainWindow(QMainWindow):
         if paths:
             self.open_files([Path(p) for p in paths])
 
-    def open_files(self, paths: Sequence[Path]) -> Task | None:
+    def open_folder_dialog(self) -> None:
+        """Ask for a folder and open every article in it as one batch."""
+        folder = QFileDialog.getExistingDirectory(self, "Open a folder of articles", str(Path.home()))
+        if folder:
+            self.open_folder(Path(folder))
+
+    def open_folder(self, folder: Path) -> Task | None:
+        """Open the supported files of ``folder`` (recursively) as one batch."""
+        try:
+            paths = collect_inputs([folder])
+        except ReviewerError as exc:
+            self.show_error("Could not open the folder", str(exc))
+            return None
+        return self.open_files(paths)
+
+    def open_with_source_dialog(self) -> None:
+        """Ask for an English MT file, then its Chinese source, and open them aligned."""
+        patterns = "*.txt *.text *.docx"
+        mt, _ = QFileDialog.getOpenFileName(self, "Open the English MT", str(Path.home()), f"Articles ({patterns})")
+        if not mt:
+            return
+        src, _ = QFileDialog.getOpenFileName(self, "Open its Chinese source", str(Path(mt).parent), f"Articles ({patterns})")
+        if src:
+            self.open_files([Path(mt)], source=Path(src))
+
+    def cancel_opening(self) -> None:
+        """Stop the files being opened (the window keeps what it had)."""
+        if self._opening is not None:
+            self._opening.cancel()
+            self.statusBar().showMessage("Opening cancelled", 6000)
+
+    def open_files(self, paths: Sequence[Path], source: Path | None = None) -> Task | None:
         """Load ``paths`` (and the termbases, the first time) and check them in the background.
+
+        Args:
+            paths: the files to open as one batch.
+            source: the Chinese source of the single file in ``paths``, as a separate
+                file; the two are aligned sentence by sentence.
 
         Returns:
             The background task, or ``None`` when a task is already running.
@@ -207,8 +256,16 @@ class MainWindow(QMainWindow):
         def work(progress: Task) -> tuple[Review, list[str], Path | None]:
             progress(0, 1, "Loading termbase")
             termbases = existing or [load_termbase(p) for p in termbase_paths]
-            progress(0, 1, "Reading articles")
-            documents = [read_document(p) for p in paths]
+            if source is not None:
+                from reviewer.core.readers.parallel import read_parallel
+
+                progress(0, 1, "Aligning the source with the MT")
+                documents = [read_parallel(paths[0], source, TermMatcher(termbases))]
+            else:
+                documents = []
+                for i, p in enumerate(paths):
+                    progress(i, len(paths), f"Reading {p.name}")
+                    documents.append(read_document(p))
             review = make_review(documents, termbases)
             review.checks, review.severities = check_settings
             notes: list[str] = []
@@ -226,6 +283,8 @@ class MainWindow(QMainWindow):
         self.tasks.append(task)
         task.signals.succeeded.connect(lambda _r: self._done(task))
         task.signals.failed.connect(lambda *_a: self._done(task))
+        task.signals.cancelled.connect(lambda: self._done(task))
+        self.cancel_button.show()
         return task
 
     def _opened(self, result: tuple[Review, list[str], Path | None]) -> None:
@@ -237,8 +296,11 @@ class MainWindow(QMainWindow):
         self.segment_model.set_review(review)
         self.findings_panel.set_review(review)
         self.renderings_panel.set_review(review)
+        self.segments.setColumnHidden(SegmentTableModel.SOURCE, not self.segment_model.has_sources())
         self.segments.resizeRowsToContents()
-        names = ", ".join(d.name for d in review.documents)
+        names = ", ".join(d.name for d in review.documents[:3]) + (f" and {len(review.documents) - 3} more" if len(review.documents) > 3 else "")
+        for d in review.documents:
+            notes.extend(f"{d.name}: {w}" for w in d.warnings)
         self.setWindowTitle(f"{names} — reviewer")
         for d in review.documents:
             self._add_recent(d.path)
@@ -266,7 +328,15 @@ class MainWindow(QMainWindow):
         seg = self.review.document(doc).segment(seg_id)
         text = self.review.target(doc, seg_id)
         if reload_text:
-            self.editor.show_segment(f"Segment {seg_id} · paragraph {seg.paragraph}", seg.target, text)
+            source_hits = []
+            if seg.source:
+                for sh in self._source_matcher().match(seg.source):
+                    form = " (Traditional)" if sh.traditional else ""
+                    source_hits.append((sh.start, sh.end, f"{sh.concept.source_term}{form}: “{sh.concept.preferred_text or '—'}”"))
+            title = f"Segment {seg_id} · paragraph {seg.paragraph}" if not seg.unit or seg.unit == seg_id else f"Segment {seg_id} · unit {seg.unit}"
+            if seg.state:
+                title += f" · {seg.state}"
+            self.editor.show_segment(title, seg.target, text, seg.source, source_hits)
         elif not self.editor.has_pending_edit():  # never overwrite what the reviewer is typing
             self.editor.set_corrected(text)
         shown = self.editor.corrected.toPlainText()
@@ -276,6 +346,14 @@ class MainWindow(QMainWindow):
         findings = [f for f in self.review.findings if (f.document, f.segment) == self.current and shown[f.start : f.end] == f.text]
         self.editor.show_annotations(mt_hits, hits, findings, self.review.decisions)
         self.term_panel.set_hits(hits)
+
+    def _source_matcher(self) -> SourceMatcher:
+        """The Chinese term matcher over the loaded termbases (built once per termbase set)."""
+        assert self.review is not None
+        key = tuple(id(tb) for tb in self.review.termbases)
+        if self._source_matcher_cache is None or self._source_matcher_cache[0] != key:
+            self._source_matcher_cache = (key, SourceMatcher(self.review.termbases))
+        return self._source_matcher_cache[1]
 
     def select_segment(self, doc: str, seg_id: str) -> None:
         """Make a segment current."""
@@ -532,6 +610,53 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Exported {path}", 8000)
         return True
 
+    def save_corrected_dialog(self) -> None:
+        """Write the corrections back in each document's own format, to new files.
+
+        One document: ask for the file (the dialog asks before overwriting). A batch:
+        ask for a folder and write ``NAME-corrected.EXT`` for each, asking once before
+        overwriting any existing file.
+        """
+        if self.review is None:
+            self.show_error("Nothing to save", "Open an article first.")
+            return
+        self.editor.flush()
+        docs = self.review.documents
+        if len(docs) == 1:
+            doc = docs[0]
+            suffix = doc.path.suffix or ".txt"
+            folder = Path(str(self.settings.value("exportFolder", "") or doc.path.parent))
+            path, _ = QFileDialog.getSaveFileName(self, "Save corrected", str(folder / f"{doc.path.stem}-corrected{suffix}"), f"Same format (*{suffix})")
+            if path:
+                self.settings.setValue("exportFolder", str(Path(path).parent))
+                self.save_corrected_to({self.review.doc_key(doc): Path(path)})
+            return
+        folder_name = QFileDialog.getExistingDirectory(self, "Save the corrected files into", str(docs[0].path.parent))
+        if not folder_name:
+            return
+        targets = {self.review.doc_key(d): Path(folder_name) / f"{d.path.stem}-corrected{d.path.suffix}" for d in docs}
+        existing = [p for p in targets.values() if p.exists()]
+        if existing:
+            answer = QMessageBox.question(
+                self, "Overwrite files?", f"{len(existing)} of the files exist already (e.g. {existing[0].name}). Overwrite them?"
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.save_corrected_to(targets)
+
+    def save_corrected_to(self, outputs: dict[str, Path]) -> bool:
+        """Write each document (by key) to its path in its own format; stops at the first error."""
+        assert self.review is not None
+        for key, path in outputs.items():
+            doc = self.review.document(key)
+            try:
+                write_corrected(doc, corrected_targets(self.review, doc), path)
+            except ReviewerError as exc:
+                self.show_error("Could not save the corrected file", str(exc))
+                return False
+        self.statusBar().showMessage(f"Saved {len(outputs)} corrected file(s): " + ", ".join(p.name for p in outputs.values()), 8000)
+        return True
+
     def export_text_dialog(self) -> None:
         """Ask where to save the corrected text of the first document and write it."""
         path = self._save_path("Export corrected text", "-corrected.txt", "Text (*.txt)")
@@ -588,6 +713,7 @@ class MainWindow(QMainWindow):
         self.progress.setRange(0, 0)
         self.progress.setFormat(label)
         self.progress.show()
+        self.cancel_button.setVisible(self._opening is not None or label.startswith("Opening"))
 
     def _on_progress(self, done: int, total: int, label: str) -> None:
         self.progress.setRange(0, max(total, 1))
@@ -601,6 +727,8 @@ class MainWindow(QMainWindow):
             self.tasks.remove(task)
         if not self.tasks:
             self.progress.hide()
+        if self._opening is None:
+            self.cancel_button.hide()
 
     def _failed(self, exc: BaseException, details: str) -> None:
         if isinstance(exc, ReviewerError):

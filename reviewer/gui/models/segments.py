@@ -12,13 +12,13 @@ from reviewer.gui.models import Index, ObjectRole, RowTableModel
 
 
 class SegmentTableModel(RowTableModel):
-    """One row per segment of every document: ID, MT, corrected text, open findings.
+    """One row per segment of every document: ID, Chinese source, MT, corrected text, open findings.
 
     :data:`ObjectRole` returns ``(document key, segment id)``.
     """
 
-    ID, MT, CORRECTED, FINDINGS = range(4)
-    HEADERS = ("ID", "MT", "Corrected", "Findings")
+    ID, SOURCE, MT, CORRECTED, FINDINGS = range(5)
+    HEADERS = ("ID", "Source", "MT", "Corrected", "Findings")
 
     def __init__(self, review: Review | None = None) -> None:
         super().__init__()
@@ -55,6 +55,10 @@ class SegmentTableModel(RowTableModel):
         if row >= 0:
             self.dataChanged.emit(self.index(row, self.CORRECTED), self.index(row, self.CORRECTED))
 
+    def has_sources(self) -> bool:
+        """True when some segment has a Chinese source (the Source column is worth showing)."""
+        return self._review is not None and any(s.source for d in self._review.documents for s in d.segments)
+
     def keys(self) -> list[tuple[str, str]]:
         """``(document key, segment id)`` of every row, in order."""
         return list(self._rows)
@@ -77,13 +81,15 @@ class SegmentTableModel(RowTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.ID:
                 return seg_id if len(self._review.documents) == 1 else f"{self._review.document(doc_key).name}:{seg_id}"
+            if col == self.SOURCE:
+                return self._review.document(doc_key).segment(seg_id).source or ""
             if col == self.MT:
                 return self._review.document(doc_key).segment(seg_id).target
             if col == self.CORRECTED:
                 return self._review.target(doc_key, seg_id)
             if col == self.FINDINGS:
                 return self._counts.get(key, 0) or ""
-        if role == Qt.ItemDataRole.ToolTipRole and col in (self.MT, self.CORRECTED):
+        if role == Qt.ItemDataRole.ToolTipRole and col in (self.SOURCE, self.MT, self.CORRECTED):
             return self.data(index, Qt.ItemDataRole.DisplayRole)
         if role == Qt.ItemDataRole.ForegroundRole and col == self.CORRECTED and not self._review.is_changed(doc_key, seg_id):
             return QBrush(QColor("#8a8a8a"))

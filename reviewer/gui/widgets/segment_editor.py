@@ -81,6 +81,11 @@ class SegmentEditor(QWidget):
         super().__init__(parent)
         self.title = QLabel("No segment")
         self.title.setStyleSheet("font-weight: bold;")
+        self.source = QTextEdit()
+        self.source.setReadOnly(True)
+        self.source.setAccessibleName("Source")
+        self.source.setMaximumHeight(90)
+        self.source_label = QLabel("Source (Chinese)")
         self.mt = QTextEdit()
         self.mt.setReadOnly(True)
         self.mt.setAccessibleName("MT")
@@ -96,6 +101,8 @@ class SegmentEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.title)
+        layout.addWidget(self.source_label)
+        layout.addWidget(self.source, 1)
         layout.addWidget(QLabel("MT"))
         layout.addWidget(self.mt, 2)
         layout.addWidget(QLabel("Corrected (post-edit)"))
@@ -121,11 +128,32 @@ class SegmentEditor(QWidget):
 
     # -- showing -------------------------------------------------------------
 
-    def show_segment(self, title: str, mt: str, corrected: str) -> None:
-        """Show a new segment (flushes a pending edit of the previous one first)."""
+    def show_segment(self, title: str, mt: str, corrected: str, source: str | None = None, source_hits: list[tuple[int, int, str]] | None = None) -> None:
+        """Show a new segment (flushes a pending edit of the previous one first).
+
+        ``source_hits`` are ``(start, end, tooltip)`` spans of termbase terms in ``source``.
+        """
         self.flush()
         self._loading = True
         self.title.setText(title)
+        self.source.setVisible(bool(source))
+        self.source_label.setVisible(bool(source))
+        self.source.setPlainText(source or "")
+        selections = []
+        for start, end, tip in source_hits or []:
+            sel = QTextEdit.ExtraSelection()
+            fmt = QTextCharFormat()
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            fmt.setUnderlineColor(ACCEPTABLE_TERM)
+            fmt.setBackground(QColor("#e8f5e9"))
+            fmt.setToolTip(tip)
+            sel.format = fmt
+            cur = QTextCursor(self.source.document())
+            cur.setPosition(start)
+            cur.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = cur
+            selections.append(sel)
+        self.source.setExtraSelections(selections)
         self.mt.setPlainText(mt)
         if self.corrected.toPlainText() != corrected:
             self.corrected.setPlainText(corrected)

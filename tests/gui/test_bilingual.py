@@ -1,0 +1,82 @@
+"""Bilingual files and batches in the window: the source beside the MT, saving corrections
+back in the file's own format, folders, and cancelling."""
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from reviewer.core.paths import SHIPPED_TERMBASE
+from reviewer.core.readers import read_document
+from reviewer.gui.main_window import MainWindow
+from reviewer.gui.models.segments import SegmentTableModel
+
+DATA = Path(__file__).parent.parent / "data" / "bilingual"
+
+
+def make_window(qtbot, tmp_path):
+    w = MainWindow([SHIPPED_TERMBASE], QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def test_xliff_shows_source_and_saves_back(qtbot, tmp_path, monkeypatch):
+    path = tmp_path / "mt.xlf"
+    shutil.copy(DATA / "mt-1.2.xlf", path)
+    w = make_window(qtbot, tmp_path)
+    w.open_files([path])
+    qtbot.waitUntil(lambda: w.review is not None and not w.tasks, timeout=20000)
+    assert not w.segments.isColumnHidden(SegmentTableModel.SOURCE)
+    assert w.editor.source.isVisibleTo(w) and "两个确立" in w.editor.source.toPlainText()
+    assert w.editor.source.extraSelections()  # the source term is marked
+    assert "unit 0/u1" in w.editor.title.text() and "translated" in w.editor.title.text()
+    f = next(x for x in w.review.findings if x.text == "two establishments")
+    w.accept_finding(f)
+    qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
+    out = tmp_path / "mt-corrected.xlf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    w.save_corrected_dialog()
+    saved = read_document(out)
+    assert '"Two Establishes"' in saved.segments[0].target and saved.segments[0].state == "signed-off"
+    assert [c.tag for c in saved.segments[0].codes] == ["g", "g", "x"]
+    assert saved.segments[1].target == read_document(path).segments[1].target  # untouched
+
+
+def test_folder_opens_as_a_batch_and_saves_each_file(qtbot, tmp_path, monkeypatch):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(DATA / "mt-1.2.xlf", folder / "a.xlf")
+    shutil.copy(DATA / "memory.tmx", folder / "b.tmx")
+    w = make_window(qtbot, tmp_path)
+    w.open_folder(folder)
+    qtbot.waitUntil(lambda: w.review is not None and not w.tasks, timeout=20000)
+    assert [d.name for d in w.review.documents] == ["a.xlf", "b.tmx"]
+    assert w.segment_model.data(w.segment_model.index(0, SegmentTableModel.ID)) == "a.xlf:1"
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "a-corrected.xlf").write_text("old", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    w.save_corrected_dialog()
+    assert (out / "a-corrected.xlf").read_text(encoding="utf-8") == "old"  # not overwritten without a yes
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    w.save_corrected_dialog()
+    assert read_document(out / "a-corrected.xlf").segments == read_document(folder / "a.xlf").segments
+    assert read_document(out / "b-corrected.tmx").segments[0].target == read_document(folder / "b.tmx").segments[0].target
+
+
+def test_empty_folder_gives_a_dialog(qtbot, tmp_path):
+    w = make_window(qtbot, tmp_path)
+    w.open_folder(tmp_path)
+    assert "no file reviewer can read" in w.last_error and w.review is None
+
+
+def test_cancel_stops_opening(qtbot, tmp_path, sample_path):
+    w = make_window(qtbot, tmp_path)
+    task = w.open_files([sample_path])
+    assert w.cancel_button.isVisibleTo(w)
+    w.cancel_opening()
+    qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
+    assert task.is_cancelled() and w.review is None and not w.cancel_button.isVisibleTo(w)
