@@ -1,5 +1,9 @@
 #!/usr/bin/env python3
-"""Render the review window on the bundled sample to resources/screenshot.png (offscreen)."""
+"""Render the review window to a PNG (offscreen).
+
+Usage: tools/screenshot.py [SEGMENT] [OUT.png] [ARTICLE]
+(defaults: segment 5 of the bundled sample, resources/screenshot.png)
+"""
 
 from __future__ import annotations
 
@@ -27,7 +31,8 @@ def main() -> None:
     w = MainWindow([SHIPPED_TERMBASE], settings)
     w.resize(1500, 900)
     w.show()
-    w.open_files([SAMPLE_ARTICLE])
+    article = Path(sys.argv[3]) if len(sys.argv) > 3 else SAMPLE_ARTICLE
+    w.open_files([article])
     end = time.time() + 30
     while (w.review is None or w.tasks) and time.time() < end:
         app.processEvents()

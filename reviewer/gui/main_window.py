@@ -333,7 +333,8 @@ class MainWindow(QMainWindow):
                 for sh in self._source_matcher().match(seg.source):
                     form = " (Traditional)" if sh.traditional else ""
                     source_hits.append((sh.start, sh.end, f"{sh.concept.source_term}{form}: “{sh.concept.preferred_text or '—'}”"))
-            title = f"Segment {seg_id} · paragraph {seg.paragraph}" if not seg.unit or seg.unit == seg_id else f"Segment {seg_id} · unit {seg.unit}"
+            unit = seg.unit.split("/", 1)[1] if seg.unit[:1].isdigit() and "/" in seg.unit else seg.unit  # "0/u1": file 0, unit u1
+            title = f"Segment {seg_id} · paragraph {seg.paragraph}" if not unit or unit == seg_id else f"Segment {seg_id} · unit {unit}"
             if seg.state:
                 title += f" · {seg.state}"
             self.editor.show_segment(title, seg.target, text, seg.source, source_hits)

@@ -31,7 +31,7 @@ def test_xliff_shows_source_and_saves_back(qtbot, tmp_path, monkeypatch):
     assert not w.segments.isColumnHidden(SegmentTableModel.SOURCE)
     assert w.editor.source.isVisibleTo(w) and "两个确立" in w.editor.source.toPlainText()
     assert w.editor.source.extraSelections()  # the source term is marked
-    assert "unit 0/u1" in w.editor.title.text() and "translated" in w.editor.title.text()
+    assert "unit u1" in w.editor.title.text() and "translated" in w.editor.title.text()
     f = next(x for x in w.review.findings if x.text == "two establishments")
     w.accept_finding(f)
     qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
