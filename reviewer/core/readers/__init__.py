@@ -6,7 +6,7 @@ from pathlib import Path
 
 from reviewer.core.document import Document
 from reviewer.core.errors import InputError
-from reviewer.core.readers import plaintext, tmx, xliff
+from reviewer.core.readers import docx, plaintext, tmx, xliff
 from reviewer.core.readers.plaintext import MAX_FILE_BYTES as MAX_FILE_BYTES  # the documented limit
 
 #: File suffix -> reader function ``(path) -> Document``.
@@ -18,6 +18,7 @@ READERS = {
     ".sdlxliff": xliff.read,
     ".mqxliff": xliff.read,
     ".tmx": tmx.read,
+    ".docx": docx.read,
 }
 
 
