@@ -22,7 +22,7 @@ from typing import Any
 
 from reviewer.core.checks import CheckContext, Finding, SegmentText, Severity, run_checks
 from reviewer.core.consistency import ConceptRenderings, group_renderings
-from reviewer.core.document import Document
+from reviewer.core.document import Document, Segment
 from reviewer.core.errors import InputError
 from reviewer.core.fileio import atomic_write_bytes
 from reviewer.core.matching import TermMatcher
@@ -75,6 +75,8 @@ class Review:
         checks: ids of the checks to run (``None``: all).
         severities: check id -> severity for all its findings (the reviewer's setting).
         renderings: the term-renderings report of the latest check run.
+        read_hashes: document key -> :func:`document_hash` of the document as read, so
+            that merged and split segments are saved and restored with the review.
     """
 
     documents: list[Document]
@@ -90,8 +92,11 @@ class Review:
     checks: list[str] | None = None
     severities: dict[str, Severity] = field(default_factory=dict)
     renderings: list[ConceptRenderings] = field(default_factory=list)
+    read_hashes: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        for d in self.documents:  # the documents as read, before any merge or split (reviewer.core.realign)
+            self.read_hashes.setdefault(self.doc_key(d), document_hash(d))
         if self.matcher is None:
             self.matcher = TermMatcher(self.termbases)
 
@@ -253,7 +258,7 @@ class Review:
             "format": "reviewer-review",
             "version": REVIEW_FORMAT_VERSION,
             "saved": _now(),
-            "documents": [{"path": self.doc_key(d), "sha256": document_hash(d)} for d in self.documents],
+            "documents": [self._document_json(d) for d in self.documents],
             "termbases": [str(tb.path) if tb.path else tb.name for tb in self.termbases],
             "corrected": [{"document": d, "segment": s, "text": t} for (d, s), t in self.corrected.items()],
             "decisions": {k: v.value for k, v in self.decisions.items()},
@@ -264,6 +269,16 @@ class Review:
                 for a in self.applied
             ],
         }
+
+    def _document_json(self, d: Document) -> dict[str, Any]:
+        key = self.doc_key(d)
+        out: dict[str, Any] = {"path": key, "sha256": self.read_hashes.get(key) or document_hash(d)}
+        if document_hash(d) != out["sha256"]:  # segments merged, split or re-paired by the reviewer
+            out["segments"] = [
+                {"id": s.id, "paragraph": s.paragraph, "target": s.target, "source": s.source, "start": s.start, "end": s.end, "unit": s.unit, "state": s.state}
+                for s in d.segments
+            ]
+        return out
 
     def save(self, path: str | Path) -> None:
         """Write the review state to ``path`` atomically (JSON, UTF-8).
@@ -288,7 +303,15 @@ class Review:
         data = _read_json(Path(path), "reviewer-review", "a saved review")
         warnings: list[str] = []
         hashes = {d["path"]: d.get("sha256") for d in data.get("documents", [])}
-        current = {self.doc_key(d): document_hash(d) for d in self.documents}
+        current = {self.doc_key(d): self.read_hashes.get(self.doc_key(d)) or document_hash(d) for d in self.documents}
+        for entry in data.get("documents", []):
+            key = entry.get("path")
+            if key in current and entry.get("sha256") == current[key] and isinstance(entry.get("segments"), list):
+                doc = self.document(key)
+                doc.segments = [
+                    Segment(str(x["id"]), int(x["paragraph"]), str(x["target"]), x.get("source"), int(x.get("start", 0)), int(x.get("end", 0)), str(x.get("unit", "")), str(x.get("state", "")))
+                    for x in entry["segments"]
+                ]
         for key, digest in hashes.items():
             if key in current and digest != current[key]:
                 warnings.append(f"{key} changed since the review was saved; its post-edits were not restored")

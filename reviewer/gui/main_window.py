@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import partial
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -37,12 +37,13 @@ from reviewer.core.review import Decision, Review, check_batch, make_review
 from reviewer.core.matching import TermMatcher
 from reviewer.core.termbase import Concept, Status, Termbase, load_termbase
 from reviewer.core.export import corrected_targets, write_corrected_text
+from reviewer.core.realign import merge_with_next, move_source_sentence, split_segment
 from reviewer.core.workbook import export_workbook
 from reviewer.gui.actions import add_edit_menu, make_action
 from reviewer.gui.models import ObjectRole
 from reviewer.gui.models.segments import SegmentTableModel
 from reviewer.gui.termbase_editor import TermbaseEditor
-from reviewer.gui.undo import ReviewCommand
+from reviewer.gui.undo import ReviewCommand, SegmentationCommand
 from reviewer.gui.widgets.checks_dialog import ChecksDialog
 from reviewer.gui.widgets.findings_panel import FindingsPanel
 from reviewer.gui.widgets.renderings_panel import RenderingsPanel
@@ -167,7 +168,12 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(make_action(self, "&Quit", QKeySequence.StandardKey.Quit, self.close))
 
-        add_edit_menu(self, self.undo_stack)
+        edit_menu = add_edit_menu(self, self.undo_stack)
+        edit_menu.addSeparator()
+        edit_menu.addAction(make_action(self, "&Merge with Next Segment", "Ctrl+M", self.merge_current))
+        edit_menu.addAction(make_action(self, "&Split Segment at Cursor", "Ctrl+Shift+Return", self.split_current))
+        edit_menu.addAction(make_action(self, "Move Last Source Sentence to &Next Segment", "Ctrl+Alt+Down", lambda: self.move_source_current(True)))
+        edit_menu.addAction(make_action(self, "Pull First Source Sentence from Ne&xt Segment", "Ctrl+Alt+Up", lambda: self.move_source_current(False)))
 
         review_menu = bar.addMenu("&Review")
         review_menu.addAction(make_action(self, "&Accept Suggestion", "Ctrl+Return", self._accept_current))
@@ -498,6 +504,53 @@ class MainWindow(QMainWindow):
         note, ok = QInputDialog.getText(self, "Dismiss as false positive", f"Why is “{f.text}” not an error?")
         if ok:
             self.dismiss_finding(f, note.strip())
+
+    # -- segmentation and alignment --------------------------------------------
+
+    def _regroup(self, label: str, change: Callable[[str, str], object]) -> bool:
+        """Apply a merge, split or re-pairing to the current segment as one undoable step."""
+        if self.review is None or self.current is None:
+            return False
+        self.editor.flush()
+        doc, seg = self.current
+        review = self.review
+        try:
+            command = SegmentationCommand(review, self, label, doc, seg, lambda: change(doc, seg))
+        except ValueError as exc:
+            self.show_error(f"Cannot {label.lower()}", str(exc))
+            return False
+        self.undo_stack.push(command)
+        return True
+
+    def merge_current(self) -> bool:
+        """Merge the current segment with the next one."""
+        return self._regroup("Merge segments", lambda d, s: merge_with_next(self._review(), d, s))
+
+    def split_current(self) -> bool:
+        """Split the current segment at the cursor of the corrected text."""
+        at = self.editor.corrected.textCursor().position()
+        return self._regroup("Split segment", lambda d, s: split_segment(self._review(), d, s, at))
+
+    def move_source_current(self, forward: bool) -> bool:
+        """Move a Chinese sentence between the current segment and the next."""
+        return self._regroup("Re-pair source sentence", lambda d, s: move_source_sentence(self._review(), d, s, forward))
+
+    def _review(self) -> Review:
+        assert self.review is not None
+        return self.review
+
+    def segmentation_changed(self, doc: str, segment: str) -> None:
+        """Called by segmentation commands: show the new rows, autosave, re-check."""
+        self.segment_model.set_review(self.review)
+        self.segments.setColumnHidden(SegmentTableModel.SOURCE, not self.segment_model.has_sources())
+        self.segments.resizeRowsToContents()
+        self.current = None
+        keys = [k for k in self.segment_model.keys() if k[0] == doc]
+        target = (doc, segment) if (doc, segment) in keys else (keys[0] if keys else None)
+        if target is not None:
+            self.select_segment(*target)
+        self.autosave()
+        self.recheck()
 
     def review_changed(self, doc: str, segment: str) -> None:
         """Called by undo commands after every change: refresh, autosave, re-check."""

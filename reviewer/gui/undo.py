@@ -110,3 +110,52 @@ class ReviewCommand(QUndoCommand):
     def undo(self) -> None:
         self.before.restore(self.review)
         self.listener.review_changed(self.doc, self.segment)
+
+
+class SegmentationListener(Protocol):
+    """What a segmentation command tells after it regrouped a document's segments."""
+
+    def segmentation_changed(self, doc: str, segment: str) -> None: ...
+
+
+class SegmentationCommand(QUndoCommand):
+    """A merge, split or re-pairing of segments (:mod:`reviewer.core.realign`): the
+    document's segment list and the post-edits are snapshotted whole before and after.
+
+    Args:
+        review: the review.
+        listener: told after every redo and undo, with the segment to show.
+        text: the label shown in the Edit menu.
+        doc: document key.
+        segment: the segment the change starts from.
+        change: applies the change once; raises ``ValueError`` when it cannot.
+    """
+
+    def __init__(self, review: Review, listener: SegmentationListener, text: str, doc: str, segment: str, change: Callable[[], object]) -> None:
+        super().__init__(text)
+        self.review = review
+        self.listener = listener
+        self.doc = doc
+        self.segment = segment
+        self.before = self._take()
+        change()  # raises ValueError before the command reaches the stack
+        self.after = self._take()
+        self._first = True
+
+    def _take(self) -> tuple[list[object], dict[tuple[str, str], str]]:
+        return list(self.review.document(self.doc).segments), dict(self.review.corrected)
+
+    def _put(self, state: tuple[list[object], dict[tuple[str, str], str]]) -> None:
+        segments, corrected = state
+        self.review.document(self.doc).segments = list(segments)  # type: ignore[arg-type]
+        self.review.corrected = dict(corrected)
+
+    def redo(self) -> None:
+        if not self._first:
+            self._put(self.after)
+        self._first = False
+        self.listener.segmentation_changed(self.doc, self.segment)
+
+    def undo(self) -> None:
+        self._put(self.before)
+        self.listener.segmentation_changed(self.doc, self.segment)

@@ -80,3 +80,40 @@ def test_cancel_stops_opening(qtbot, tmp_path, sample_path):
     w.cancel_opening()
     qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
     assert task.is_cancelled() and w.review is None and not w.cancel_button.isVisibleTo(w)
+
+
+def test_split_merge_and_undo(qtbot, tmp_path, sample_path):
+    w = make_window(qtbot, tmp_path)
+    w.open_files([sample_path])
+    qtbot.waitUntil(lambda: w.review is not None and not w.tasks, timeout=20000)
+    doc = w.review.doc_key(w.review.documents[0])
+    seg = next(s for s in w.review.documents[0].segments if len(s.target) > 80)
+    w.select_segment(doc, seg.id)
+    rows = w.segment_model.rowCount()
+    cursor = w.editor.corrected.textCursor()
+    cursor.setPosition(seg.target.index(" ", 40) + 1)
+    w.editor.corrected.setTextCursor(cursor)
+    assert w.split_current()
+    qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
+    assert w.segment_model.rowCount() == rows + 1
+    ids = [s.id for s in w.review.documents[0].segments]
+    assert seg.id + ".1" in ids and w.current == (doc, seg.id)
+    w.undo_stack.undo()
+    qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
+    assert w.segment_model.rowCount() == rows and w.review.documents[0].segment(seg.id).target == seg.target
+    w.undo_stack.redo()
+    qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
+    assert w.segment_model.rowCount() == rows + 1
+    w.select_segment(doc, seg.id)
+    assert w.merge_current()
+    qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
+    assert w.review.documents[0].segment(seg.id).target == seg.target and w.segment_model.rowCount() == rows
+    assert not w.review.is_changed(doc, seg.id)
+
+
+def test_regrouping_a_bilingual_file_is_refused_with_a_dialog(qtbot, tmp_path):
+    w = make_window(qtbot, tmp_path)
+    w.open_files([DATA / "mt-1.2.xlf"])
+    qtbot.waitUntil(lambda: w.review is not None and not w.tasks, timeout=20000)
+    assert not w.merge_current()
+    assert "units of the file" in w.last_error and w.undo_stack.count() == 0
