@@ -7,6 +7,7 @@ from pathlib import Path
 from reviewer.core.document import Document
 from reviewer.core.errors import InputError
 from reviewer.core.readers import docx, plaintext, tmx, xliff
+from reviewer.core.readers import table
 from reviewer.core.readers.plaintext import MAX_FILE_BYTES as MAX_FILE_BYTES  # the documented limit
 
 #: File suffix -> reader function ``(path) -> Document``.
@@ -19,6 +20,9 @@ READERS = {
     ".mqxliff": xliff.read,
     ".tmx": tmx.read,
     ".docx": docx.read,
+    ".csv": table.read,
+    ".tsv": table.read,
+    ".xlsx": table.read,
 }
 
 
