@@ -31,6 +31,7 @@ from reviewer.core.checks import Finding, Severity
 from reviewer.core.consistency import ConceptRenderings
 from reviewer.core.errors import ReviewerError
 from reviewer.core.readers import READERS, collect_inputs, read_document
+from reviewer.core.document import Document
 from reviewer.core.source_matching import SourceMatcher
 from reviewer.core.writers import write_corrected
 from reviewer.core.review import Decision, Review, check_batch, make_review
@@ -48,10 +49,15 @@ from reviewer.gui.widgets.checks_dialog import ChecksDialog
 from reviewer.gui.widgets.findings_panel import FindingsPanel
 from reviewer.gui.widgets.renderings_panel import RenderingsPanel
 from reviewer.gui.widgets.segment_editor import SegmentEditor
+from reviewer.gui.widgets.table_dialog import TableDialog
 from reviewer.gui.widgets.term_panel import TermPanel
 from reviewer.gui.workers import Task, run_in_background
 
 MAX_RECENT = 8
+
+
+#: Spreadsheet suffixes that open through the column-mapping dialog.
+TABLE_SUFFIXES = frozenset({".csv", ".tsv", ".xlsx"})
 
 
 class MainWindow(QMainWindow):
@@ -206,7 +212,26 @@ class MainWindow(QMainWindow):
         patterns = " ".join(f"*{s}" for s in sorted(READERS))
         paths, _ = QFileDialog.getOpenFileNames(self, "Open articles", str(Path.home()), f"Articles ({patterns});;All files (*)")
         if paths:
-            self.open_files([Path(p) for p in paths])
+            self.open_interactively([Path(p) for p in paths])
+
+    def open_interactively(self, paths: Sequence[Path]) -> Task | None:
+        """Open ``paths``, first asking for the column mapping of each bilingual spreadsheet
+        (a preview of its rows, the guessed columns editable); a cancelled dialog leaves that
+        file out."""
+        preloaded: dict[Path, Document] = {}
+        kept: list[Path] = []
+        for p in paths:
+            if p.suffix.lower() in TABLE_SUFFIXES:
+                try:
+                    dialog = TableDialog(p, self)
+                except ReviewerError as exc:
+                    self.show_error("Could not open the file", str(exc))
+                    continue
+                if dialog.exec() != TableDialog.DialogCode.Accepted or dialog.document is None:
+                    continue
+                preloaded[p] = dialog.document
+            kept.append(p)
+        return self.open_files(kept, preloaded=preloaded) if kept else None
 
     def open_folder_dialog(self) -> None:
         """Ask for a folder and open every article in it as one batch."""
@@ -239,13 +264,15 @@ class MainWindow(QMainWindow):
             self._opening.cancel()
             self.statusBar().showMessage("Opening cancelled", 6000)
 
-    def open_files(self, paths: Sequence[Path], source: Path | None = None) -> Task | None:
+    def open_files(self, paths: Sequence[Path], source: Path | None = None, preloaded: dict[Path, Document] | None = None) -> Task | None:
         """Load ``paths`` (and the termbases, the first time) and check them in the background.
 
         Args:
             paths: the files to open as one batch.
             source: the Chinese source of the single file in ``paths``, as a separate
                 file; the two are aligned sentence by sentence.
+            preloaded: documents already read (a spreadsheet read with the mapping its
+                dialog chose), by path.
 
         Returns:
             The background task, or ``None`` when a task is already running.
@@ -255,6 +282,7 @@ class MainWindow(QMainWindow):
             return None
         self.editor.flush()
         paths = [Path(p) for p in paths]
+        ready = dict(preloaded or {})
         termbase_paths = [] if self.termbases else list(self.termbase_paths)
         existing = list(self.termbases)
         check_settings = self.check_settings()
@@ -271,7 +299,7 @@ class MainWindow(QMainWindow):
                 documents = []
                 for i, p in enumerate(paths):
                     progress(i, len(paths), f"Reading {p.name}")
-                    documents.append(read_document(p))
+                    documents.append(ready[p] if p in ready else read_document(p))
             review = make_review(documents, termbases)
             review.checks, review.severities = check_settings
             notes: list[str] = []
@@ -829,7 +857,7 @@ class MainWindow(QMainWindow):
     def dropEvent(self, event: QDropEvent) -> None:
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
-            self.open_files(paths)
+            self.open_interactively(paths)
             event.acceptProposedAction()
 
     # -- termbase ------------------------------------------------------------------------

@@ -117,3 +117,27 @@ def test_regrouping_a_bilingual_file_is_refused_with_a_dialog(qtbot, tmp_path):
     qtbot.waitUntil(lambda: w.review is not None and not w.tasks, timeout=20000)
     assert not w.merge_current()
     assert "units of the file" in w.last_error and w.undo_stack.count() == 0
+
+
+def test_spreadsheet_opens_through_the_mapping_dialog(qtbot, tmp_path, monkeypatch):
+    from reviewer.gui.widgets.table_dialog import TableDialog
+
+    path = tmp_path / "pairs.csv"
+    path.write_text("备注,英文,中文\nx,The two establishments were upheld.,坚持“两个确立”。\ny,Rural revitalization.,乡村振兴。\n", encoding="utf-8")
+    dialog = TableDialog(path)
+    qtbot.addWidget(dialog)
+    assert (dialog.mapping().source, dialog.mapping().target) == (2, 1)  # guessed from the header
+    assert "2 rows will be reviewed" in dialog.report.text()
+    dialog.combos["target"].setCurrentIndex(dialog.combos["target"].findData(2))  # the same column twice
+    assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled() and "same column" in dialog.report.text()
+    dialog.combos["target"].setCurrentIndex(dialog.combos["target"].findData(1))
+    assert dialog.document is not None
+    w = make_window(qtbot, tmp_path)
+    monkeypatch.setattr(TableDialog, "exec", lambda self: TableDialog.DialogCode.Accepted)
+    w.open_interactively([path])
+    qtbot.waitUntil(lambda: w.review is not None and not w.tasks, timeout=20000)
+    first = w.review.documents[0].segments[0]
+    assert (first.source, first.target) == ("坚持“两个确立”。", "The two establishments were upheld.")
+    assert any(f.check == "term-forbidden" for f in w.review.findings)
+    monkeypatch.setattr(TableDialog, "exec", lambda self: TableDialog.DialogCode.Rejected)
+    assert w.open_interactively([path]) is None  # cancelled: nothing opens
