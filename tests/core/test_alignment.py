@@ -302,3 +302,29 @@ def test_read_parallel_docx_mt(tmp_path):
     from reviewer.core.readers.docx import paragraphs
 
     assert paragraphs(out)[1] == f"{E_ECONOMY_1} {E_ECONOMY_2}".replace("stable", "steady")
+
+
+def test_docx_mt_with_an_untranslated_sentence_saves_the_reviewer_translation(tmp_path):
+    """A 1-0 bead: the MT left out a Chinese sentence; the reviewer's translation of it goes
+    into the Word document after the MT sentence before it, and nothing else changes."""
+    import docx
+
+    from reviewer.core.readers.docx import paragraphs
+    from reviewer.core.writers import write_corrected
+
+    mt = tmp_path / "mt.docx"
+    word = docx.Document()
+    word.add_paragraph(E_MEETING)
+    word.add_paragraph(E_JOBS)
+    word.save(str(mt))
+    src = tmp_path / "source.txt"
+    src.write_text(f"{Z_MEETING}\n{Z_SECURITY}{Z_JOBS}\n", encoding="utf-8")
+    doc = read_parallel(mt, src)
+    missing = [s for s in doc.segments if s.source and not s.target]
+    assert [s.source for s in missing] == [Z_SECURITY]
+    out = tmp_path / "corrected.docx"
+    write_corrected(doc, {s.id: s.target for s in doc.segments}, out)  # nothing changed: it saves
+    assert paragraphs(out) == [E_MEETING, E_JOBS]
+    added = "The meeting stressed coordinating epidemic prevention and control with development."
+    write_corrected(doc, {missing[0].id: added}, out)
+    assert paragraphs(out) == [f"{E_MEETING} {added}", E_JOBS]

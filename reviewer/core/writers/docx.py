@@ -77,10 +77,12 @@ def write(doc: Document, targets: Mapping[str, str], path: Path) -> None:
             raise _changed(doc, f"paragraph '{unit}' is gone")
         text = "".join(piece.text for piece in pieces(p))
         for seg in segs:
-            expected = seg.source if seg.source is not None and not seg.target else seg.target
+            # a Chinese paragraph of the file itself is a source-only segment; in a document aligned
+            # with a separate source file, an untranslated sentence is an empty target instead
+            expected = seg.source if seg.source is not None and not seg.target and doc.source_path is None else seg.target
             if text[seg.start : seg.end] != expected:
                 raise _changed(doc, f"the text of segment {seg.id} is no longer there")
-        for start, end, new in reversed(_edits(text, segs, targets)):
+        for start, end, new in reversed(_edits(text, segs, targets, aligned=doc.source_path is not None)):
             _replace(p, start, end, new)
     buffer = io.BytesIO()
     try:
@@ -94,15 +96,20 @@ def _changed(doc: Document, detail: str) -> InputError:
     return InputError(doc.path, f"the Word document has changed since it was read ({detail}); open it again")
 
 
-def _edits(text: str, segs: list[Segment], targets: Mapping[str, str]) -> list[tuple[int, int, str]]:
-    """The ``(start, end, new_text)`` replacements of one paragraph, left to right, not overlapping."""
+def _edits(text: str, segs: list[Segment], targets: Mapping[str, str], aligned: bool = False) -> list[tuple[int, int, str]]:
+    """The ``(start, end, new_text)`` replacements of one paragraph, left to right, not overlapping.
+
+    With ``aligned`` (a source from another file), a segment with an empty target is a
+    sentence the MT left out: the reviewer's translation of it is inserted at its place."""
     edits: list[tuple[int, int, str]] = []
     last_end = 0
     kept_before = False  # a segment before this one stays in the paragraph
     for seg in segs:
-        if seg.source is not None and not seg.target:
+        if seg.source is not None and not seg.target and not aligned:
             continue
         new = targets.get(seg.id, seg.target).strip()
+        if aligned and not seg.target and new:
+            new = (" " if seg.start > 0 and not text[seg.start - 1].isspace() else "") + new
         if new == seg.target:
             kept_before = True
             continue
