@@ -174,3 +174,20 @@ def test_empty_folder_is_an_error(tmp_path, capsys):
 def test_source_needs_exactly_one_input(tmp_path, capsys, sample_path):
     assert main(["check", str(sample_path), str(sample_path), "--source", str(sample_path)]) == 2
     assert "exactly one INPUT" in capsys.readouterr().err
+
+
+def test_source_file_is_aligned_and_source_checks_run(tmp_path, capsys):
+    mt = tmp_path / "mt.txt"
+    zh = tmp_path / "zh.txt"
+    mt.write_text(
+        "The meeting stressed that we must understand the two establishments. "
+        "Regional GDP reached 1.2 billion yuan.\n\nWe will promote rural revitalization.\n",
+        encoding="utf-8",
+    )
+    zh.write_text("会议强调，要深刻领悟“两个确立”。地区生产总值达到1.2万亿元。\n\n全面推进乡村振兴。\n", encoding="utf-8")
+    assert main(["check", str(mt), "--source", str(zh), "--json", "-", "-q"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    (doc,) = data["documents"]
+    assert [s["source"] for s in doc["segments"]] == ["会议强调，要深刻领悟“两个确立”。", "地区生产总值达到1.2万亿元。", "全面推进乡村振兴。"]
+    checks = {f["check"] for f in doc["findings"]}
+    assert {"term-forbidden", "number"} <= checks  # "1.2 billion" for 1.2万亿: a source-side check

@@ -141,3 +141,15 @@ def test_spreadsheet_opens_through_the_mapping_dialog(qtbot, tmp_path, monkeypat
     assert any(f.check == "term-forbidden" for f in w.review.findings)
     monkeypatch.setattr(TableDialog, "exec", lambda self: TableDialog.DialogCode.Rejected)
     assert w.open_interactively([path]) is None  # cancelled: nothing opens
+
+
+def test_mt_with_its_source_opens_aligned(qtbot, tmp_path):
+    mt = tmp_path / "mt.txt"
+    zh = tmp_path / "zh.txt"
+    mt.write_text("We must understand the two establishments. We will promote rural revitalization.\n", encoding="utf-8")
+    zh.write_text("要深刻领悟“两个确立”。全面推进乡村振兴。\n", encoding="utf-8")
+    w = make_window(qtbot, tmp_path)
+    w.open_files([mt], source=zh)
+    qtbot.waitUntil(lambda: w.review is not None and not w.tasks, timeout=20000)
+    assert [s.source for s in w.review.documents[0].segments] == ["要深刻领悟“两个确立”。", "全面推进乡村振兴。"]
+    assert not w.segments.isColumnHidden(SegmentTableModel.SOURCE)
