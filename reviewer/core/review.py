@@ -77,6 +77,9 @@ class Review:
         renderings: the term-renderings report of the latest check run.
         read_hashes: document key -> :func:`document_hash` of the document as read, so
             that merged and split segments are saved and restored with the review.
+        states: segment state by ``(document key, segment id)``: ``"reviewed"`` or
+            ``"final"`` (after XLIFF 2.0); a segment not listed is ``"translated"``.
+        comments: the reviewer's comment on a segment, by ``(document key, segment id)``.
     """
 
     documents: list[Document]
@@ -93,6 +96,8 @@ class Review:
     severities: dict[str, Severity] = field(default_factory=dict)
     renderings: list[ConceptRenderings] = field(default_factory=list)
     read_hashes: dict[str, str] = field(default_factory=dict)
+    states: dict[tuple[str, str], str] = field(default_factory=dict)
+    comments: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for d in self.documents:  # the documents as read, before any merge or split (reviewer.core.realign)
@@ -142,6 +147,30 @@ class Review:
             self.corrected.pop((doc_key, segment_id), None)
         else:
             self.corrected[(doc_key, segment_id)] = text
+
+    def state(self, doc_key: str, segment_id: str) -> str:
+        """A segment's state: ``"translated"`` (as delivered), ``"reviewed"`` or ``"final"``."""
+        return self.states.get((doc_key, segment_id), "translated")
+
+    def set_state(self, doc_key: str, segment_id: str, state: str) -> None:
+        """Set a segment's state.
+
+        Raises:
+            ValueError: not one of ``translated``, ``reviewed``, ``final``.
+        """
+        if state not in ("translated", "reviewed", "final"):
+            raise ValueError(f"unknown segment state '{state}'")
+        if state == "translated":
+            self.states.pop((doc_key, segment_id), None)
+        else:
+            self.states[(doc_key, segment_id)] = state
+
+    def set_comment(self, doc_key: str, segment_id: str, comment: str) -> None:
+        """Set (or, with ``""``, remove) the reviewer's comment on a segment."""
+        if comment.strip():
+            self.comments[(doc_key, segment_id)] = comment.strip()
+        else:
+            self.comments.pop((doc_key, segment_id), None)
 
     # -- checks and decisions ------------------------------------------------
 
@@ -262,6 +291,8 @@ class Review:
             "termbases": [str(tb.path) if tb.path else tb.name for tb in self.termbases],
             "corrected": [{"document": d, "segment": s, "text": t} for (d, s), t in self.corrected.items()],
             "decisions": {k: v.value for k, v in self.decisions.items()},
+            "states": [{"document": d, "segment": s, "state": v} for (d, s), v in self.states.items()],
+            "comments": [{"document": d, "segment": s, "text": v} for (d, s), v in self.comments.items()],
             "false_positives": sorted(self.false_positives),
             "notes": self.notes,
             "applied": [
@@ -323,6 +354,11 @@ class Review:
                 except KeyError:
                     warnings.append(f"segment {seg} of {doc} no longer exists")
         self.decisions.update({k: Decision(v) for k, v in data.get("decisions", {}).items()})
+        for item in data.get("states", []):
+            if item.get("state") in ("reviewed", "final"):
+                self.states[(item["document"], item["segment"])] = item["state"]
+        for item in data.get("comments", []):
+            self.comments[(item["document"], item["segment"])] = str(item["text"])
         self.false_positives |= {str(r) for r in data.get("false_positives", [])}
         self.notes.update(data.get("notes", {}))
         for a in data.get("applied", []):
