@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from reviewer import __version__
+from reviewer.core.checks import Severity
 from reviewer.core.document import Document, InlineCode, Segment
 from reviewer.core.errors import InputError, OutputError
 from reviewer.core.review import AppliedCorrection, Decision, Review, _finding_from_json, _finding_json
@@ -133,7 +134,8 @@ class Project:
     @staticmethod
     def _connect(path: Path) -> sqlite3.Connection:
         try:
-            conn = sqlite3.connect(str(path), timeout=0.2, isolation_level=None)
+            # opened in a worker thread, then used on the GUI thread only: never two at once
+            conn = sqlite3.connect(str(path), timeout=0.2, isolation_level=None, check_same_thread=False)
             conn.execute("PRAGMA locking_mode=EXCLUSIVE")
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=FULL")
@@ -299,8 +301,12 @@ class Project:
         ]
         review.states = {(d, s): st for d, s, st, _ in c.execute("SELECT document, segment, state, comment FROM segment_states") if st != "translated"}
         review.comments = {(d, s): cm for d, s, _, cm in c.execute("SELECT document, segment, state, comment FROM segment_states") if cm}
-        checks = self.setting("checks")
-        review.checks = list(checks) if isinstance(checks, list) else None
+        checks = self.setting("checks", "unset")
+        if checks != "unset":  # the project's own choice of checks overrides the application's
+            review.checks = [str(x) for x in checks] if isinstance(checks, list) else None
+        severities = self.setting("severities")
+        if isinstance(severities, dict):
+            review.severities = {str(k): Severity(v) for k, v in severities.items() if v in {x.value for x in Severity}}
         notes: list[str] = []
         drafts = c.execute("SELECT document, segment, text FROM drafts").fetchall()
         recovered = []

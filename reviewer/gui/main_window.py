@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+import tempfile
 from collections import Counter
+from datetime import datetime
 from functools import partial
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,7 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer import __version__
-from reviewer.core.autosave import autosave_path
+from reviewer.core.autosave import autosave_path, data_dir
+from reviewer.core.project import PROJECT_SUFFIX, Project
 from reviewer.core.checks import Finding, Severity
 from reviewer.core.consistency import ConceptRenderings
 from reviewer.core.errors import ReviewerError
@@ -82,7 +87,8 @@ class MainWindow(QMainWindow):
         self.tasks: list[Task] = []
         self._source_matcher_cache: tuple[tuple[int, ...], SourceMatcher] | None = None
         self._generation = 0
-        self._autosave_file: Path | None = None
+        self.project: Project | None = None
+        self._unsaved = False  # a project write failed: write everything at the next chance
         self._opening: Task | None = None
         self._termbase_editor: TermbaseEditor | None = None
         self._build()
@@ -113,6 +119,11 @@ class MainWindow(QMainWindow):
 
         self.editor = SegmentEditor()
         self.editor.text_edited.connect(self.edit_current)
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(150)
+        self._draft_timer.timeout.connect(self._save_draft)
+        self.editor.corrected.textChanged.connect(self._draft_timer.start)
         self.editor.accept_requested.connect(self.accept_finding)
         self.editor.dismiss_requested.connect(self.dismiss_finding)
 
@@ -161,12 +172,14 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         self.open_action = make_action(self, "&Open…", QKeySequence.StandardKey.Open, self.open_dialog)
         file_menu.addAction(self.open_action)
+        file_menu.addAction(make_action(self, "&New Project from Files…", "Ctrl+N", self.new_project_dialog))
         file_menu.addAction(make_action(self, "Open &Folder…", "Ctrl+Shift+O", self.open_folder_dialog))
         file_menu.addAction(make_action(self, "Open MT with Chinese &Source…", None, self.open_with_source_dialog))
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.export_action = make_action(self, "&Export Review Workbook…", "Ctrl+E", self.export_dialog)
         file_menu.addAction(self.export_action)
+        file_menu.addAction(make_action(self, "Save Project &As…", None, self.save_project_as_dialog))
         file_menu.addAction(make_action(self, "&Save Corrected As…", "Ctrl+Shift+S", self.save_corrected_dialog))
         file_menu.addAction(make_action(self, "Export &Corrected Text…", "Ctrl+Shift+E", self.export_text_dialog))
         file_menu.addSeparator()
@@ -210,7 +223,9 @@ class MainWindow(QMainWindow):
     def open_dialog(self) -> None:
         """Ask for articles and open them as one batch."""
         patterns = " ".join(f"*{s}" for s in sorted(READERS))
-        paths, _ = QFileDialog.getOpenFileNames(self, "Open articles", str(Path.home()), f"Articles ({patterns});;All files (*)")
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, "Open articles or a project", str(Path.home()), f"Articles and projects ({patterns} *{PROJECT_SUFFIX});;Projects (*{PROJECT_SUFFIX});;All files (*)"
+        )
         if paths:
             self.open_interactively([Path(p) for p in paths])
 
@@ -232,6 +247,54 @@ class MainWindow(QMainWindow):
                 preloaded[p] = dialog.document
             kept.append(p)
         return self.open_files(kept, preloaded=preloaded) if kept else None
+
+    def new_project_dialog(self) -> None:
+        """Ask for articles, then where to keep the project, and open them in it."""
+        patterns = " ".join(f"*{s}" for s in sorted(READERS))
+        paths, _ = QFileDialog.getOpenFileNames(self, "New project: choose the articles", str(Path.home()), f"Articles ({patterns})")
+        if not paths:
+            return
+        first = Path(paths[0])
+        target, _ = QFileDialog.getSaveFileName(self, "New project: save it as", str(first.with_name(first.stem + PROJECT_SUFFIX)), f"reviewer projects (*{PROJECT_SUFFIX})")
+        if not target:
+            return
+        out = Path(target) if target.endswith(PROJECT_SUFFIX) else Path(target + PROJECT_SUFFIX)
+        if out.exists():  # the dialog asked; the old project is kept aside rather than deleted
+            out.rename(out.with_name(f"{out.stem}-replaced-{datetime.now():%Y%m%d-%H%M%S}{PROJECT_SUFFIX}"))
+        self.open_files([Path(p) for p in paths], new_project=out)
+
+    def save_project_as_dialog(self) -> None:
+        """Copy the project to a file of the user's choice and go on working there."""
+        if self.project is None:
+            self.show_error("Nothing to save", "Open an article or a project first.")
+            return
+        self.editor.flush()
+        target, _ = QFileDialog.getSaveFileName(self, "Save project as", str(Path.home() / f"review{PROJECT_SUFFIX}"), f"reviewer projects (*{PROJECT_SUFFIX})")
+        if target:
+            out = Path(target) if target.endswith(PROJECT_SUFFIX) else Path(target + PROJECT_SUFFIX)
+            self.save_project_as(out)
+
+    def save_project_as(self, path: Path) -> bool:
+        """Copy the project to ``path`` (an existing file there is kept aside, renamed) and
+        continue in the copy."""
+        assert self.project is not None
+        if self.project.path.resolve() == path.resolve():
+            return self._persist(lambda p, r: p.record(r))
+        self._persist(lambda p, r: p.record(r))
+        try:
+            if path.exists():
+                path.rename(path.with_name(f"{path.stem}-replaced-{datetime.now():%Y%m%d-%H%M%S}{PROJECT_SUFFIX}"))
+            self.project = self.project.save_as(path)
+            if self._unsaved and self.review is not None:
+                self.project.record_all(self.review)
+                self._unsaved = False
+        except (ReviewerError, OSError) as exc:
+            self.show_error("Could not save the project", str(exc))
+            return False
+        self._add_recent(path)
+        self.setWindowTitle(f"{path.name} — reviewer")
+        self.statusBar().showMessage(f"Saved the project as {path}; your work goes on there", 8000)
+        return True
 
     def open_folder_dialog(self) -> None:
         """Ask for a folder and open every article in it as one batch."""
@@ -264,7 +327,9 @@ class MainWindow(QMainWindow):
             self._opening.cancel()
             self.statusBar().showMessage("Opening cancelled", 6000)
 
-    def open_files(self, paths: Sequence[Path], source: Path | None = None, preloaded: dict[Path, Document] | None = None) -> Task | None:
+    def open_files(
+        self, paths: Sequence[Path], source: Path | None = None, preloaded: dict[Path, Document] | None = None, new_project: Path | None = None
+    ) -> Task | None:
         """Load ``paths`` (and the termbases, the first time) and check them in the background.
 
         Args:
@@ -273,6 +338,9 @@ class MainWindow(QMainWindow):
                 file; the two are aligned sentence by sentence.
             preloaded: documents already read (a spreadsheet read with the mapping its
                 dialog chose), by path.
+            new_project: create the project at this path (File ▸ New Project); by
+                default a project in the user data folder holds the work on these files.
+                A single ``.reviewer`` path in ``paths`` opens that project.
 
         Returns:
             The background task, or ``None`` when a task is already running.
@@ -287,7 +355,11 @@ class MainWindow(QMainWindow):
         existing = list(self.termbases)
         check_settings = self.check_settings()
 
-        def work(progress: Task) -> tuple[Review, list[str], Path | None]:
+        project_path = paths[0] if len(paths) == 1 and paths[0].suffix.lower() == PROJECT_SUFFIX else new_project
+        if project_path is not None and project_path.suffix.lower() == PROJECT_SUFFIX and paths and paths[0] == project_path:
+            paths = []
+
+        def work(progress: Task) -> tuple[Review, list[str], Project]:
             progress(0, 1, "Loading termbase")
             termbases = existing or [load_termbase(p) for p in termbase_paths]
             if source is not None:
@@ -300,16 +372,33 @@ class MainWindow(QMainWindow):
                 for i, p in enumerate(paths):
                     progress(i, len(paths), f"Reading {p.name}")
                     documents.append(ready[p] if p in ready else read_document(p))
-            review = make_review(documents, termbases)
-            review.checks, review.severities = check_settings
             notes: list[str] = []
-            save = autosave_path([d.path for d in documents])
-            if save.exists():
-                warnings = review.restore(save)
-                notes.append(f"Restored {len(review.corrected)} post-edited segment(s) and {len(review.decisions)} decision(s) from your last session")
-                notes.extend(warnings)
-            review.run_checks(progress)
-            return review, notes, save
+            project: Project | None = None
+            try:
+                if project_path is not None and project_path.suffix.lower() == PROJECT_SUFFIX and not documents:
+                    project = Project.open(project_path)
+                    documents = project.documents()
+                    if not existing:
+                        stored = [p for p in project.termbase_paths() if p.is_file()]
+                        if stored:
+                            termbases = [load_termbase(p) for p in stored]
+                else:
+                    project, documents, found = _session_project(documents, project_path, [tb.path for tb in termbases if tb.path])
+                    notes.extend(found)
+                review = make_review(documents, termbases)
+                review.checks, review.severities = check_settings
+                notes.extend(project.load_into(review))
+                legacy = autosave_path([d.path for d in documents])
+                if not project.setting("imported_json") and legacy.exists():  # the autosave of an earlier version
+                    notes.extend(project.import_review_json(review, legacy))
+                    project.set_setting("imported_json", str(legacy))
+                    notes.append(f"Took over {len(review.corrected)} post-edited segment(s) and {len(review.decisions)} decision(s) from your last session")
+                review.run_checks(progress)
+            except BaseException:
+                if project is not None:
+                    project.close()
+                raise
+            return review, notes, project
 
         self._set_busy("Opening…")
         task = run_in_background(work, self._opened, self._failed, self._on_progress)
@@ -321,11 +410,14 @@ class MainWindow(QMainWindow):
         self.cancel_button.show()
         return task
 
-    def _opened(self, result: tuple[Review, list[str], Path | None]) -> None:
-        review, notes, save = result
+    def _opened(self, result: tuple[Review, list[str], Project]) -> None:
+        review, notes, project = result
+        if self.project is not None:
+            self.project.close()
+        self.project = project
+        self._unsaved = False
         self.review = review
         self.termbases = review.termbases
-        self._autosave_file = save
         self.undo_stack.clear()
         self.segment_model.set_review(review)
         self.findings_panel.set_review(review)
@@ -336,8 +428,11 @@ class MainWindow(QMainWindow):
         for d in review.documents:
             notes.extend(f"{d.name}: {w}" for w in d.warnings)
         self.setWindowTitle(f"{names} — reviewer")
-        for d in review.documents:
-            self._add_recent(d.path)
+        if project.path.parent != data_dir() / "projects":
+            self._add_recent(project.path)  # a project of the user's own: the recent list opens it
+        else:
+            for d in review.documents:
+                self._add_recent(d.path)
         if self.segment_model.rowCount():
             self.segments.selectionModel().setCurrentIndex(
                 self.segment_model.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
@@ -577,7 +672,7 @@ class MainWindow(QMainWindow):
         target = (doc, segment) if (doc, segment) in keys else (keys[0] if keys else None)
         if target is not None:
             self.select_segment(*target)
-        self.autosave()
+        self._persist(lambda p, r: p.record_segmentation(r, doc))
         self.recheck()
 
     def review_changed(self, doc: str, segment: str) -> None:
@@ -586,17 +681,42 @@ class MainWindow(QMainWindow):
         if self.current == (doc, segment):
             self._show_current()
         self.findings_panel.decisions_changed()
-        self.autosave()
+        self._persist(lambda p, r: p.record(r, doc, segment))
         self.recheck()
 
     def autosave(self) -> None:
-        """Save the review state now (atomic); a failure is shown, never silent."""
-        if self.review is None or self._autosave_file is None:
-            return
+        """Write the review's decisions, notes and rules to the project now."""
+        self._persist(lambda p, r: p.record(r))
+
+    def _persist(self, write: Callable[[Project, Review], None]) -> bool:
+        """Run one project write; a failure (disk full, file gone, locked) is shown once and
+        everything is written again at the next chance, so no edit is lost."""
+        if self.project is None or self.review is None:
+            return False
         try:
-            self.review.save(self._autosave_file)
+            if self._unsaved:
+                self.project.record_all(self.review)
+                for d in self.review.documents:
+                    self.project.record_segmentation(self.review, self.review.doc_key(d))
+            write(self.project, self.review)
         except ReviewerError as exc:
-            self.statusBar().showMessage(f"Autosave failed: {exc}", 10000)
+            if not self._unsaved:
+                self.show_error("Your work could not be saved", f"{exc}\n\nNothing is lost yet: it stays in this window, and reviewer saves it again with your next change. You can also save a copy with File ▸ Save Project As.")
+            self._unsaved = True
+            self.statusBar().showMessage("Not saved: see the message", 10000)
+            return False
+        if self._unsaved:
+            self.statusBar().showMessage("Saved again", 4000)
+        self._unsaved = False
+        return True
+
+    def _save_draft(self) -> None:
+        """Keep the text being typed in the project (recovered after a crash)."""
+        if self.project is None or self.review is None or self.current is None or not self.editor.has_pending_edit():
+            return
+        doc, seg = self.current
+        text = self.editor.corrected.toPlainText()
+        self._persist(lambda p, _r: p.save_draft(doc, seg, text))
 
     def recheck(self) -> None:
         """Run the checks again in the background; a stale result is dropped."""
@@ -653,6 +773,11 @@ class MainWindow(QMainWindow):
         self.settings.setValue("checks/severities", ",".join(f"{k}={v.value}" for k, v in severities.items()))
         if self.review is not None:
             self.review.checks, self.review.severities = enabled, severities
+            def write(p: Project, _r: Review) -> None:
+                p.set_setting("checks", enabled)
+                p.set_setting("severities", {k: v.value for k, v in severities.items()})
+
+            self._persist(write)
             self.recheck()
 
     # -- export ----------------------------------------------------------------
@@ -731,13 +856,36 @@ class MainWindow(QMainWindow):
         assert self.review is not None
         for key, path in outputs.items():
             doc = self.review.document(key)
+            if path.exists() and doc.path.exists() and path.resolve() == doc.path.resolve():
+                self.show_error("Could not save the corrected file", f"{path} is the file the document was read from; write the corrections to a new file")
+                return False
             try:
-                write_corrected(doc, corrected_targets(self.review, doc), path)
+                with tempfile.TemporaryDirectory() as tmp:
+                    write_corrected(self._as_reviewed(doc, Path(tmp)), corrected_targets(self.review, doc), path)
             except ReviewerError as exc:
                 self.show_error("Could not save the corrected file", str(exc))
                 return False
         self.statusBar().showMessage(f"Saved {len(outputs)} corrected file(s): " + ", ".join(p.name for p in outputs.values()), 8000)
         return True
+
+    def _as_reviewed(self, doc: Document, scratch: Path) -> Document:
+        """``doc``, pointing at the file as it was when the review began: when the original
+        has changed or gone since, the project's copy of its bytes is put in ``scratch``."""
+        if self.project is None:
+            return doc
+        try:
+            original, digest = self.project.original(Review.doc_key(doc))
+        except KeyError:
+            return doc
+        try:
+            current = hashlib.sha256(doc.path.read_bytes()).hexdigest()
+        except OSError:
+            current = ""
+        if current == digest or original is None:
+            return doc
+        copy = scratch / doc.path.name
+        copy.write_bytes(original)
+        return dataclasses.replace(doc, path=copy)
 
     def export_text_dialog(self) -> None:
         """Ask where to save the corrected text of the first document and write it."""
@@ -961,6 +1109,9 @@ class MainWindow(QMainWindow):
         self.autosave()
         for t in self.tasks:
             t.cancel()
+        if self.project is not None:
+            self.project.close()
+            self.project = None
         super().closeEvent(event)
 
 
@@ -968,3 +1119,37 @@ def _bold(text: str) -> QLabel:
     label = QLabel(text)
     label.setStyleSheet("font-weight: bold;")
     return label
+
+
+def _session_project(documents: list[Document], path: Path | None, termbase_paths: list[Path]) -> tuple[Project, list[Document], list[str]]:
+    """The project for a set of documents: a new one at ``path`` (File ▸ New Project), or the
+    one in the user data folder that holds the work on exactly these files.
+
+    When the files changed since that project was made, it is kept aside (renamed with the
+    time) and a new one is made, so nothing is overwritten; the note says so.
+    """
+    if path is not None:
+        return Project.create(path, documents, termbase_paths), documents, []
+    folder = data_dir() / "projects"
+    folder.mkdir(parents=True, exist_ok=True)
+    implicit = folder / (autosave_path([d.path for d in documents]).name.split(".")[0] + PROJECT_SUFFIX)
+    notes: list[str] = []
+    if implicit.exists():
+        project = Project.open(implicit)
+        stored = project.documents()
+        changed = [d.name for d in documents if not _same_file(project, d)]
+        if not changed and len(stored) == len(documents):
+            return project, stored, ["Restored your work from the last session"]
+        project.close()
+        aside = implicit.with_name(f"{implicit.stem}-{datetime.now():%Y%m%d-%H%M%S}{PROJECT_SUFFIX}")
+        implicit.rename(aside)
+        notes.append(f"{', '.join(changed) or 'The files'} changed since your last session; that review is kept in {aside}")
+    return Project.create(implicit, documents, termbase_paths), documents, notes
+
+
+def _same_file(project: Project, doc: Document) -> bool:
+    try:
+        _, digest = project.original(Review.doc_key(doc))
+        return hashlib.sha256(doc.path.read_bytes()).hexdigest() == digest
+    except (KeyError, OSError):
+        return False

@@ -64,11 +64,12 @@ def test_typing_is_an_undoable_edit_and_autosaved(qtbot, window):
     window.editor.flush()
     settle(qtbot, window)
     assert window.review.target(doc, "4") == "This is important to follow."
-    assert window._autosave_file is not None and window._autosave_file.exists()
-    assert "This is important to follow." in window._autosave_file.read_text(encoding="utf-8")
+    saved = window.project._conn.execute("SELECT text FROM corrections WHERE segment = '4'").fetchone()
+    assert saved == ("This is important to follow.",)  # on disk at once
     window.undo_stack.undo()
     settle(qtbot, window)
     assert window.review.target(doc, "4") == "Important to follow."
+    assert window.project._conn.execute("SELECT text FROM corrections WHERE segment = '4'").fetchone() is None
 
 
 def test_dismiss_with_note_and_export(qtbot, window, tmp_path, monkeypatch):

@@ -1,0 +1,156 @@
+"""Projects in the window: new project, reopen, Save As, the original file changed or gone,
+and a real crash of a window process."""
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QFileDialog
+
+from reviewer.core.paths import SHIPPED_TERMBASE
+from reviewer.core.project import Project
+from reviewer.core.readers import read_document
+from reviewer.gui.main_window import MainWindow
+
+
+def make_window(qtbot, tmp_path):
+    w = MainWindow([SHIPPED_TERMBASE], QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def opened(qtbot, w):
+    qtbot.waitUntil(lambda: w.review is not None and not w.tasks, timeout=20000)
+
+
+def test_new_project_reopen_and_save_as(qtbot, tmp_path, sample_path):
+    article = tmp_path / "article.txt"
+    article.write_bytes(sample_path.read_bytes())
+    project_path = tmp_path / "mine.reviewer"
+    w = make_window(qtbot, tmp_path)
+    w.open_files([article], new_project=project_path)
+    opened(qtbot, w)
+    assert w.project.path == project_path and project_path.exists()
+    doc = w.review.doc_key(w.review.documents[0])
+    w.accept_finding(next(f for f in w.review.findings if f.text == "two establishments"))
+    qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
+    assert w.save_project_as(tmp_path / "copy.reviewer")
+    w.close()
+    second = make_window(qtbot, tmp_path)
+    second.open_files([tmp_path / "copy.reviewer"])
+    opened(qtbot, second)
+    assert "Two Establishes" in second.review.target(doc, "5")
+    assert str((tmp_path / "copy.reviewer").resolve()) in second._recent()
+    second.close()
+    third = make_window(qtbot, tmp_path)
+    third.open_files([project_path])
+    opened(qtbot, third)
+    assert "Two Establishes" in third.review.target(doc, "5")  # the first project has the work up to Save As
+
+
+def test_corrections_go_into_the_original_even_after_it_changed(qtbot, tmp_path, sample_path, monkeypatch):
+    article = tmp_path / "article.txt"
+    article.write_bytes(sample_path.read_bytes())
+    w = make_window(qtbot, tmp_path)
+    w.open_files([article], new_project=tmp_path / "p.reviewer")
+    opened(qtbot, w)
+    w.accept_finding(next(f for f in w.review.findings if f.text == "two establishments"))
+    qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
+    article.write_text("Somebody replaced the file.\n", encoding="utf-8")
+    out = tmp_path / "out.txt"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    w.save_corrected_dialog()
+    text = out.read_text(encoding="utf-8")
+    assert "Two Establishes" in text and "Somebody replaced" not in text
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(article), ""))
+    w.save_corrected_dialog()
+    assert "read from" in w.last_error and article.read_text(encoding="utf-8") == "Somebody replaced the file.\n"
+
+
+def test_a_write_failure_is_shown_and_the_work_is_written_later(qtbot, tmp_path, sample_path, monkeypatch):
+    from reviewer.core.errors import OutputError
+
+    w = make_window(qtbot, tmp_path)
+    w.open_files([sample_path], new_project=tmp_path / "p.reviewer")
+    opened(qtbot, w)
+    doc = w.review.doc_key(w.review.documents[0])
+    real = Project.record
+
+    def full_disk(self, review, d=None, s=None):
+        raise OutputError(self.path, "the disk is full")
+
+    monkeypatch.setattr(Project, "record", full_disk)
+    w.select_segment(doc, "4")
+    w.edit_current("Edited while the disk was full.")
+    qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
+    assert "could not be saved" in w.last_error.lower() or "disk is full" in w.last_error
+    monkeypatch.setattr(Project, "record", real)
+    w.select_segment(doc, "6")
+    w.edit_current("Edited once there was space again.")
+    qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
+    rows = dict(w.project._conn.execute("SELECT segment, text FROM corrections").fetchall())
+    assert rows["4"] == "Edited while the disk was full." and rows["6"] == "Edited once there was space again."
+
+
+CRASHING_WINDOW = """
+import os, sys, time
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ["REVIEWER_SYNC_TASKS"] = "1"
+from pathlib import Path
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from reviewer.core.paths import SHIPPED_TERMBASE
+from reviewer.gui.main_window import MainWindow
+app = QApplication([])
+w = MainWindow([SHIPPED_TERMBASE], QSettings(sys.argv[2], QSettings.Format.IniFormat))
+w.open_files([Path(sys.argv[1])])
+while w.review is None or w.tasks:
+    app.processEvents()
+doc = w.review.doc_key(w.review.documents[0])
+w.select_segment(doc, "2")
+w.edit_current("A finished edit of segment 2.")
+while w.tasks:
+    app.processEvents()
+w.select_segment(doc, "3")
+w.editor.corrected.setPlainText("Typed into segment 3, the debounce never fired")
+end = time.time() + 0.3
+while time.time() < end:  # the draft timer (150 ms) fires
+    app.processEvents()
+    time.sleep(0.01)
+w.editor._timer.stop()  # the 400 ms edit debounce never fires: the process dies first
+print("ready", flush=True)
+while True:
+    app.processEvents()
+    time.sleep(0.01)
+"""
+
+
+def test_killed_window_process_loses_nothing(qtbot, tmp_path, sample_path, monkeypatch):
+    env = dict(os.environ, REVIEWER_DATA_DIR=str(tmp_path / "data"))
+    proc = subprocess.Popen(
+        [sys.executable, "-c", CRASHING_WINDOW, str(sample_path), str(tmp_path / "s.ini")], stdout=subprocess.PIPE, text=True, env=env
+    )
+    assert proc.stdout is not None
+    deadline = time.time() + 60
+    line = ""
+    while time.time() < deadline and "ready" not in line:
+        line = proc.stdout.readline()
+        if not line and proc.poll() is not None:
+            break
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert "ready" in line
+    monkeypatch.setenv("REVIEWER_DATA_DIR", str(tmp_path / "data"))
+    w = make_window(qtbot, tmp_path)
+    w.open_files([sample_path])
+    opened(qtbot, w)
+    doc = w.review.doc_key(w.review.documents[0])
+    assert w.review.target(doc, "2") == "A finished edit of segment 2."
+    assert w.review.target(doc, "3") == "Typed into segment 3, the debounce never fired"
+    assert "Recovered text typed just before reviewer stopped" in w.statusBar().currentMessage()
