@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -115,6 +116,7 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(SegmentTableModel.MT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(SegmentTableModel.CORRECTED, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(SegmentTableModel.FINDINGS, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(SegmentTableModel.STATE, QHeaderView.ResizeMode.ResizeToContents)
         self.segments.selectionModel().currentRowChanged.connect(self._on_segment_row)
 
         self.editor = SegmentEditor()
@@ -204,6 +206,12 @@ class MainWindow(QMainWindow):
         review_menu.addAction(make_action(self, "E&xport False Positives…", None, self.export_false_positives_dialog))
         review_menu.addAction(make_action(self, "&Import False Positives…", None, self.import_false_positives_dialog))
         review_menu.addSeparator()
+        review_menu.addAction(make_action(self, "Mark &Reviewed and Go to Next", "Ctrl+R", lambda: self.mark_current("reviewed", advance=True)))
+        review_menu.addAction(make_action(self, "Mark &Final", "Ctrl+Shift+R", lambda: self.mark_current("final")))
+        review_menu.addAction(make_action(self, "Mark &Translated (Not Reviewed)", None, lambda: self.mark_current("translated")))
+        review_menu.addAction(make_action(self, "Segment &Comment…", "Ctrl+K", self.comment_current_dialog))
+        review_menu.addAction(make_action(self, "Next &Unreviewed Segment", "Ctrl+U", self.goto_unreviewed))
+        review_menu.addSeparator()
         review_menu.addAction(make_action(self, "&Next Finding", "F8", lambda: self.goto_finding(+1)))
         review_menu.addAction(make_action(self, "&Previous Finding", "Shift+F8", lambda: self.goto_finding(-1)))
         review_menu.addSeparator()
@@ -216,6 +224,7 @@ class MainWindow(QMainWindow):
         termbase_menu.addAction(make_action(self, "Add &Project Termbase…", None, self.add_termbase_dialog))
 
         help_menu = bar.addMenu("&Help")
+        help_menu.addAction(make_action(self, "&Keyboard Shortcuts", "F1", self.shortcuts_dialog))
         help_menu.addAction(make_action(self, "&About reviewer", None, self._about))
 
     # -- opening -------------------------------------------------------------
@@ -456,19 +465,25 @@ class MainWindow(QMainWindow):
         doc, seg_id = self.current
         seg = self.review.document(doc).segment(seg_id)
         text = self.review.target(doc, seg_id)
+        unit = seg.unit.split("/", 1)[1] if seg.unit[:1].isdigit() and "/" in seg.unit else seg.unit  # "0/u1": file 0, unit u1
+        title = f"Segment {seg_id} · paragraph {seg.paragraph}" if not unit or unit == seg_id else f"Segment {seg_id} · unit {unit}"
+        if seg.state:
+            title += f" · file state {seg.state}"
+        title += f" · {self.review.state(doc, seg_id)}"
+        comment = self.review.comments.get((doc, seg_id))
+        if comment:
+            title += f" · 💬 {comment[:80]}"
         if reload_text:
             source_hits = []
             if seg.source:
                 for sh in self._source_matcher().match(seg.source):
                     form = " (Traditional)" if sh.traditional else ""
                     source_hits.append((sh.start, sh.end, f"{sh.concept.source_term}{form}: “{sh.concept.preferred_text or '—'}”"))
-            unit = seg.unit.split("/", 1)[1] if seg.unit[:1].isdigit() and "/" in seg.unit else seg.unit  # "0/u1": file 0, unit u1
-            title = f"Segment {seg_id} · paragraph {seg.paragraph}" if not unit or unit == seg_id else f"Segment {seg_id} · unit {unit}"
-            if seg.state:
-                title += f" · {seg.state}"
             self.editor.show_segment(title, seg.target, text, seg.source, source_hits)
-        elif not self.editor.has_pending_edit():  # never overwrite what the reviewer is typing
-            self.editor.set_corrected(text)
+        else:
+            self.editor.title.setText(title)
+            if not self.editor.has_pending_edit():  # never overwrite what the reviewer is typing
+                self.editor.set_corrected(text)
         shown = self.editor.corrected.toPlainText()
         assert self.review.matcher is not None
         hits = self.review.matcher.match(shown)
@@ -520,7 +535,66 @@ class MainWindow(QMainWindow):
         self.select_segment(target.document, target.segment)
         self.editor.select_finding(target)
 
+    def goto_unreviewed(self) -> bool:
+        """Go to the next segment (after the current one, wrapping) that is not reviewed or final."""
+        if self.review is None:
+            return False
+        keys = self.segment_model.keys()
+        start = keys.index(self.current) + 1 if self.current in keys else 0
+        for key in keys[start:] + keys[:start]:
+            if self.review.state(*key) == "translated":
+                self.select_segment(*key)
+                return True
+        self.statusBar().showMessage("Every segment is reviewed.", 4000)
+        return False
+
+    def shortcuts_dialog(self) -> None:
+        """List every menu command that has a keyboard shortcut."""
+        rows = []
+        for menu_action in self.menuBar().actions():
+            menu = menu_action.menu()
+            if not isinstance(menu, QMenu):
+                continue
+            for action in menu.actions():
+                if not action.shortcut().isEmpty():
+                    name = action.text().replace("&", "").rstrip("…")
+                    rows.append(f"<tr><td><b>{action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}</b></td><td>{menu_action.text().replace('&', '')} ▸ {name}</td></tr>")
+        box = QMessageBox(QMessageBox.Icon.NoIcon, "Keyboard shortcuts", "", QMessageBox.StandardButton.Close, self)
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText("<table cellspacing=6>" + "".join(rows) + "</table>")
+        box.open()
+        self.shortcuts_text = "\n".join(rows)
+
     # -- changes (all through the undo stack) -----------------------------------
+
+    def mark_current(self, state: str, advance: bool = False) -> None:
+        """Set the current segment's state (one undo step); with ``advance``, go on to the
+        next unreviewed segment."""
+        if self.review is None or self.current is None:
+            return
+        self.editor.flush()
+        doc, seg = self.current
+        review = self.review
+        self.undo_stack.push(ReviewCommand(review, self, f"Mark segment {seg} {state}", doc, seg, lambda: review.set_state(doc, seg, state)))
+        if advance:
+            self.goto_unreviewed()
+
+    def comment_current_dialog(self) -> None:
+        """Ask for the current segment's comment."""
+        if self.review is None or self.current is None:
+            return
+        doc, seg = self.current
+        text, ok = QInputDialog.getMultiLineText(self, "Segment comment", f"Comment on segment {seg}:", self.review.comments.get((doc, seg), ""))
+        if ok:
+            self.comment_current(text)
+
+    def comment_current(self, text: str) -> None:
+        """Set the current segment's comment (one undo step; empty removes it)."""
+        if self.review is None or self.current is None:
+            return
+        doc, seg = self.current
+        review = self.review
+        self.undo_stack.push(ReviewCommand(review, self, f"Comment on segment {seg}", doc, seg, lambda: review.set_comment(doc, seg, text)))
 
     def edit_current(self, text: str) -> None:
         """The reviewer typed in the corrected text of the current segment."""

@@ -28,12 +28,15 @@ class Snapshot:
     notes: dict[str, str]
     applied: list[AppliedCorrection]
     false_positives: frozenset[str] = frozenset()
+    state: str | None = None
+    comment: str | None = None
 
     @classmethod
     def take(cls, review: Review, doc: str, segment: str) -> Snapshot:
         """Snapshot ``review`` around one segment."""
         return cls(
-            doc, segment, review.corrected.get((doc, segment)), dict(review.decisions), dict(review.notes), list(review.applied), frozenset(review.false_positives)
+            doc, segment, review.corrected.get((doc, segment)), dict(review.decisions), dict(review.notes), list(review.applied),
+            frozenset(review.false_positives), review.states.get((doc, segment)), review.comments.get((doc, segment)),
         )
 
     def restore(self, review: Review) -> None:
@@ -46,6 +49,11 @@ class Snapshot:
         review.notes = dict(self.notes)
         review.applied = list(self.applied)
         review.false_positives = set(self.false_positives)
+        for table, value in ((review.states, self.state), (review.comments, self.comment)):
+            if value is None:
+                table.pop((self.doc, self.segment), None)
+            else:
+                table[(self.doc, self.segment)] = value
 
 
 class ChangeListener(Protocol):

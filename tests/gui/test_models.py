@@ -21,12 +21,13 @@ def review(sample_path, mini_termbase):
 def test_segment_model(qtmodeltester, review):
     model = SegmentTableModel(review)
     qtmodeltester.check(model)
-    assert model.rowCount() == 20 and model.columnCount() == 5 and not model.has_sources()
+    assert model.rowCount() == 20 and model.columnCount() == 6 and not model.has_sources()
     row = model.row_of(review.doc_key(review.documents[0]), "5")
     assert model.data(model.index(row, SegmentTableModel.ID)) == "5"
     assert "two establishments" in model.data(model.index(row, SegmentTableModel.MT))
     assert model.data(model.index(row, SegmentTableModel.FINDINGS)) == 3
     assert model.data(model.index(row, SegmentTableModel.SOURCE)) == ""
+    assert model.data(model.index(row, SegmentTableModel.STATE)) == "translated"
     assert model.data(model.index(row, 0), ObjectRole) == (review.doc_key(review.documents[0]), "5")
 
 

@@ -154,3 +154,31 @@ def test_killed_window_process_loses_nothing(qtbot, tmp_path, sample_path, monke
     assert w.review.target(doc, "2") == "A finished edit of segment 2."
     assert w.review.target(doc, "3") == "Typed into segment 3, the debounce never fired"
     assert "Recovered text typed just before reviewer stopped" in w.statusBar().currentMessage()
+
+
+def test_states_comments_shortcuts_and_next_unreviewed(qtbot, tmp_path, sample_path):
+    from reviewer.gui.models.segments import SegmentTableModel
+
+    w = make_window(qtbot, tmp_path)
+    w.open_files([sample_path], new_project=tmp_path / "p.reviewer")
+    opened(qtbot, w)
+    doc = w.review.doc_key(w.review.documents[0])
+    w.select_segment(doc, "1")
+    w.mark_current("reviewed", advance=True)
+    assert w.review.state(doc, "1") == "reviewed" and w.current == (doc, "2")
+    w.comment_current("Check the name of the meeting.")
+    row = w.segment_model.row_of(doc, "2")
+    assert "💬" in w.segment_model.data(w.segment_model.index(row, SegmentTableModel.STATE))
+    assert "Check the name" in w.editor.title.text()
+    w.undo_stack.undo()
+    assert (doc, "2") not in w.review.comments
+    w.undo_stack.undo()
+    assert w.review.state(doc, "1") == "translated"
+    w.undo_stack.redo()
+    w.select_segment(doc, "1")
+    assert w.goto_unreviewed() and w.current == (doc, "2")
+    stored = w.project._conn.execute("SELECT state FROM segment_states WHERE segment = '1'").fetchone()
+    assert stored == ("reviewed",)
+    w.shortcuts_dialog()
+    for key in ("F8", "Ctrl+R", "Ctrl+U", "Ctrl+Return", "Ctrl+D", "Ctrl+K"):
+        assert key in w.shortcuts_text

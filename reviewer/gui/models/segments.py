@@ -11,14 +11,18 @@ from reviewer.core.review import Review
 from reviewer.gui.models import Index, ObjectRole, RowTableModel
 
 
+#: Background of the State column.
+STATE_COLOURS = {"reviewed": "#d7ecd9", "final": "#a5d6a7"}
+
+
 class SegmentTableModel(RowTableModel):
     """One row per segment of every document: ID, Chinese source, MT, corrected text, open findings.
 
     :data:`ObjectRole` returns ``(document key, segment id)``.
     """
 
-    ID, SOURCE, MT, CORRECTED, FINDINGS = range(5)
-    HEADERS = ("ID", "Source", "MT", "Corrected", "Findings")
+    ID, SOURCE, MT, CORRECTED, FINDINGS, STATE = range(6)
+    HEADERS = ("ID", "Source", "MT", "Corrected", "Findings", "State")
 
     def __init__(self, review: Review | None = None) -> None:
         super().__init__()
@@ -47,13 +51,13 @@ class SegmentTableModel(RowTableModel):
         """Findings or texts changed: update the Corrected and Findings columns."""
         self._recount()
         if self._rows:
-            self.dataChanged.emit(self.index(0, self.CORRECTED), self.index(len(self._rows) - 1, self.FINDINGS))
+            self.dataChanged.emit(self.index(0, self.CORRECTED), self.index(len(self._rows) - 1, self.STATE))
 
     def refresh_row(self, doc_key: str, segment_id: str) -> None:
         """One segment's text changed."""
         row = self.row_of(doc_key, segment_id)
         if row >= 0:
-            self.dataChanged.emit(self.index(row, self.CORRECTED), self.index(row, self.CORRECTED))
+            self.dataChanged.emit(self.index(row, self.CORRECTED), self.index(row, self.STATE))
 
     def has_sources(self) -> bool:
         """True when some segment has a Chinese source (the Source column is worth showing)."""
@@ -89,12 +93,20 @@ class SegmentTableModel(RowTableModel):
                 return self._review.target(doc_key, seg_id)
             if col == self.FINDINGS:
                 return self._counts.get(key, 0) or ""
+            if col == self.STATE:
+                state = self._review.state(doc_key, seg_id)
+                return state + (" 💬" if (doc_key, seg_id) in self._review.comments else "")
         if role == Qt.ItemDataRole.ToolTipRole and col in (self.SOURCE, self.MT, self.CORRECTED):
             return self.data(index, Qt.ItemDataRole.DisplayRole)
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.STATE:
+            return self._review.comments.get(key) or None
+        if role == Qt.ItemDataRole.BackgroundRole and col == self.STATE:
+            colour = STATE_COLOURS.get(self._review.state(doc_key, seg_id))
+            return QBrush(QColor(colour)) if colour else None
         if role == Qt.ItemDataRole.ForegroundRole and col == self.CORRECTED and not self._review.is_changed(doc_key, seg_id):
             return QBrush(QColor("#8a8a8a"))
         if role == Qt.ItemDataRole.BackgroundRole and col == self.FINDINGS and self._counts.get(key):
             return QBrush(QColor("#fde2c8"))
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.ID, self.FINDINGS):
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.ID, self.FINDINGS, self.STATE):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
