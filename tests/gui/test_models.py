@@ -71,3 +71,24 @@ def test_accepted_findings_stay_listed(review):
 
     proxy.set_decision(Decision.ACCEPTED)
     assert [proxy.data(proxy.index(r, FindingTableModel.TEXT)) for r in range(proxy.rowCount())] == ["two establishments"]
+
+
+def test_findings_filter_by_severity_concept_and_state(qtmodeltester, review):
+    model = FindingTableModel(review)
+    proxy = FindingFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.set_severity("minor")
+    shown = [proxy.data(proxy.index(r, 0), ObjectRole) for r in range(proxy.rowCount())]
+    assert shown and all(f.severity.value == "minor" for f in shown) and len(shown) < model.rowCount()
+    proxy.set_severity("")
+    concept = next(f.term.concept for f in review.findings if f.term is not None)
+    assert concept in dict(model.concepts())
+    proxy.set_concept(concept)
+    shown = [proxy.data(proxy.index(r, 0), ObjectRole) for r in range(proxy.rowCount())]
+    assert shown and all(f.term.concept == concept for f in shown)
+    proxy.set_concept("")
+    f = review.findings[0]
+    review.set_state(f.document, f.segment, "reviewed")
+    proxy.set_state("reviewed")
+    shown = [proxy.data(proxy.index(r, 0), ObjectRole) for r in range(proxy.rowCount())]
+    assert shown and all(x.segment == f.segment for x in shown)

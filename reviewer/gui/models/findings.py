@@ -45,6 +45,18 @@ class FindingTableModel(RowTableModel):
         f, decision = self._rows[row]
         return self._review.decision(f) if self._review is not None and decision is not Decision.ACCEPTED else decision
 
+    def segment_state(self, f: Finding) -> str:
+        """The state of the finding's segment."""
+        return self._review.state(f.document, f.segment) if self._review is not None else "translated"
+
+    def concepts(self) -> list[tuple[str, str]]:
+        """``(concept id, label)`` of every concept the findings are about, sorted by label."""
+        seen: dict[str, str] = {}
+        for f in self._review.findings if self._review is not None else []:
+            if f.term is not None and f.term.concept:
+                seen.setdefault(f.term.concept, f"{f.term.source} {f.term.preferred}".strip())
+        return sorted(seen.items(), key=lambda x: x[1])
+
     def decisions_changed(self) -> None:
         """Decisions changed: repaint every row."""
         if self._rows:
@@ -88,6 +100,9 @@ class FindingFilterProxy(QSortFilterProxyModel):
         super().__init__()
         self._check = ""
         self._decision: Decision | None = None
+        self._severity = ""
+        self._concept = ""
+        self._state = ""
 
     def set_check(self, check_id: str) -> None:
         """Show only findings of ``check_id`` (``""`` for all)."""
@@ -96,6 +111,18 @@ class FindingFilterProxy(QSortFilterProxyModel):
     def set_decision(self, decision: Decision | None) -> None:
         """Show only findings with ``decision`` (``None`` for all)."""
         self._refilter(lambda: setattr(self, "_decision", decision))
+
+    def set_severity(self, severity: str) -> None:
+        """Show only findings of this severity (``""`` for all)."""
+        self._refilter(lambda: setattr(self, "_severity", severity))
+
+    def set_concept(self, concept_id: str) -> None:
+        """Show only findings about this concept id (``""`` for all)."""
+        self._refilter(lambda: setattr(self, "_concept", concept_id))
+
+    def set_state(self, state: str) -> None:
+        """Show only findings in segments of this state (``""`` for all)."""
+        self._refilter(lambda: setattr(self, "_state", state))
 
     def _refilter(self, change: Callable[[], None]) -> None:
         if hasattr(self, "beginFilterChange"):  # Qt 6.10 and newer
@@ -111,5 +138,11 @@ class FindingFilterProxy(QSortFilterProxyModel):
         assert isinstance(model, FindingTableModel)
         f = model.finding(source_row)
         if self._check and f.check != self._check:
+            return False
+        if self._severity and f.severity.value != self._severity:
+            return False
+        if self._concept and (f.term is None or f.term.concept != self._concept):
+            return False
+        if self._state and model.segment_state(f) != self._state:
             return False
         return self._decision is None or model.decision(source_row) is self._decision

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
 
-from reviewer.core.checks import Finding, all_checks
+from reviewer.core.checks import Finding, Severity, all_checks
 from reviewer.core.review import Decision, Review
 from reviewer.gui.models import ObjectRole
 from reviewer.gui.models.findings import FindingFilterProxy, FindingTableModel
@@ -44,6 +44,21 @@ class FindingsPanel(QWidget):
         for d in Decision:
             self.decision_filter.addItem(d.value.capitalize(), d.value)
         self.decision_filter.currentIndexChanged.connect(self._on_decision_filter)
+        self.severity_filter = QComboBox()
+        self.severity_filter.addItem("All severities", "")
+        for sev in Severity:
+            self.severity_filter.addItem(sev.value.capitalize(), sev.value)
+        self.severity_filter.currentIndexChanged.connect(lambda _i: self.proxy.set_severity(self.severity_filter.currentData()))
+        self.state_filter = QComboBox()
+        self.state_filter.addItem("All states", "")
+        for state in ("translated", "reviewed", "final"):
+            self.state_filter.addItem(state.capitalize(), state)
+        self.state_filter.currentIndexChanged.connect(lambda _i: self.proxy.set_state(self.state_filter.currentData()))
+        self.concept_filter = QComboBox()
+        self.concept_filter.setMinimumContentsLength(14)
+        self.concept_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.concept_filter.addItem("All concepts", "")
+        self.concept_filter.currentIndexChanged.connect(lambda _i: self.proxy.set_concept(self.concept_filter.currentData() or ""))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         row = QHBoxLayout()
@@ -54,6 +69,12 @@ class FindingsPanel(QWidget):
         row.addWidget(self.check_filter)
         row.addWidget(self.decision_filter)
         layout.addLayout(row)
+        row2 = QHBoxLayout()
+        row2.addStretch(1)
+        row2.addWidget(self.severity_filter)
+        row2.addWidget(self.state_filter)
+        row2.addWidget(self.concept_filter)
+        layout.addLayout(row2)
         layout.addWidget(self.table)
 
     def _on_decision_filter(self, _index: int) -> None:
@@ -63,6 +84,17 @@ class FindingsPanel(QWidget):
     def set_review(self, review: Review | None) -> None:
         """Show the findings of ``review`` (again after every check run)."""
         self.model.set_review(review)
+        current = self.concept_filter.currentData()
+        self.concept_filter.blockSignals(True)
+        self.concept_filter.clear()
+        self.concept_filter.addItem("All concepts", "")
+        for cid, label in self.model.concepts():
+            self.concept_filter.addItem(label, cid)
+        index = self.concept_filter.findData(current)
+        self.concept_filter.setCurrentIndex(max(index, 0))
+        self.concept_filter.blockSignals(False)
+        if index < 0 and current:
+            self.proxy.set_concept("")
 
     def decisions_changed(self) -> None:
         """Repaint after decisions changed."""
