@@ -55,7 +55,9 @@ from reviewer.gui.widgets.checks_dialog import ChecksDialog
 from reviewer.gui.widgets.findings_panel import FindingsPanel
 from reviewer.gui.widgets.renderings_panel import RenderingsPanel
 from reviewer.gui.widgets.segment_editor import SegmentEditor
+from reviewer.gui.widgets.find_dialog import FindDialog
 from reviewer.gui.widgets.table_dialog import TableDialog
+from reviewer.core.search import Replacement
 from reviewer.gui.widgets.term_panel import TermPanel
 from reviewer.gui.workers import Task, run_in_background
 
@@ -89,6 +91,7 @@ class MainWindow(QMainWindow):
         self._source_matcher_cache: tuple[tuple[int, ...], SourceMatcher] | None = None
         self._generation = 0
         self.project: Project | None = None
+        self._find: FindDialog | None = None
         self._unsaved = False  # a project write failed: write everything at the next chance
         self._opening: Task | None = None
         self._termbase_editor: TermbaseEditor | None = None
@@ -190,6 +193,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(make_action(self, "&Quit", QKeySequence.StandardKey.Quit, self.close))
 
         edit_menu = add_edit_menu(self, self.undo_stack)
+        edit_menu.addSeparator()
+        edit_menu.addAction(make_action(self, "&Find and Replace…", "Ctrl+F", self.find_dialog))
         edit_menu.addSeparator()
         edit_menu.addAction(make_action(self, "&Merge with Next Segment", "Ctrl+M", self.merge_current))
         edit_menu.addAction(make_action(self, "&Split Segment at Cursor", "Ctrl+Shift+Return", self.split_current))
@@ -534,6 +539,28 @@ class MainWindow(QMainWindow):
             target = next((f for f, p in reversed(list(zip(keyed, positions))) if p < here), keyed[-1])
         self.select_segment(target.document, target.segment)
         self.editor.select_finding(target)
+
+    def find_dialog(self) -> FindDialog:
+        """Show the find-and-replace dialog (one per window, non-modal)."""
+        if self._find is None:
+            self._find = FindDialog(lambda: self.review, self)
+            self._find.go_to.connect(self.select_segment)
+            self._find.replace_all.connect(self.apply_replacements)
+        self._find.show()
+        self._find.raise_()
+        self._find.pattern.setFocus()
+        return self._find
+
+    def apply_replacements(self, plan: list[Replacement]) -> None:
+        """Apply a find-and-replace plan as one undo step."""
+        if self.review is None or not plan:
+            return
+        self.editor.flush()
+        review = self.review
+        self.undo_stack.beginMacro(f"Replace in {len(plan)} segment(s)")
+        for r in plan:
+            self.undo_stack.push(ReviewCommand(review, self, "Replace", r.document, r.segment, partial(review.set_target, r.document, r.segment, r.new)))
+        self.undo_stack.endMacro()
 
     def goto_unreviewed(self) -> bool:
         """Go to the next segment (after the current one, wrapping) that is not reviewed or final."""

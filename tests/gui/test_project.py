@@ -182,3 +182,29 @@ def test_states_comments_shortcuts_and_next_unreviewed(qtbot, tmp_path, sample_p
     w.shortcuts_dialog()
     for key in ("F8", "Ctrl+R", "Ctrl+U", "Ctrl+Return", "Ctrl+D", "Ctrl+K"):
         assert key in w.shortcuts_text
+
+
+def test_find_and_replace_with_preview_and_one_undo(qtbot, tmp_path, sample_path):
+    w = make_window(qtbot, tmp_path)
+    w.open_files([sample_path], new_project=tmp_path / "p.reviewer")
+    opened(qtbot, w)
+    doc = w.review.doc_key(w.review.documents[0])
+    before = {s.id: w.review.target(doc, s.id) for s in w.review.documents[0].segments}
+    dialog = w.find_dialog()
+    dialog.pattern.setText("four consciousnesses")
+    assert dialog.find_all() == 2
+    dialog.replacement.setText("Four Consciousnesses")
+    assert dialog.preview() == 1  # both matches are in segment 5
+    assert "Four Consciousnesses" in dialog.results.topLevelItem(0).text(2)
+    assert w.review.target(doc, "5") == before["5"]  # a preview changes nothing
+    dialog.replace_button.click()
+    qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
+    assert w.review.target(doc, "5").count("Four Consciousnesses") == 2
+    w.undo_stack.undo()
+    assert {s.id: w.review.target(doc, s.id) for s in w.review.documents[0].segments} == before
+    dialog.regex.setChecked(True)
+    dialog.pattern.setText("(unclosed")
+    assert dialog.find_all() == 0 and "regular expression" in dialog.status.text()
+    dialog.pattern.setText("两个确立")
+    dialog.field.setCurrentIndex(dialog.field.findData("source"))
+    assert dialog.preview() == 0 and "never edited" in dialog.status.text()
