@@ -54,7 +54,7 @@ from reviewer.gui.undo import ReviewCommand, SegmentationCommand
 from reviewer.gui.widgets.checks_dialog import ChecksDialog
 from reviewer.gui.widgets.findings_panel import FindingsPanel
 from reviewer.gui.widgets.renderings_panel import RenderingsPanel
-from reviewer.gui.widgets.segment_editor import SegmentEditor
+from reviewer.gui.widgets.segment_editor import SegmentEditor, plain_text
 from reviewer.gui.widgets.find_dialog import FindDialog
 from reviewer.gui.widgets.table_dialog import TableDialog
 from reviewer.core.search import Replacement
@@ -228,6 +228,10 @@ class MainWindow(QMainWindow):
         termbase_menu.addAction(make_action(self, "&Add Flagged Rendering to Termbase…", "Ctrl+T", self.add_rendering_from_finding))
         termbase_menu.addAction(make_action(self, "Add &Project Termbase…", None, self.add_termbase_dialog))
 
+        view_menu = bar.addMenu("&View")
+        self.invisibles_action = make_action(self, "Show &Invisibles", "Ctrl+Shift+I", self.toggle_invisibles)
+        self.invisibles_action.setCheckable(True)
+        view_menu.addAction(self.invisibles_action)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(make_action(self, "&Keyboard Shortcuts", "F1", self.shortcuts_dialog))
         help_menu.addAction(make_action(self, "&About reviewer", None, self._about))
@@ -489,7 +493,7 @@ class MainWindow(QMainWindow):
             self.editor.title.setText(title)
             if not self.editor.has_pending_edit():  # never overwrite what the reviewer is typing
                 self.editor.set_corrected(text)
-        shown = self.editor.corrected.toPlainText()
+        shown = plain_text(self.editor.corrected)
         assert self.review.matcher is not None
         hits = self.review.matcher.match(shown)
         mt_hits = self.review.matcher.match(seg.target)
@@ -561,6 +565,11 @@ class MainWindow(QMainWindow):
         for r in plan:
             self.undo_stack.push(ReviewCommand(review, self, "Replace", r.document, r.segment, partial(review.set_target, r.document, r.segment, r.new)))
         self.undo_stack.endMacro()
+
+    def toggle_invisibles(self) -> None:
+        """Mark no-break and zero-width spaces and odd dashes in the MT, the post-edit and the changes."""
+        self.editor.show_invisibles = self.invisibles_action.isChecked()
+        self._show_current(reload_text=True)
 
     def goto_unreviewed(self) -> bool:
         """Go to the next segment (after the current one, wrapping) that is not reviewed or final."""
@@ -816,7 +825,7 @@ class MainWindow(QMainWindow):
         if self.project is None or self.review is None or self.current is None or not self.editor.has_pending_edit():
             return
         doc, seg = self.current
-        text = self.editor.corrected.toPlainText()
+        text = plain_text(self.editor.corrected)
         self._persist(lambda p, _r: p.save_draft(doc, seg, text))
 
     def recheck(self) -> None:

@@ -208,3 +208,36 @@ def test_find_and_replace_with_preview_and_one_undo(qtbot, tmp_path, sample_path
     dialog.pattern.setText("两个确立")
     dialog.field.setCurrentIndex(dialog.field.findData("source"))
     assert dialog.preview() == 0 and "never edited" in dialog.status.text()
+
+
+def test_changes_view_and_show_invisibles(qtbot, tmp_path, sample_path):
+    w = make_window(qtbot, tmp_path)
+    w.open_files([sample_path], new_project=tmp_path / "p.reviewer")
+    opened(qtbot, w)
+    doc = w.review.doc_key(w.review.documents[0])
+    w.select_segment(doc, "4")
+    assert "No changes" in w.editor.changes.toPlainText()
+    w.edit_current("It is vital\u00a0to follow now.")
+    qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
+    html = w.editor.changes.toHtml()
+    assert "line-through" in html and "now" in w.editor.changes.toPlainText()
+    w.invisibles_action.trigger()
+    tips = [sel.format.toolTip() for sel in w.editor.corrected.extraSelections()]
+    assert "U+00A0 NO-BREAK SPACE" in tips
+    assert "⍽" in w.editor.changes.toPlainText()
+    w.invisibles_action.trigger()
+    assert "U+00A0 NO-BREAK SPACE" not in [sel.format.toolTip() for sel in w.editor.corrected.extraSelections()]
+
+
+def test_no_break_spaces_survive_the_editor(qtbot, tmp_path):
+    from reviewer.gui.widgets.segment_editor import plain_text
+
+    mt = tmp_path / "nbsp.txt"
+    mt.write_text("The 20th\u00a0CPC National Congress opened in Beijing\u200b today.\n", encoding="utf-8")
+    w = make_window(qtbot, tmp_path)
+    w.open_files([mt], new_project=tmp_path / "p.reviewer")
+    opened(qtbot, w)
+    doc = w.review.doc_key(w.review.documents[0])
+    assert plain_text(w.editor.corrected) == w.review.documents[0].segments[0].target
+    w.editor.flush()
+    assert not w.review.is_changed(doc, "1")  # showing a segment never changes it

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.core.checks import Finding
+from reviewer.core.diff import diff_html, odd_characters, show_invisibles
 from reviewer.core.matching import TermHit
 from reviewer.core.review import Decision
 from reviewer.gui.models.findings import SEVERITY_COLOURS
@@ -25,9 +26,15 @@ ACCEPTABLE_TERM = QColor("#2e7d32")
 NONSTANDARD_TERM = QColor("#c62828")
 
 
+def plain_text(edit: QTextEdit | QPlainTextEdit) -> str:
+    """The text of an editor exactly as typed: ``toPlainText()`` turns no-break spaces into
+    plain spaces, which would change the reviewer's text behind their back."""
+    return edit.document().toRawText().replace("\u2029", "\n")
+
+
 def _selections(edit: QTextEdit | QPlainTextEdit, hits: list[TermHit], findings: list[Finding]) -> list[QTextEdit.ExtraSelection]:
     out: list[QTextEdit.ExtraSelection] = []
-    doc_len = len(edit.toPlainText())
+    doc_len = len(plain_text(edit))
     for hit in hits:
         if hit.end > doc_len:
             continue
@@ -89,6 +96,11 @@ class SegmentEditor(QWidget):
         self.mt = QTextEdit()
         self.mt.setReadOnly(True)
         self.mt.setAccessibleName("MT")
+        self.changes = QTextEdit()
+        self.changes.setReadOnly(True)
+        self.changes.setAccessibleName("Changes from the MT")
+        self.changes.setMaximumHeight(80)
+        self.show_invisibles = False
         self.corrected = QPlainTextEdit()
         self.corrected.setAccessibleName("Corrected text")
         self.corrected.setPlaceholderText("Corrected text")
@@ -107,6 +119,8 @@ class SegmentEditor(QWidget):
         layout.addWidget(self.mt, 2)
         layout.addWidget(QLabel("Corrected (post-edit)"))
         layout.addWidget(self.corrected, 2)
+        layout.addWidget(QLabel("Changes from the MT"))
+        layout.addWidget(self.changes, 1)
         layout.addWidget(QLabel("Findings in this segment"))
         layout.addWidget(self.findings, 2)
         buttons = QHBoxLayout()
@@ -119,6 +133,7 @@ class SegmentEditor(QWidget):
         self._timer.setInterval(400)
         self._timer.timeout.connect(self._emit_edit)
         self._loading = False
+        self._mt_text = ""
         self.corrected.textChanged.connect(self._on_text_changed)
         self.accept_button.clicked.connect(lambda: self._request(self.accept_requested))
         self.dismiss_button.clicked.connect(lambda: self._request(self.dismiss_requested))
@@ -154,15 +169,16 @@ class SegmentEditor(QWidget):
             sel.cursor = cur
             selections.append(sel)
         self.source.setExtraSelections(selections)
-        self.mt.setPlainText(mt)
-        if self.corrected.toPlainText() != corrected:
+        self._mt_text = mt
+        self.mt.setPlainText(show_invisibles(mt) if self.show_invisibles else mt)
+        if plain_text(self.corrected) != corrected:
             self.corrected.setPlainText(corrected)
         self._loading = False
 
     def set_corrected(self, text: str) -> None:
         """Replace the corrected text without emitting ``text_edited`` (undo, accept)."""
         self._timer.stop()
-        if self.corrected.toPlainText() == text:
+        if plain_text(self.corrected) == text:
             return
         self._loading = True
         pos = self.corrected.textCursor().position()
@@ -175,8 +191,10 @@ class SegmentEditor(QWidget):
     def show_annotations(self, mt_hits: list[TermHit], hits: list[TermHit], findings: list[Finding], decisions: dict[str, Decision]) -> None:
         """Highlight term hits and open findings, and list the segment's findings."""
         open_findings = [f for f in findings if decisions.get(f.key, Decision.OPEN) is Decision.OPEN]
-        self.mt.setExtraSelections(_selections(self.mt, mt_hits, []))
-        self.corrected.setExtraSelections(_selections(self.corrected, hits, open_findings))
+        self.mt.setExtraSelections(_selections(self.mt, mt_hits, []) + self._invisible_selections(self.mt, self._mt_text))
+        corrected = plain_text(self.corrected)
+        self.corrected.setExtraSelections(_selections(self.corrected, hits, open_findings) + self._invisible_selections(self.corrected, corrected))
+        self.changes.setHtml(diff_html(self._mt_text, corrected, self.show_invisibles) if corrected != self._mt_text else "<i>No changes</i>")
         current = self.current_finding()
         self.findings.clear()
         for f in findings:
@@ -191,6 +209,26 @@ class SegmentEditor(QWidget):
             keys = [self.findings.item(i).data(Qt.ItemDataRole.UserRole).key for i in range(self.findings.count())]
             self.findings.setCurrentRow(keys.index(current.key) if current is not None and current.key in keys else 0)
         self._update_buttons()
+
+    def _invisible_selections(self, edit: QTextEdit | QPlainTextEdit, text: str) -> list[QTextEdit.ExtraSelection]:
+        """With Show Invisibles on, mark each invisible or look-alike character, named in a tooltip."""
+        if not self.show_invisibles:
+            return []
+        out = []
+        for offset, name in odd_characters(text):
+            if offset >= len(plain_text(edit)):
+                continue
+            sel = QTextEdit.ExtraSelection()
+            fmt = QTextCharFormat()
+            fmt.setBackground(QColor("#ffd54f"))
+            fmt.setToolTip(name)
+            sel.format = fmt
+            cur = QTextCursor(edit.document())
+            cur.setPosition(offset)
+            cur.setPosition(offset + 1, QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = cur
+            out.append(sel)
+        return out
 
     def select_finding(self, finding: Finding) -> None:
         """Make ``finding`` the current one in the list, if it is there."""
@@ -224,7 +262,7 @@ class SegmentEditor(QWidget):
             self._timer.start()
 
     def _emit_edit(self) -> None:
-        self.text_edited.emit(self.corrected.toPlainText())
+        self.text_edited.emit(plain_text(self.corrected))
 
     def _request(self, signal: SignalInstance) -> None:
         f = self.current_finding()
