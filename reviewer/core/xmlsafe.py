@@ -14,6 +14,7 @@ The guard also bounds the work: at most :data:`MAX_XML_BYTES` of XML are parsed.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
@@ -50,7 +51,12 @@ def check_xml(path: Path, data: bytes, what: str = "file") -> ET.Element:
     if len(data) > MAX_XML_BYTES:
         raise InputError(path, f"the {what} is larger than the limit of {MAX_XML_BYTES // MIB} MiB of XML")
     try:
-        root: ET.Element = SafeET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+        try:
+            root: ET.Element = SafeET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+        except (ValueError, LookupError):
+            # expat reads UTF-8, UTF-16 and Latin-1 only: a file declared GBK, GB2312 or Big5 is
+            # decoded here and checked as UTF-8 (lxml reads the original itself)
+            root = SafeET.fromstring(_as_utf8(path, data, what), forbid_dtd=True, forbid_entities=True, forbid_external=True)
         return root
     except DefusedXmlException:
         raise InputError(path, f"the {what} declares a DTD or entities, which reviewer refuses for safety") from None
@@ -58,6 +64,25 @@ def check_xml(path: Path, data: bytes, what: str = "file") -> ET.Element:
         line, col = getattr(exc, "position", (0, 0))
         kind = "truncated" if "no element found" in str(exc) or "unclosed token" in str(exc) else "malformed"
         raise InputError(path, f"the {what} is {kind} XML (line {line}, column {col + 1}): {exc}") from None
+
+
+_DECLARED_RE = re.compile(rb"^(?:\xef\xbb\xbf)?<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"'][^>]*\?>")
+
+#: Declared encodings decoded with a wider codec (GB18030 contains GBK and GB2312).
+_WIDER = {"gbk": "gb18030", "gb2312": "gb18030", "cp936": "gb18030", "x-gbk": "gb18030"}
+
+
+def _as_utf8(path: Path, data: bytes, what: str) -> bytes:
+    """``data`` decoded by its declared encoding, without the declaration, as UTF-8."""
+    m = _DECLARED_RE.match(data)
+    declared = m.group(1).decode("ascii").lower() if m else ""
+    try:
+        text = data[m.end() if m else 0 :].decode(_WIDER.get(declared, declared or "utf-8"))
+    except LookupError:
+        raise InputError(path, f"the {what} declares the encoding '{declared}', which reviewer does not know; save it as UTF-8") from None
+    except UnicodeDecodeError as exc:
+        raise InputError(path, f"the {what} is not valid {declared or 'UTF-8'} (byte {exc.start})") from None
+    return text.encode("utf-8")
 
 
 def check_zip(path: Path, what: str = "file", xml_members: tuple[str, ...] = (".xml", ".rels")) -> zipfile.ZipFile:

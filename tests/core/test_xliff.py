@@ -153,3 +153,56 @@ def test_bad_xliff_is_refused_with_a_reason(tmp_path, content, reason):
 )
 def test_map_offsets(old, new, offsets, expected):
     assert map_offsets(old, new, offsets) == expected
+
+
+def _xliff(body: str, encoding: str = "UTF-8") -> str:
+    return (
+        f'<?xml version="1.0" encoding="{encoding}"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+        f'<file source-language="zh-CN" target-language="en" datatype="plaintext" original="x"><body>{body}</body></file></xliff>\n'
+    )
+
+
+def test_gbk_and_utf16_files_read_and_write_back(tmp_path):
+    unit = '<trans-unit id="1"><source>两个确立</source><target state="final">two establishments</target></trans-unit>'
+    for name, encoding, codec in (("gbk.xlf", "GBK", "gbk"), ("u16.xlf", "UTF-16", "utf-16")):
+        path = tmp_path / name
+        path.write_bytes(_xliff(unit, encoding).encode(codec))
+        doc = read_document(path)
+        assert (doc.segments[0].source, doc.segments[0].target) == ("两个确立", "two establishments")
+        out = tmp_path / f"out-{name}"
+        write_corrected(doc, {"1": "Two Establishes"}, out)
+        data = out.read_bytes()
+        assert data.decode(codec).lstrip("\ufeff").startswith(f'<?xml version="1.0" encoding="{encoding}"?>')
+        again = read_document(out)
+        assert again.segments[0].target == "Two Establishes" and again.segments[0].state == "final"  # final is never lowered
+
+
+def test_unknown_declared_encoding_and_lxml_limits(tmp_path):
+    bogus = tmp_path / "bogus.xlf"
+    bogus.write_bytes(_xliff('<trans-unit id="1"><source>a</source></trans-unit>', "x-bogus").encode())
+    with pytest.raises(InputError, match="does not know"):
+        read_document(bogus)
+    deep = tmp_path / "deep.tmx"
+    deep.write_text('<tmx version="1.4"><body><tu><tuv xml:lang="en"><seg>' + "<hi>" * 300 + "x" + "</hi>" * 300 + "</seg></tuv></tu></body></tmx>", encoding="utf-8")
+    with pytest.raises(InputError, match="limits of a safe parse"):
+        read_document(deep)
+
+
+def test_translate_no_on_groups_and_20_units(tmp_path):
+    path = tmp_path / "g.xlf"
+    path.write_text(
+        _xliff(
+            '<group translate="no"><trans-unit id="1"><source>代码</source><target>code</target></trans-unit></group>'
+            '<group><trans-unit id="2"><source>乡村振兴</source><target>rural revitalization</target></trans-unit></group>'
+        ),
+        encoding="utf-8",
+    )
+    assert [s.unit for s in read_document(path).segments] == ["0/2"]
+    v2 = tmp_path / "v2.xlf"
+    v2.write_text(
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="zh" trgLang="en"><file id="f">'
+        '<unit id="a" translate="no"><segment><source>代码</source><target>code</target></segment></unit>'
+        '<unit id="b"><segment><source>乡村振兴</source><target>rural revitalization</target></segment></unit></file></xliff>',
+        encoding="utf-8",
+    )
+    assert [s.unit for s in read_document(v2).segments] == ["0/b/1"]

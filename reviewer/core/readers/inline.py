@@ -26,10 +26,12 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Sequence
+from pathlib import Path
 
 from lxml import etree
 
 from reviewer.core.document import InlineCode
+from reviewer.core.errors import InputError
 
 #: Elements whose content is translatable text (paired codes), by local name.
 PAIRED = frozenset({"g", "pc", "mrk", "hi"})
@@ -38,6 +40,24 @@ PAIRED = frozenset({"g", "pc", "mrk", "hi"})
 SAFE_PARSER = etree.XMLParser(
     resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_blank_text=False, strip_cdata=False
 )
+
+
+def parse_lxml(path: Path, data: bytes, what: str) -> etree._ElementTree:
+    """Parse bytes the guard (:func:`reviewer.core.xmlsafe.check_xml`) has passed.
+
+    Raises:
+        InputError: lxml's own limits refuse the file (elements nested too deeply, a text
+            node over 10 MB) or it cannot read its encoding.
+    """
+    try:
+        return etree.ElementTree(etree.fromstring(data, SAFE_PARSER))
+    except etree.XMLSyntaxError as exc:
+        message = str(exc).split(", line")[0]
+        if "depth" in message.lower() or "too long" in message.lower() or "huge" in message.lower():
+            raise InputError(path, f"the {what} is beyond the limits of a safe parse ({message}): elements nested too deeply, or one text over 10 MB") from None
+        raise InputError(path, f"the {what} cannot be parsed: {message}") from None
+    except (ValueError, LookupError) as exc:
+        raise InputError(path, f"the {what} cannot be decoded ({exc})") from None
 
 
 def local(tag: object) -> str:
@@ -189,5 +209,9 @@ def serialize(tree: etree._ElementTree, original: bytes) -> bytes:
     bom, decl, space = head.groups()
     prefix = (decl + (space if "\n" in space else "\n")).encode(encoding)
     if encoding.lower().replace("-", "") in ("utf16", "utf32"):
-        return body if body.startswith((b"\xff\xfe", b"\xfe\xff")) else prefix + body
+        # lxml writes a byte-order mark first: the declaration goes after it, in the same byte order
+        for mark, codec in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+            if body.startswith(mark) and encoding.lower().replace("-", "") == "utf16":
+                return mark + (decl + (space if "\n" in space else "\n")).encode(codec) + body[len(mark) :]
+        return bytes(etree.tostring(tree, encoding=encoding, xml_declaration=True))
     return (b"\xef\xbb\xbf" if bom else b"") + prefix + body

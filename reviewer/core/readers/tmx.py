@@ -23,7 +23,7 @@ from lxml import etree
 from reviewer.core.document import Document, Segment
 from reviewer.core.errors import InputError
 from reviewer.core.fileio import MIB, read_regular_file
-from reviewer.core.readers.inline import SAFE_PARSER, flatten, local
+from reviewer.core.readers.inline import flatten, local, parse_lxml as _parse_lxml
 from reviewer.core.termbase.tbx import lang_kind
 from reviewer.core.xmlsafe import check_xml
 
@@ -43,7 +43,7 @@ def parse(path: Path) -> etree._ElementTree:
     root = check_xml(path, data, "TMX file")
     if local(root.tag) != "tmx":
         raise InputError(path, f"this is not a TMX file (its root element is <{local(root.tag)}>, not <tmx>)")
-    return etree.ElementTree(etree.fromstring(data, SAFE_PARSER))
+    return _parse_lxml(path, data, "TMX file")
 
 
 def lang_of(tuv: etree._Element) -> str:

@@ -33,7 +33,7 @@ from lxml import etree
 from reviewer.core.document import Document, Segment
 from reviewer.core.errors import InputError
 from reviewer.core.fileio import MIB, read_regular_file
-from reviewer.core.readers.inline import SAFE_PARSER, flatten, local
+from reviewer.core.readers.inline import flatten, local, parse_lxml as _parse_lxml
 from reviewer.core.xmlsafe import check_xml
 
 #: Largest XLIFF file accepted (bytes).
@@ -65,10 +65,7 @@ def parse(path: Path) -> etree._ElementTree:
     root = check_xml(path, data, "XLIFF file")
     if local(root.tag) != "xliff":
         raise InputError(path, f"this is not an XLIFF file (its root element is <{local(root.tag)}>, not <xliff>)")
-    try:
-        return etree.ElementTree(etree.fromstring(data, SAFE_PARSER))
-    except etree.XMLSyntaxError as exc:  # pragma: no cover - the guard parsed it already
-        raise InputError(path, f"the XLIFF file is malformed XML: {exc}") from None
+    return _parse_lxml(path, data, "XLIFF file")
 
 
 def version_of(root: etree._Element) -> str:
@@ -102,6 +99,8 @@ def iter_segments(root: etree._Element) -> Iterator[XliffSegment]:
     for fi, file_el in enumerate(files):
         if version.startswith("2"):
             for unit in (u for u in file_el.iter() if local(u.tag) == "unit"):
+                if _not_translatable(unit, file_el):
+                    continue
                 uid = unit.get("id", "")
                 notes = tuple(n for notes_el in _children(unit, "notes") for n in _notes(notes_el))
                 for si, seg in enumerate(_children(unit, "segment")):
@@ -112,7 +111,7 @@ def iter_segments(root: etree._Element) -> Iterator[XliffSegment]:
                     yield XliffSegment(f"{fi}/{uid}/{sid}", src, _first(seg, "target"), seg, notes, version, unit)
             continue
         for unit in (u for u in file_el.iter() if local(u.tag) == "trans-unit"):
-            if unit.get("translate") == "no":
+            if _not_translatable(unit, file_el):
                 continue
             uid = unit.get("id", "")
             src = _first(unit, "source")
@@ -128,6 +127,19 @@ def iter_segments(root: etree._Element) -> Iterator[XliffSegment]:
                     yield XliffSegment(f"{fi}/{uid}/{mid}", mrk, targets.get(mid), target, notes, version, unit, mid)
             else:
                 yield XliffSegment(f"{fi}/{uid}", src, target, target, notes, version, unit)
+
+
+def _not_translatable(unit: etree._Element, file_el: etree._Element) -> bool:
+    """``translate="no"`` on the unit or on a group or file around it (the nearest wins)."""
+    node: etree._Element | None = unit
+    while node is not None:
+        value = node.get("translate")
+        if value in ("no", "yes"):
+            return bool(value == "no")
+        if node is file_el:
+            break
+        node = node.getparent()
+    return False
 
 
 def _state(seg: XliffSegment) -> str:

@@ -4,7 +4,8 @@ Only the targets the reviewer changed are rewritten, with their inline codes put
 back at their mapped offsets (:func:`reviewer.core.readers.inline.rebuild`), and
 their state set to reviewed: ``state="signed-off"`` in XLIFF 1.2 ("reviewed and
 approved"; 1.2 has no ``reviewed``), ``state="reviewed"`` in XLIFF 2.0, and
-``conf="ApprovedTranslation"`` in a Trados ``sdl:seg``. A unit with no target gets
+``conf="ApprovedTranslation"`` in a Trados ``sdl:seg``; a ``final`` state is never
+lowered. A unit with no target gets
 one. Everything else in the file is kept as lxml parsed it.
 """
 
@@ -44,7 +45,7 @@ def _new_target(seg: XliffSegment) -> etree._Element:
 
 def _mark_reviewed(seg: XliffSegment, target: etree._Element) -> None:
     if seg.version.startswith("2"):
-        if seg.state_holder is not None:
+        if seg.state_holder is not None and seg.state_holder.get("state") != "final":
             seg.state_holder.set("state", "reviewed")
         return
     if seg.mid:
@@ -52,7 +53,8 @@ def _mark_reviewed(seg: XliffSegment, target: etree._Element) -> None:
             if local(d.tag) == "seg" and d.get("id") == seg.mid and "conf" in d.attrib:
                 d.set("conf", "ApprovedTranslation")
         return
-    target.set("state", "signed-off")
+    if target.get("state") not in ("final", "signed-off"):  # never a step back
+        target.set("state", "signed-off")
 
 
 def write(doc: Document, targets: Mapping[str, str], path: Path) -> None:
