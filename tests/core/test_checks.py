@@ -281,3 +281,18 @@ def test_broken_sentence_needs_a_sentence_source(matcher):
     assert check("enterprises above the standard", "规上企业") == []  # a term in a table cell
     assert len(check("self-confidence and two safeguards.", "坚定“四个自信”、做到“两个维护”。")) == 1
     assert len(check("self-confidence and two safeguards.", None)) == 1
+
+
+def test_an_untranslated_unit_is_reported_once(matcher):
+    unit = SegmentText("d", "1", "", "全面推进乡村振兴，地区生产总值达到1.2万亿元。")
+    findings = run_checks([unit], matcher)
+    assert [(f.check, f.message) for f in findings] == [("omission", "The segment has no target: the source was not translated.")]
+
+
+def test_segment_inconsistent_never_offers_a_wrong_rendering_and_names_the_document(matcher):
+    units = [
+        SegmentText("a/one.xlf", "1", "Uphold the two establishments.", "坚持“两个确立”。"),
+        SegmentText("b/two.xlf", "1", "Uphold the Two Establishes firmly.", "坚持“两个确立”。"),
+    ]
+    (f,) = run_checks(units, matcher, checks=["segment-inconsistent"])
+    assert f.suggestion is None and "segment 1 of one.xlf" in f.message

@@ -53,6 +53,8 @@ def _same(a: float, b: float) -> bool:
 class NumberMismatch(SegmentCheck):
     """A number of the source that the target does not have."""
 
+    needs_target = True
+
     id = "number"
     name = "Number"
     description = (
@@ -88,13 +90,17 @@ class Omission(SegmentCheck):
     name = "Omission"
     description = (
         f"The target has fewer than {MIN_WORDS_PER_HANZI} English words per Chinese character of a source of "
-        "ten characters or more (the usual ratio in news is about 0.8): part of the source is probably missing."
+        "ten characters or more (the usual ratio in news is about 0.8): part of the source is probably missing. "
+        "A segment with a source and no target at all is reported once, here, and skipped by the other source checks."
     )
     severity = Severity.MAJOR
     category = "Accuracy/Omission"
 
     def check_segment(self, unit: SegmentText, ctx: CheckContext) -> Iterable[Finding]:
         if not unit.source:
+            return
+        if not unit.text.strip() and unit.source.strip():
+            yield self.finding(unit, 0, 0, "The segment has no target: the source was not translated.")
             return
         hanzi = len(_HANZI_RE.findall(unit.source))
         words = len(unit.text.split())
@@ -137,6 +143,8 @@ def english_numbers(text: str) -> set[int]:
 @register
 class FormulaNumber(SegmentCheck):
     """The numeral of a numbered formula of the source missing from the target."""
+
+    needs_target = True
 
     id = "formula-number"
     name = "Formula number"

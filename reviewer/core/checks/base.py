@@ -194,10 +194,19 @@ class Check:
 
 
 class SegmentCheck(Check):
-    """A check that looks at one segment at a time."""
+    """A check that looks at one segment at a time.
+
+    Attributes:
+        needs_target: the check compares the target with its source, so a segment with no
+            target at all (an untranslated unit) is skipped: ``omission`` reports it once.
+    """
+
+    needs_target = False
 
     def run(self, units: Sequence[SegmentText], ctx: CheckContext) -> Iterable[Finding]:
         for unit in units:
+            if self.needs_target and not unit.text.strip():
+                continue
             yield from self.check_segment(unit, ctx)
 
     def check_segment(self, unit: SegmentText, ctx: CheckContext) -> Iterable[Finding]:

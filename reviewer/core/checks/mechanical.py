@@ -268,11 +268,20 @@ class SegmentInconsistency(Check):
             first = group[0]
             for unit in group[1:]:
                 if _norm_key(unit.text) != _norm_key(first.text):
+                    # the other translation is offered only when it has no wrong term in it
+                    clean = not any(not h.acceptable for h in ctx.hits(first))
                     yield self.finding(
-                        unit, 0, len(unit.text), f"The same source as segment {first.segment} is translated differently here.", suggestion=first.text
+                        unit, 0, len(unit.text), f"The same source as {_where(first, unit)} is translated differently here.", suggestion=first.text if clean else None
                     )
         for group in by_target.values():
             first = group[0]
             for unit in group[1:]:
                 if "".join((unit.source or "").split()) != "".join((first.source or "").split()):
-                    yield self.finding(unit, 0, len(unit.text), f"The same translation as segment {first.segment} stands for a different source here.")
+                    yield self.finding(unit, 0, len(unit.text), f"The same translation as {_where(first, unit)} stands for a different source here.")
+
+
+def _where(first: SegmentText, unit: SegmentText) -> str:
+    """``segment 4``, or ``segment 4 of other.xlf`` when it is in another document of the batch."""
+    if first.document == unit.document:
+        return f"segment {first.segment}"
+    return f"segment {first.segment} of {first.document.replace(chr(92), '/').rsplit('/', 1)[-1]}"

@@ -214,6 +214,8 @@ class InconsistentTerm(Check):
 class MissingTerm(SegmentCheck):
     """A term of the Chinese source with none of its concept's renderings in the target."""
 
+    needs_target = True
+
     id = "term-missing"
     name = "Missing term"
     description = (
