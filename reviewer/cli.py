@@ -18,7 +18,7 @@ from reviewer import __version__
 from reviewer.core.checks import Severity, all_checks
 from reviewer.core.errors import ReviewerError
 from reviewer.core.paths import SHIPPED_TERMBASE
-from reviewer.core.readers import collect_inputs, read_document
+from reviewer.core.readers import read_batch
 from reviewer.core.report import review_json
 from reviewer.core.review import make_review
 from reviewer.core.termbase import load_termbase
@@ -214,7 +214,9 @@ def _check(args: argparse.Namespace) -> int:
 
         documents = [read_parallel(Path(args.inputs[0]), Path(args.source), TermMatcher(termbases))]
     else:
-        documents = [read_document(p) for p in collect_inputs(args.inputs)]
+        documents, batch_notes = read_batch(args.inputs)
+        for note in batch_notes:
+            print(f"note: {note}", file=sys.stderr)
     review = make_review(documents, termbases)
     review.checks, review.severities = selected, severities
     findings = review.run_checks()
@@ -234,9 +236,11 @@ def _check(args: argparse.Namespace) -> int:
             print(f"note: {d.path} was read as {d.encoding}", file=report)
         for warning in d.warnings:
             print(f"note: {d.path}: {warning}", file=report)
+    names = [d.name for d in documents]
     if not args.quiet:
         for f in findings:
-            doc = review.document(f.document).name
+            d = review.document(f.document)
+            doc = d.name if names.count(d.name) == 1 else f.document  # two news.xlf in a batch: the path tells them apart
             fix = f" → {f.suggestion!r}" if f.suggestion else ""
             print(f"{doc}:{f.segment}:{f.start}-{f.end}: {f.severity.value}: [{f.check}] {f.message}{fix}", file=report)
     by_sev = {s: sum(f.severity is s for f in findings) for s in Severity}

@@ -51,7 +51,10 @@ def review_json(review: Review) -> dict[str, Any]:
                 "encoding": d.encoding,
                 "metadata": d.metadata,
                 "segments": [
-                    {"id": s.id, "paragraph": s.paragraph, "source": s.source, "target": review.target(key, s.id)}
+                    {
+                        "id": s.id, "paragraph": s.paragraph, "unit": s.unit, "source": s.source, "mt": s.target,
+                        "target": review.target(key, s.id), "state": review.state(key, s.id),
+                    }
                     for s in d.segments
                 ],
                 "findings": [finding_json(f, review.decision(f).value) for f in review.findings if f.document == key],

@@ -35,7 +35,7 @@ from reviewer.core.autosave import autosave_path, data_dir
 from reviewer.core.project import PROJECT_SUFFIX, Project
 from reviewer.core.checks import Finding, Severity
 from reviewer.core.consistency import ConceptRenderings
-from reviewer.core.errors import ReviewerError
+from reviewer.core.errors import InputError, ReviewerError
 from reviewer.core.readers import READERS, collect_inputs, read_document
 from reviewer.core.document import Document
 from reviewer.core.source_matching import SourceMatcher
@@ -321,13 +321,14 @@ class MainWindow(QMainWindow):
             self.open_folder(Path(folder))
 
     def open_folder(self, folder: Path) -> Task | None:
-        """Open the supported files of ``folder`` (recursively) as one batch."""
+        """Open the supported files of ``folder`` (recursively) as one batch; a file that
+        cannot be read is left out with a note."""
         try:
             paths = collect_inputs([folder])
         except ReviewerError as exc:
             self.show_error("Could not open the folder", str(exc))
             return None
-        return self.open_files(paths)
+        return self.open_files(paths, tolerant=True)
 
     def open_with_source_dialog(self) -> None:
         """Ask for an English MT file, then its Chinese source, and open them aligned."""
@@ -346,7 +347,12 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Opening cancelled", 6000)
 
     def open_files(
-        self, paths: Sequence[Path], source: Path | None = None, preloaded: dict[Path, Document] | None = None, new_project: Path | None = None
+        self,
+        paths: Sequence[Path],
+        source: Path | None = None,
+        preloaded: dict[Path, Document] | None = None,
+        new_project: Path | None = None,
+        tolerant: bool = False,
     ) -> Task | None:
         """Load ``paths`` (and the termbases, the first time) and check them in the background.
 
@@ -356,6 +362,7 @@ class MainWindow(QMainWindow):
                 file; the two are aligned sentence by sentence.
             preloaded: documents already read (a spreadsheet read with the mapping its
                 dialog chose), by path.
+            tolerant: leave out a file that cannot be read, with a note (a folder).
             new_project: create the project at this path (File ▸ New Project); by
                 default a project in the user data folder holds the work on these files.
                 A single ``.reviewer`` path in ``paths`` opens that project.
@@ -377,6 +384,8 @@ class MainWindow(QMainWindow):
         if project_path is not None and project_path.suffix.lower() == PROJECT_SUFFIX and paths and paths[0] == project_path:
             paths = []
 
+        skipped: list[str] = []
+
         def work(progress: Task) -> tuple[Review, list[str], Project]:
             progress(0, 1, "Loading termbase")
             termbases = existing or [load_termbase(p) for p in termbase_paths]
@@ -389,8 +398,15 @@ class MainWindow(QMainWindow):
                 documents = []
                 for i, p in enumerate(paths):
                     progress(i, len(paths), f"Reading {p.name}")
-                    documents.append(ready[p] if p in ready else read_document(p))
-            notes: list[str] = []
+                    try:
+                        documents.append(ready[p] if p in ready else read_document(p))
+                    except ReviewerError as exc:
+                        if not tolerant:
+                            raise
+                        skipped.append(f"left out {p.name}: {getattr(exc, 'reason', exc)}")
+                if paths and not documents:
+                    raise InputError(paths[0], "none of the files could be read: " + "; ".join(skipped[:3]))
+            notes: list[str] = skipped
             project: Project | None = None
             try:
                 if project_path is not None and project_path.suffix.lower() == PROJECT_SUFFIX and not documents:

@@ -191,3 +191,22 @@ def test_source_file_is_aligned_and_source_checks_run(tmp_path, capsys):
     assert [s["source"] for s in doc["segments"]] == ["会议强调，要深刻领悟“两个确立”。", "地区生产总值达到1.2万亿元。", "全面推进乡村振兴。"]
     checks = {f["check"] for f in doc["findings"]}
     assert {"term-forbidden", "number"} <= checks  # "1.2 billion" for 1.2万亿: a source-side check
+
+
+def test_an_unreadable_file_in_a_folder_is_left_out_with_a_note(tmp_path, capsys, sample_path):
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    (folder / "en.txt").write_bytes(sample_path.read_bytes())
+    (folder / "zh.txt").write_text("全面推进乡村振兴。\n", encoding="utf-8")  # the source beside its MT
+    assert main(["check", str(folder), "-q"]) == 1
+    captured = capsys.readouterr()
+    assert "left out" in captured.err and "zh.txt" in captured.err and "Chinese text only" in captured.err
+    assert "1 document(s)" in captured.out
+    assert main(["check", str(folder / "zh.txt")]) == 2  # named on its own, it is an error
+
+
+def test_json_segments_carry_their_unit(tmp_path, capsys):
+    xlf = Path(__file__).parent.parent / "data" / "bilingual" / "mt-1.2.xlf"
+    main(["check", str(xlf), "--json", "-", "-q"])
+    (doc,) = json.loads(capsys.readouterr().out)["documents"]
+    assert [s["unit"] for s in doc["segments"]] == ["0/u1", "0/u2"]

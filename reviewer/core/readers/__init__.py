@@ -44,6 +44,34 @@ def read_document(path: str | Path) -> Document:
     return reader(p)
 
 
+def read_batch(paths: list[str | Path]) -> tuple[list[Document], list[str]]:
+    """Read the files and folders of a batch (see :func:`collect_inputs`).
+
+    A file named on its own that cannot be read stops the batch with its error; a file
+    found in a folder that cannot be read (a Chinese source beside its MT, a broken file) is
+    left out with a note, so one bad file does not stop a folder.
+
+    Returns:
+        ``(documents, notes)``.
+
+    Raises:
+        InputError: a named file cannot be read, or no file of the batch can.
+    """
+    named = {Path(p) for p in paths if not Path(p).is_dir()}
+    docs: list[Document] = []
+    notes: list[str] = []
+    for p in collect_inputs(paths):
+        try:
+            docs.append(read_document(p))
+        except InputError as exc:
+            if p in named:
+                raise
+            notes.append(f"left out {p}: {exc.reason}")
+    if not docs:
+        raise InputError(Path(paths[0]), "none of the files could be read: " + "; ".join(notes[:3]))
+    return docs, notes
+
+
 def collect_inputs(paths: list[str | Path]) -> list[Path]:
     """Expand folders to the files in them that a reader supports (recursively, sorted by
     path, hidden files and folders skipped); files are kept as given, in order.

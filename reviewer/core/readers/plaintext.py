@@ -92,6 +92,20 @@ def _capped(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+_SIGNATURES = (
+    (b"PK\x03\x04", "a ZIP container (a Word .docx or Excel .xlsx file?)"),
+    (b"%PDF", "a PDF file, which reviewer does not read (save it as text or Word first)"),
+    (b"\xd0\xcf\x11\xe0", "an old Office file (.doc or .xls); save it as .docx or .xlsx"),
+    (b"{\\rtf", "an RTF file; save it as .docx or plain text"),
+)
+
+
+def _refuse_other_formats(path: Path, data: bytes) -> None:
+    for magic, kind in _SIGNATURES:
+        if data.startswith(magic):
+            raise InputError(path, f"this is {kind}, not a plain-text article")
+
+
 def read(path: Path) -> Document:
     """Read a plain-text article.
 
@@ -99,7 +113,12 @@ def read(path: Path) -> Document:
         InputError: the file cannot be read, is not text, or has no body text.
     """
     data = read_regular_file(path, MAX_FILE_BYTES, "file")
+    _refuse_other_formats(path, data)
     text, encoding = decode_bytes(data, path)
+    head = text.lstrip("\ufeff \t\r\n")[:400].lower()
+    if head.startswith("<?xml") or head.startswith(("<xliff", "<tmx", "<martif", "<tbx", "<html", "<!doctype")):
+        kind = "an XLIFF file" if "<xliff" in head else "a TMX file" if "<tmx" in head else "a termbase (TBX)" if "<martif" in head or "<tbx" in head else "HTML" if "html" in head else "an XML file"
+        raise InputError(path, f"this is {kind}, not a plain-text article; give it its own extension (.xlf, .tmx, ...) to open it as such")
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     metadata, first = parse_header(lines)
     body = [line for line in lines[first:] if line.strip()]
