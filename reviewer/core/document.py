@@ -11,6 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
+#: How a reference translation is kept in a segment's notes.
+REFERENCE_PREFIX = "reference: "
+
+
 @dataclass(frozen=True, slots=True)
 class InlineCode:
     """An inline code of a bilingual file (XLIFF ``g``, ``x``, ``bx``/``ex``, ``ph``, ``pc``,
@@ -68,6 +72,15 @@ class Segment:
     notes: tuple[str, ...] = ()
     codes: tuple[InlineCode, ...] = ()
     source_codes: tuple[InlineCode, ...] = ()
+
+    @property
+    def reference(self) -> str | None:
+        """A human reference translation given with the segment (a spreadsheet's reference
+        column, kept in :attr:`notes` as ``"reference: ..."``), or ``None``."""
+        for note in self.notes:
+            if note.startswith(REFERENCE_PREFIX):
+                return note[len(REFERENCE_PREFIX) :]
+        return None
 
 
 @dataclass(slots=True)

@@ -23,6 +23,7 @@ from typing import Any
 from reviewer.core.checks import CheckContext, Finding, SegmentText, Severity, run_checks
 from reviewer.core.consistency import ConceptRenderings, group_renderings
 from reviewer.core.document import Document, Segment
+from reviewer.core.scoring import ScoreReport, score_review
 from reviewer.core.errors import InputError
 from reviewer.core.fileio import atomic_write_bytes
 from reviewer.core.matching import TermMatcher
@@ -147,6 +148,15 @@ class Review:
             self.corrected.pop((doc_key, segment_id), None)
         else:
             self.corrected[(doc_key, segment_id)] = text
+
+    def scores(self) -> ScoreReport:
+        """BLEU, chrF and TER of the MT against the post-edits (HTER) and against any
+        reference translations, per segment, per document and for the batch."""
+        mt = {self.doc_key(d): [(s.id, s.target) for s in d.segments] for d in self.documents}
+        post = {self.doc_key(d): [self.target(self.doc_key(d), s.id) for s in d.segments] for d in self.documents}
+        refs = {self.doc_key(d): [s.reference for s in d.segments] for d in self.documents if any(s.reference is not None for s in d.segments)}
+        lang = self.documents[0].target_lang if self.documents else "en"
+        return score_review(mt, post, refs, lang)
 
     def state(self, doc_key: str, segment_id: str) -> str:
         """A segment's state: ``"translated"`` (as delivered), ``"reviewed"`` or ``"final"``."""

@@ -47,7 +47,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reviewer.core.document import Document, Segment
+from reviewer.core.document import REFERENCE_PREFIX, Document, Segment
 from reviewer.core.encoding import decode_bytes
 from reviewer.core.errors import InputError
 from reviewer.core.fileio import read_regular_file
@@ -69,7 +69,7 @@ __all__ = ["ID_NOTE", "REFERENCE_NOTE", "TableMapping", "guess_mapping", "header
 #: Prefix of the note that holds the file's own id of a row.
 ID_NOTE = "id: "
 #: Prefix of the note that holds the row's reference translation.
-REFERENCE_NOTE = "reference: "
+REFERENCE_NOTE = REFERENCE_PREFIX
 #: Rows returned by :func:`guess_mapping` for a preview.
 PREVIEW_ROWS = 20
 #: Rows searched for a header.
