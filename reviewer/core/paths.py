@@ -11,3 +11,6 @@ SHIPPED_TERMBASE = _ROOT / "glossaries" / "political-terms.tbx"
 
 #: The bundled sample article (a copy of the seed MT article, Fuxin, 2023-01-19).
 SAMPLE_ARTICLE = _ROOT / "resources" / "samples" / "fuxin-2023-01-19.txt"
+
+#: A bilingual sample (XLIFF 1.2) written for reviewer: Chinese source and raw MT.
+BILINGUAL_SAMPLE = _ROOT / "resources" / "samples" / "plenary-session.xlf"

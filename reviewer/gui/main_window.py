@@ -55,7 +55,11 @@ from reviewer.gui.widgets.checks_dialog import ChecksDialog
 from reviewer.gui.widgets.findings_panel import FindingsPanel
 from reviewer.gui.widgets.renderings_panel import RenderingsPanel
 from reviewer.gui.widgets.segment_editor import SegmentEditor, plain_text
+from reviewer.gui.widgets.dashboard import Dashboard
 from reviewer.gui.widgets.find_dialog import FindDialog
+from reviewer.gui.widgets.scores_panel import ScoresPanel
+from reviewer.core.scoring import ScoreReport
+from reviewer.core.systems import SystemRow, compare_documents
 from reviewer.gui.widgets.table_dialog import TableDialog
 from reviewer.core.search import Replacement
 from reviewer.gui.widgets.term_panel import TermPanel
@@ -140,6 +144,13 @@ class MainWindow(QMainWindow):
         self.lower_tabs = QTabWidget()
         self.lower_tabs.addTab(self.findings_panel, "Findings")
         self.lower_tabs.addTab(self.renderings_panel, "Term renderings")
+        self.scores_panel = ScoresPanel()
+        self.scores_panel.go_to.connect(self.select_segment)
+        self.dashboard = Dashboard()
+        self.lower_tabs.addTab(self.scores_panel, "Scores")
+        self.lower_tabs.addTab(self.dashboard, "Dashboard")
+        self._scores_stale = True
+        self.lower_tabs.currentChanged.connect(lambda _i: self._maybe_refresh_scores())
 
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self.segments)
@@ -867,11 +878,53 @@ class MainWindow(QMainWindow):
             self.segment_model.refresh()
             self._show_current()
             self.update_status()
+            self._scores_stale = True
+            self._maybe_refresh_scores()
 
         task = run_in_background(work, done, self._failed)
         self.tasks.append(task)
         task.signals.succeeded.connect(lambda _r: self._done(task))
         task.signals.failed.connect(lambda *_a: self._done(task))
+
+    # -- scores and dashboard ----------------------------------------------------
+
+    def _maybe_refresh_scores(self) -> None:
+        """Recompute the scores when the Scores or Dashboard tab is showing and they are stale."""
+        if self._scores_stale and self.lower_tabs.currentWidget() in (self.scores_panel, self.dashboard):
+            self.refresh_scores()
+
+    def refresh_scores(self) -> Task | None:
+        """Compute the scores, the comparison of documents and the charts in the background
+        (on a snapshot of the review, so typing goes on)."""
+        if self.review is None:
+            return None
+        self._scores_stale = False
+        review = self.review
+        snapshot = dataclasses.replace(
+            review,
+            documents=[dataclasses.replace(d, segments=list(d.segments)) for d in review.documents],
+            corrected=dict(review.corrected),
+            decisions=dict(review.decisions),
+            findings=list(review.findings),
+            false_positives=set(review.false_positives),
+        )
+        names = {review.doc_key(d): d.name for d in review.documents}
+
+        def work(_progress: Task) -> tuple[ScoreReport, list[SystemRow], list[Finding]]:
+            return snapshot.scores(), compare_documents(snapshot), snapshot.open_findings()
+
+        def done(result: tuple[ScoreReport, list[SystemRow], list[Finding]]) -> None:
+            if self.review is not review:
+                return
+            report, systems, open_findings = result
+            self.scores_panel.set_scores(report, names, systems)
+            self.dashboard.update_charts(open_findings, report, systems)
+
+        task = run_in_background(work, done, self._failed)
+        self.tasks.append(task)
+        task.signals.succeeded.connect(lambda _r: self._done(task))
+        task.signals.failed.connect(lambda *_a: self._done(task))
+        return task
 
     def checks_dialog(self) -> None:
         """Choose the checks and their severities; kept in the settings, applied at once."""

@@ -9,7 +9,7 @@ import textwrap
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QFileDialog
 
 from reviewer.core.paths import SHIPPED_TERMBASE
@@ -103,7 +103,7 @@ import os, sys, time
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ["REVIEWER_SYNC_TASKS"] = "1"
 from pathlib import Path
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 from reviewer.core.paths import SHIPPED_TERMBASE
 from reviewer.gui.main_window import MainWindow
@@ -241,3 +241,33 @@ def test_no_break_spaces_survive_the_editor(qtbot, tmp_path):
     assert plain_text(w.editor.corrected) == w.review.documents[0].segments[0].target
     w.editor.flush()
     assert not w.review.is_changed(doc, "1")  # showing a segment never changes it
+
+
+def test_scores_tab_and_dashboard_match_sacrebleu(qtbot, tmp_path):
+    from sacrebleu.metrics.ter import TER
+
+    from reviewer.core.paths import BILINGUAL_SAMPLE as sample
+
+    w = make_window(qtbot, tmp_path)
+    w.open_files([sample], new_project=tmp_path / "p.reviewer")
+    opened(qtbot, w)
+    doc = w.review.doc_key(w.review.documents[0])
+    w.accept_finding(next(f for f in w.review.findings if f.text == "two establishments"))
+    qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
+    w.lower_tabs.setCurrentWidget(w.scores_panel)
+    qtbot.waitUntil(lambda: not w.tasks and w.scores_panel.model.rowCount() == 8, timeout=20000)
+    model = w.scores_panel.model
+    row = next(r for r in range(8) if model.data(model.index(r, 1)) == "2")
+    mt = w.review.documents[0].segment("2").target
+    expected = round(TER().sentence_score(mt, [w.review.target(doc, "2")]).score, 2)
+    assert model.data(model.index(row, 4)) == expected > 0
+    assert "nrefs:1|case:lc|tok:tercom" in w.scores_panel.summary.text()
+    w.scores_panel.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
+    top = w.scores_panel.proxy.index(0, 1)
+    assert w.scores_panel.proxy.data(top) == "2"  # the only edited segment sorts first
+    w.lower_tabs.setCurrentWidget(w.dashboard)
+    data = w.dashboard.data
+    assert ("term-forbidden", float(sum(1 for f in w.review.open_findings() if f.check == "term-forbidden"))) in data["by_check"]
+    assert data["accuracy"] and 0 < data["accuracy"][0][1] < 100
+    assert sum(v for _, v in data["hter"]) == 1
+    w.dashboard.grab().save(str(tmp_path / "dashboard.png"))

@@ -1,0 +1,104 @@
+"""The dashboard: where the MT's errors cluster, at a glance (pyqtgraph charts).
+
+Four charts: open findings by check; the concepts with the most term findings; the
+distribution of segment HTER (how much the reviewer changed); and the term accuracy of
+each document (system) of the batch.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pyqtgraph as pg
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from reviewer.core.checks import Finding
+from reviewer.core.scoring import ScoreReport
+from reviewer.core.systems import SystemRow
+
+BAR = (33, 150, 243)
+TERM_BAR = (198, 40, 40)
+ACCURACY_BAR = (46, 125, 50)
+
+
+def _chart(title: str, left: str = "", bottom: str = "") -> pg.PlotWidget:
+    plot = pg.PlotWidget(background="w")
+    plot.setTitle(title, color="k", size="10pt")
+    plot.setLabel("left", left)
+    plot.setLabel("bottom", bottom)
+    plot.showGrid(x=False, y=True, alpha=0.3)
+    plot.setMouseEnabled(x=False, y=False)
+    plot.setMenuEnabled(False)
+    plot.hideButtons()
+    plot.setMinimumHeight(180)
+    return plot
+
+
+def _bars(plot: pg.PlotWidget, labels: list[str], values: list[float], colour: tuple[int, int, int], horizontal: bool = False) -> None:
+    plot.clear()
+    if not values:
+        return
+    positions = list(range(len(values)))
+    if horizontal:
+        plot.addItem(pg.BarGraphItem(x0=0, y=positions, height=0.7, width=values, brush=colour))
+        plot.getAxis("left").setTicks([list(zip(positions, labels))])
+        plot.getAxis("bottom").setTicks(None)
+    else:
+        plot.addItem(pg.BarGraphItem(x=positions, height=values, width=0.7, brush=colour))
+        plot.getAxis("bottom").setTicks([list(zip(positions, labels))])
+        plot.getAxis("left").setTicks(None)
+
+
+class Dashboard(QWidget):
+    """Charts of the current review (call :meth:`update_charts` after each check run)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        pg.setConfigOptions(antialias=True, foreground="k")
+        self.by_check = _chart("Open findings by check", "findings")
+        self.by_concept = _chart("Concepts with the most term findings")
+        self.hter = _chart("Segments by HTER (share of words changed)", "segments", "HTER %")
+        self.accuracy = _chart("Term accuracy by document", "% of source terms rendered")
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        grid = QGridLayout()
+        grid.addWidget(self.by_check, 0, 0)
+        grid.addWidget(self.by_concept, 0, 1)
+        grid.addWidget(self.hter, 1, 0)
+        grid.addWidget(self.accuracy, 1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(grid, 1)
+        layout.addWidget(self.note)
+        #: what the charts show now, for tests and for reading without the pictures
+        self.data: dict[str, list[tuple[str, float]]] = {}
+
+    def update_charts(self, open_findings: list[Finding], report: ScoreReport | None, systems: list[SystemRow]) -> None:
+        """Redraw every chart."""
+        checks = Counter(f.check for f in open_findings).most_common()
+        concepts = Counter(
+            f"{f.term.source} ({f.term.preferred})"[:40] for f in open_findings if f.check.startswith("term-") and f.term is not None and f.term.source
+        ).most_common(10)
+        bins = [0] * 11
+        for row in report.rows if report is not None else []:
+            if row.edited and row.post_edit.ter is not None:
+                bins[min(int(row.post_edit.ter // 10), 10)] += 1
+        unchanged = sum(1 for r in (report.rows if report is not None else []) if not r.edited)
+        hter_labels = [f"{10 * i}-{10 * i + 9}" for i in range(10)] + ["100+"]
+        accuracy = [(r.name[:24], round(100 * r.term_accuracy, 1)) for r in systems if r.term_accuracy is not None]
+        self.data = {
+            "by_check": [(k, float(v)) for k, v in checks],
+            "by_concept": [(k, float(v)) for k, v in concepts],
+            "hter": list(zip(hter_labels, map(float, bins))),
+            "accuracy": accuracy,
+        }
+        _bars(self.by_check, [k for k, _ in checks], [float(v) for _, v in checks], BAR)
+        _bars(self.by_concept, [k for k, _ in reversed(concepts)], [float(v) for _, v in reversed(concepts)], TERM_BAR, horizontal=True)
+        _bars(self.hter, hter_labels, [float(b) for b in bins], BAR)
+        _bars(self.accuracy, [k for k, _ in accuracy], [v for _, v in accuracy], ACCURACY_BAR)
+        if accuracy:
+            self.accuracy.setYRange(0, 100)
+        notes = [f"{unchanged} segment(s) unchanged (HTER 0) are not in the HTER chart."]
+        if not accuracy:
+            notes.append("Term accuracy needs a Chinese source (a bilingual file or a source file).")
+        self.note.setText(" ".join(notes))
