@@ -55,10 +55,10 @@ class Dashboard(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         pg.setConfigOptions(antialias=True, foreground="k")
-        self.by_check = _chart("Open findings by check", "findings")
+        self.by_check = _chart("Open findings by check")
         self.by_concept = _chart("Concepts with the most term findings")
-        self.hter = _chart("Segments by HTER (share of words changed)", "segments", "HTER %")
-        self.accuracy = _chart("Term accuracy by document", "% of source terms rendered")
+        self.hter = _chart("Post-edited segments by HTER", "segments", "HTER % (share of words changed)")
+        self.accuracy = _chart("Term accuracy of the MT by document", "% of source terms")
         self.note = QLabel()
         self.note.setWordWrap(True)
         grid = QGridLayout()
@@ -77,7 +77,7 @@ class Dashboard(QWidget):
         """Redraw every chart."""
         checks = Counter(f.check for f in open_findings).most_common()
         concepts = Counter(
-            f"{f.term.source} ({f.term.preferred})"[:40] for f in open_findings if f.check.startswith("term-") and f.term is not None and f.term.source
+            f.term.source[:14] for f in open_findings if f.check.startswith("term-") and f.term is not None and f.term.source
         ).most_common(10)
         bins = [0] * 11
         for row in report.rows if report is not None else []:
@@ -92,9 +92,9 @@ class Dashboard(QWidget):
             "hter": list(zip(hter_labels, map(float, bins))),
             "accuracy": accuracy,
         }
-        _bars(self.by_check, [k for k, _ in checks], [float(v) for _, v in checks], BAR)
+        _bars(self.by_check, [k for k, _ in reversed(checks)], [float(v) for _, v in reversed(checks)], BAR, horizontal=True)
         _bars(self.by_concept, [k for k, _ in reversed(concepts)], [float(v) for _, v in reversed(concepts)], TERM_BAR, horizontal=True)
-        _bars(self.hter, hter_labels, [float(b) for b in bins], BAR)
+        _bars(self.hter, [label if i % 2 == 0 else "" for i, label in enumerate(["0", "10", "20", "30", "40", "50", "60", "70", "80", "90", "100+"])], [float(b) for b in bins], BAR)
         _bars(self.accuracy, [k for k, _ in accuracy], [v for _, v in accuracy], ACCURACY_BAR)
         if accuracy:
             self.accuracy.setYRange(0, 100)
