@@ -9,11 +9,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reviewer import __version__
 from reviewer.core.paths import SHIPPED_TERMBASE
-from reviewer.gui.main_window import MainWindow
+from reviewer.gui import i18n
+from reviewer.gui.main_window import MainWindow, apply_font_size
 
 
 def _excepthook(window: MainWindow | None) -> object:
@@ -43,7 +45,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
     app.setApplicationName("reviewer")
     app.setOrganizationName("reviewer")
-    window = MainWindow([Path(p) for p in (args.glossary or [SHIPPED_TERMBASE])])
+    settings = QSettings("reviewer", "reviewer")
+    i18n.install(app, str(settings.value("language", "en") or "en"))
+    size = str(settings.value("fontSize", 0) or 0)
+    if size.isdigit() and int(size) > 0:
+        apply_font_size(int(size))
+    window = MainWindow([Path(p) for p in (args.glossary or [SHIPPED_TERMBASE])], settings)
     sys.excepthook = _excepthook(window)  # type: ignore[assignment]
     window.show()
     if args.files:

@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QCloseEvent, QFont, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QFileDialog,
     QHeaderView,
     QInputDialog,
@@ -41,7 +42,7 @@ from reviewer.core.document import Document
 from reviewer.core.source_matching import SourceMatcher
 from reviewer.core.writers import write_corrected
 from reviewer.core.review import Decision, Review, check_batch, make_review
-from reviewer.core.matching import TermMatcher
+from reviewer.core.matching import DEFAULT_FUZZY_THRESHOLD, TermMatcher
 from reviewer.core.termbase import Concept, Status, Termbase, load_termbase
 from reviewer.core.export import corrected_targets, write_corrected_text
 from reviewer.core.realign import merge_with_next, move_source_sentence, split_segment
@@ -58,12 +59,14 @@ from reviewer.gui.widgets.segment_editor import SegmentEditor, plain_text
 from reviewer.gui.widgets.dashboard import Dashboard
 from reviewer.gui.widgets.find_dialog import FindDialog
 from reviewer.gui.widgets.scores_panel import ScoresPanel
+from reviewer.gui.widgets.settings_dialog import SettingsDialog
 from reviewer.core.scoring import ScoreReport
 from reviewer.core.systems import SystemRow, compare_documents
 from reviewer.gui.widgets.table_dialog import TableDialog
 from reviewer.core.search import Replacement
 from reviewer.gui.widgets.term_panel import TermPanel
 from reviewer.gui.workers import Task, run_in_background
+from reviewer.gui.i18n import tr
 
 MAX_RECENT = 8
 
@@ -101,6 +104,7 @@ class MainWindow(QMainWindow):
         self._termbase_editor: TermbaseEditor | None = None
         self._build()
         self._build_menus()
+        self.restore_layout()
         self.update_status()
 
     # -- construction --------------------------------------------------------
@@ -142,13 +146,13 @@ class MainWindow(QMainWindow):
         self.renderings_panel = RenderingsPanel()
         self.renderings_panel.go_to.connect(self.select_segment)
         self.lower_tabs = QTabWidget()
-        self.lower_tabs.addTab(self.findings_panel, "Findings")
-        self.lower_tabs.addTab(self.renderings_panel, "Term renderings")
+        self.lower_tabs.addTab(self.findings_panel, tr("Findings"))
+        self.lower_tabs.addTab(self.renderings_panel, tr("Term renderings"))
         self.scores_panel = ScoresPanel()
         self.scores_panel.go_to.connect(self.select_segment)
         self.dashboard = Dashboard()
-        self.lower_tabs.addTab(self.scores_panel, "Scores")
-        self.lower_tabs.addTab(self.dashboard, "Dashboard")
+        self.lower_tabs.addTab(self.scores_panel, tr("Scores"))
+        self.lower_tabs.addTab(self.dashboard, tr("Dashboard"))
         self._scores_stale = True
         self.lower_tabs.currentChanged.connect(lambda _i: self._maybe_refresh_scores())
 
@@ -169,14 +173,15 @@ class MainWindow(QMainWindow):
         main.setStretchFactor(1, 2)
         main.setSizes([800, 600])
         self.setCentralWidget(main)
+        self.splitters = {"left": left, "right": right, "main": main}
 
         self.status_label = QLabel()
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
         self.progress.setTextVisible(True)
         self.progress.hide()
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setToolTip("Stop opening the files")
+        self.cancel_button = QPushButton(tr("Cancel"))
+        self.cancel_button.setToolTip(tr("Stop opening the files"))
         self.cancel_button.clicked.connect(self.cancel_opening)
         self.cancel_button.hide()
         self.statusBar().addWidget(self.status_label, 1)
@@ -185,13 +190,13 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = bar.addMenu(tr("&File"))
         self.open_action = make_action(self, "&Open…", QKeySequence.StandardKey.Open, self.open_dialog)
         file_menu.addAction(self.open_action)
         file_menu.addAction(make_action(self, "&New Project from Files…", "Ctrl+N", self.new_project_dialog))
         file_menu.addAction(make_action(self, "Open &Folder…", "Ctrl+Shift+O", self.open_folder_dialog))
         file_menu.addAction(make_action(self, "Open MT with Chinese &Source…", None, self.open_with_source_dialog))
-        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu = file_menu.addMenu(tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.export_action = make_action(self, "&Export Review Workbook…", "Ctrl+E", self.export_dialog)
         file_menu.addAction(self.export_action)
@@ -205,6 +210,8 @@ class MainWindow(QMainWindow):
 
         edit_menu = add_edit_menu(self, self.undo_stack)
         edit_menu.addSeparator()
+        edit_menu.addAction(make_action(self, "Se&ttings…", "Ctrl+,", self.settings_dialog))
+        edit_menu.addSeparator()
         edit_menu.addAction(make_action(self, "&Find and Replace…", "Ctrl+F", self.find_dialog))
         edit_menu.addSeparator()
         edit_menu.addAction(make_action(self, "&Merge with Next Segment", "Ctrl+M", self.merge_current))
@@ -212,7 +219,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(make_action(self, "Move Last Source Sentence to &Next Segment", "Ctrl+Alt+Down", lambda: self.move_source_current(True)))
         edit_menu.addAction(make_action(self, "Pull First Source Sentence from Ne&xt Segment", "Ctrl+Alt+Up", lambda: self.move_source_current(False)))
 
-        review_menu = bar.addMenu("&Review")
+        review_menu = bar.addMenu(tr("&Review"))
         review_menu.addAction(make_action(self, "&Accept Suggestion", "Ctrl+Return", self._accept_current))
         review_menu.addAction(make_action(self, "&Dismiss as False Positive", "Ctrl+D", self._dismiss_current))
         review_menu.addAction(make_action(self, "Dismiss with &Note…", "Ctrl+Shift+D", self._dismiss_current_with_note))
@@ -234,16 +241,16 @@ class MainWindow(QMainWindow):
         review_menu.addAction(make_action(self, "&Check Again", "F5", self.recheck))
         review_menu.addAction(make_action(self, "C&hecks…", None, self.checks_dialog))
 
-        termbase_menu = bar.addMenu("&Termbase")
+        termbase_menu = bar.addMenu(tr("&Termbase"))
         termbase_menu.addAction(make_action(self, "&Edit Termbase…", "Ctrl+Shift+T", self.open_termbase_editor))
         termbase_menu.addAction(make_action(self, "&Add Flagged Rendering to Termbase…", "Ctrl+T", self.add_rendering_from_finding))
         termbase_menu.addAction(make_action(self, "Add &Project Termbase…", None, self.add_termbase_dialog))
 
-        view_menu = bar.addMenu("&View")
+        view_menu = bar.addMenu(tr("&View"))
         self.invisibles_action = make_action(self, "Show &Invisibles", "Ctrl+Shift+I", self.toggle_invisibles)
         self.invisibles_action.setCheckable(True)
         view_menu.addAction(self.invisibles_action)
-        help_menu = bar.addMenu("&Help")
+        help_menu = bar.addMenu(tr("&Help"))
         help_menu.addAction(make_action(self, "&Keyboard Shortcuts", "F1", self.shortcuts_dialog))
         help_menu.addAction(make_action(self, "&About reviewer", None, self._about))
 
@@ -592,6 +599,75 @@ class MainWindow(QMainWindow):
         for r in plan:
             self.undo_stack.push(ReviewCommand(review, self, "Replace", r.document, r.segment, partial(review.set_target, r.document, r.segment, r.new)))
         self.undo_stack.endMacro()
+
+    # -- settings and layout -----------------------------------------------------
+
+    def settings_dialog(self) -> SettingsDialog:
+        """Edit ▸ Settings: language, font size, checks, near-miss thresholds, termbase order."""
+        enabled, severities = self.check_settings()
+        dialog = SettingsDialog(
+            str(self.settings.value("language", "en")), _int(self.settings.value("fontSize", 0)), enabled, severities,
+            list(self.termbases), list(self.termbase_paths), self,
+        )
+        dialog.accepted.connect(lambda: self.apply_settings(dialog))
+        dialog.open()
+        return dialog
+
+    def apply_settings(self, dialog: SettingsDialog) -> None:
+        """Apply what the settings dialog chose."""
+        language = dialog.language.currentData()
+        if language != self.settings.value("language", "en"):
+            self.settings.setValue("language", language)
+            self.statusBar().showMessage(self.tr("The new interface language takes effect when reviewer starts again."), 8000)
+        self.settings.setValue("fontSize", dialog.font_size.value())
+        apply_font_size(dialog.font_size.value())
+        matcher_stale = False
+        for tb, value in zip(self.termbases, dialog.threshold_values()):
+            if tb.fuzzy_threshold != value and not (tb.fuzzy_threshold is None and value == DEFAULT_FUZZY_THRESHOLD):
+                tb.fuzzy_threshold = float(value)
+                matcher_stale = True
+        order = dialog.termbase_order()
+        if order != self.termbase_paths:
+            loaded = {p: tb for p, tb in zip(self.termbase_paths, self.termbases)}
+            try:
+                termbases = [loaded[p] if p in loaded else load_termbase(p) for p in order] if self.termbases else []
+            except ReviewerError as exc:
+                self.show_error("Could not load the termbase", str(exc))
+                return
+            self.termbase_paths = order
+            if termbases:
+                self.termbases = termbases
+                if self.review is not None:
+                    self.review.termbases = termbases
+            self._persist(lambda p, _r: p.set_termbase_paths(order))
+            matcher_stale = True
+        if matcher_stale:
+            self.termbase_changed()
+        self.set_check_settings(dialog.checks.enabled(), dialog.checks.severities())
+
+    def restore_layout(self) -> None:
+        """Put the window, its splitters and the segment table's columns back as they were."""
+        geometry = self.settings.value("layout/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        for name, splitter in self.splitters.items():
+            state = self.settings.value(f"layout/{name}")
+            if state is not None:
+                splitter.restoreState(state)
+        header = self.settings.value("layout/segmentColumns")
+        if header is not None:
+            self.segments.horizontalHeader().restoreState(header)
+        tab = self.settings.value("layout/tab")
+        if tab is not None and str(tab).isdigit():
+            self.lower_tabs.setCurrentIndex(int(tab))
+
+    def save_layout(self) -> None:
+        """Remember the window, its splitters and the segment table's columns."""
+        self.settings.setValue("layout/geometry", self.saveGeometry())
+        for name, splitter in self.splitters.items():
+            self.settings.setValue(f"layout/{name}", splitter.saveState())
+        self.settings.setValue("layout/segmentColumns", self.segments.horizontalHeader().saveState())
+        self.settings.setValue("layout/tab", self.lower_tabs.currentIndex())
 
     def toggle_invisibles(self) -> None:
         """Mark no-break and zero-width spaces and odd dashes in the MT, the post-edit and the changes."""
@@ -1099,9 +1175,9 @@ class MainWindow(QMainWindow):
         """Refresh the status bar: termbase size, segments, findings by severity."""
         parts = []
         if self.termbases:
-            parts.append("Termbase: " + ", ".join(f"{tb.name} ({len(tb)} concepts)" for tb in self.termbases))
+            parts.append(tr("Termbase") + ": " + ", ".join(f"{tb.name} ({len(tb)} " + tr("concepts") + ")" for tb in self.termbases))
         else:
-            parts.append("Termbase: " + ", ".join(p.name for p in self.termbase_paths))
+            parts.append(tr("Termbase") + ": " + ", ".join(p.name for p in self.termbase_paths))
         if self.review is not None:
             segs = sum(len(d.segments) for d in self.review.documents)
             open_f = self.review.open_findings()
@@ -1109,13 +1185,13 @@ class MainWindow(QMainWindow):
             decided = Counter(d for _, d in self.review.all_findings())
             done = decided[Decision.ACCEPTED] + decided[Decision.DISMISSED]
             detail = ", ".join(f"{n} {s}" for s, n in sorted(sev.items(), key=lambda x: ["critical", "major", "minor", "neutral"].index(x[0])))
-            parts.append(f"{segs} segments")
+            parts.append(f"{segs} " + tr("segments"))
             parts.append(
-                f"Findings: {len(open_f)} open" + (f" ({detail})" if detail else "")
-                + f", {done} resolved ({decided[Decision.ACCEPTED]} accepted, {decided[Decision.DISMISSED]} dismissed)"
+                tr("Findings") + f": {len(open_f)} " + tr("open") + (f" ({detail})" if detail else "")
+                + f", {done} " + tr("resolved") + f" ({decided[Decision.ACCEPTED]} " + tr("accepted") + f", {decided[Decision.DISMISSED]} " + tr("dismissed") + ")"
             )
         else:
-            parts.append("Open an article (File ▸ Open, or drop a file here)")
+            parts.append(tr("Open an article (File ▸ Open, or drop a file here)"))
         self.status_label.setText("   |   ".join(parts))
 
     def _set_busy(self, label: str) -> None:
@@ -1286,6 +1362,7 @@ class MainWindow(QMainWindow):
             return
         self.editor.flush()
         self.autosave()
+        self.save_layout()
         for t in self.tasks:
             t.cancel()
         if self.project is not None:
@@ -1332,3 +1409,23 @@ def _same_file(project: Project, doc: Document) -> bool:
         return hashlib.sha256(doc.path.read_bytes()).hexdigest() == digest
     except (KeyError, OSError):
         return False
+
+
+def apply_font_size(points: int) -> None:
+    """Set the application's font size (0: the system's default)."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    font = QFont(app.font())
+    if points > 0:
+        font.setPointSize(points)
+    else:
+        font = QFont()  # the platform default
+    app.setFont(font)
+
+
+def _int(value: object) -> int:
+    try:
+        return int(str(value))
+    except ValueError:
+        return 0

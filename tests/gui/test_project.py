@@ -271,3 +271,43 @@ def test_scores_tab_and_dashboard_match_sacrebleu(qtbot, tmp_path):
     assert data["accuracy"] and 0 < data["accuracy"][0][1] < 100
     assert sum(v for _, v in data["hter"]) == 1
     w.dashboard.grab().save(str(tmp_path / "dashboard.png"))
+
+
+def test_chinese_interface_and_settings(qtbot, tmp_path):
+    from PySide6.QtWidgets import QApplication
+
+    from reviewer.gui import i18n
+
+    app = QApplication.instance()
+    assert i18n.install(app, "zh_CN")
+    try:
+        w = make_window(qtbot, tmp_path)
+        titles = [a.text() for a in w.menuBar().actions()]
+        assert titles[:2] == ["文件(&F)", "编辑(&E)"] and "审校(&R)" in titles
+        assert w.lower_tabs.tabText(0) == "问题" and "打开一篇文章" in w.status_label.text()
+        w.grab().save(str(tmp_path / "zh.png"))
+    finally:
+        i18n.install(app, "en")
+    english = make_window(qtbot, tmp_path)
+    assert [a.text() for a in english.menuBar().actions()][0] == "&File"
+
+
+def test_settings_apply_and_layout_is_restored(qtbot, tmp_path, sample_path):
+    w = make_window(qtbot, tmp_path)
+    w.open_files([sample_path], new_project=tmp_path / "p.reviewer")
+    opened(qtbot, w)
+    dialog = w.settings_dialog()
+    dialog.language.setCurrentIndex(dialog.language.findData("zh_CN"))
+    dialog.thresholds[0].setValue(95)
+    dialog.checks.boxes["punctuation"].setChecked(False)
+    dialog.accept()
+    qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
+    assert w.settings.value("language") == "zh_CN" and w.termbases[0].fuzzy_threshold == 95.0
+    assert not any(f.check == "punctuation" for f in w.review.findings)
+    assert w.project.setting("checks") is not None and "punctuation" not in w.project.setting("checks")
+    w.splitters["main"].setSizes([500, 900])
+    sizes = w.splitters["main"].sizes()
+    w.close()
+    again = make_window(qtbot, tmp_path)
+    restored = again.splitters["main"].sizes()
+    assert abs(restored[0] / sum(restored) - sizes[0] / sum(sizes)) < 0.05  # the split, whatever size the window gets

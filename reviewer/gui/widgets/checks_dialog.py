@@ -5,9 +5,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from reviewer.core.checks import Severity, all_checks
+from reviewer.gui.i18n import tr
 
 
-class ChecksDialog(QDialog):
+class ChecksWidget(QWidget):
     """One row per check: on/off, its severity (the default or a fixed one), its description.
 
     Args:
@@ -19,9 +20,8 @@ class ChecksDialog(QDialog):
 
     def __init__(self, enabled: list[str] | None, severities: dict[str, Severity], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Checks")
-        grid = QGridLayout()
-        for col, title in enumerate(("Check", "Severity", "What it finds")):
+        grid = QGridLayout(self)
+        for col, title in enumerate((tr("Check"), tr("Severity"), tr("What it finds"))):
             label = QLabel(f"<b>{title}</b>")
             grid.addWidget(label, 0, col)
         self.boxes: dict[str, QCheckBox] = {}
@@ -43,12 +43,6 @@ class ChecksDialog(QDialog):
             grid.addWidget(about, row, 2)
             self.boxes[cls.id] = box
             self.levels[cls.id] = level
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(grid)
-        layout.addWidget(buttons)
 
     def enabled(self) -> list[str] | None:
         """Ids of the checks switched on (``None`` when all are)."""
@@ -58,3 +52,29 @@ class ChecksDialog(QDialog):
     def severities(self) -> dict[str, Severity]:
         """The fixed severities chosen."""
         return {cid: Severity(c.currentData()) for cid, c in self.levels.items() if c.currentData() != self.DEFAULT}
+
+
+class ChecksDialog(QDialog):
+    """Review ▸ Checks: the :class:`ChecksWidget` in a dialog."""
+
+    DEFAULT = ChecksWidget.DEFAULT
+
+    def __init__(self, enabled: list[str] | None, severities: dict[str, Severity], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Checks"))
+        self.widget = ChecksWidget(enabled, severities)
+        self.boxes, self.levels = self.widget.boxes, self.widget.levels
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.widget)
+        layout.addWidget(buttons)
+
+    def enabled(self) -> list[str] | None:
+        """Ids of the checks switched on (``None`` when all are)."""
+        return self.widget.enabled()
+
+    def severities(self) -> dict[str, Severity]:
+        """The fixed severities chosen."""
+        return self.widget.severities()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 from reviewer.core.checks import Finding
 from reviewer.core.scoring import ScoreReport
 from reviewer.core.systems import SystemRow
+from reviewer.gui.i18n import tr
 
 BAR = (33, 150, 243)
 TERM_BAR = (198, 40, 40)
@@ -55,10 +56,10 @@ class Dashboard(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         pg.setConfigOptions(antialias=True, foreground="k")
-        self.by_check = _chart("Open findings by check")
-        self.by_concept = _chart("Concepts with the most term findings")
-        self.hter = _chart("Post-edited segments by HTER", "segments", "HTER % (share of words changed)")
-        self.accuracy = _chart("Term accuracy of the MT by document", "% of source terms")
+        self.by_check = _chart(tr("Open findings by check"))
+        self.by_concept = _chart(tr("Concepts with the most term findings"))
+        self.hter = _chart(tr("Post-edited segments by HTER"), "segments", "HTER % (share of words changed)")
+        self.accuracy = _chart(tr("Term accuracy of the MT by document"), "% of source terms")
         self.note = QLabel()
         self.note.setWordWrap(True)
         grid = QGridLayout()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.core.review import Review
 from reviewer.core.search import Replacement, compile_pattern, find, plan_replace
+from reviewer.gui.i18n import tr
 
 FIELD_LABELS = {"corrected": "Corrected text", "mt": "MT", "source": "Source (Chinese)"}
 
@@ -40,28 +41,28 @@ class FindDialog(QDialog):
 
     def __init__(self, review_getter: Callable[[], Review | None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Find and replace")
+        self.setWindowTitle(tr("Find and replace"))
         self.resize(760, 480)
         self._review = review_getter
         self.pattern = QLineEdit()
-        self.pattern.setPlaceholderText("Text or regular expression")
+        self.pattern.setPlaceholderText(tr("Text or regular expression"))
         self.replacement = QLineEdit()
         self.replacement.setPlaceholderText(r"Replacement (\1 for a group)")
         self.field = QComboBox()
         for key, label in FIELD_LABELS.items():
             self.field.addItem(label, key)
-        self.regex = QCheckBox("Regular expression")
-        self.case = QCheckBox("Match case")
-        self.words = QCheckBox("Whole words")
+        self.regex = QCheckBox(tr("Regular expression"))
+        self.case = QCheckBox(tr("Match case"))
+        self.words = QCheckBox(tr("Whole words"))
         self.results = QTreeWidget()
         self.results.setHeaderLabels(["Segment", "Text", "After replacing"])
         self.results.setColumnWidth(0, 90)
         self.results.setColumnWidth(1, 320)
         self.results.itemActivated.connect(self._activated)
         self.status = QLabel()
-        self.find_button = QPushButton("&Find All")
-        self.preview_button = QPushButton("&Preview Replacements")
-        self.replace_button = QPushButton("&Replace All")
+        self.find_button = QPushButton(tr("&Find All"))
+        self.preview_button = QPushButton(tr("&Preview Replacements"))
+        self.replace_button = QPushButton(tr("&Replace All"))
         self.replace_button.setEnabled(False)
         self.find_button.clicked.connect(self.find_all)
         self.preview_button.clicked.connect(self.preview)
@@ -73,9 +74,9 @@ class FindDialog(QDialog):
         self.field.currentIndexChanged.connect(lambda _i: self.replace_button.setEnabled(False))
         self.pattern.returnPressed.connect(self.find_all)
         form = QFormLayout()
-        form.addRow("Find", self.pattern)
-        form.addRow("Replace with", self.replacement)
-        form.addRow("In", self.field)
+        form.addRow(tr("Find"), self.pattern)
+        form.addRow(tr("Replace with"), self.replacement)
+        form.addRow(tr("In"), self.field)
         options = QHBoxLayout()
         for box in (self.regex, self.case, self.words):
             options.addWidget(box)

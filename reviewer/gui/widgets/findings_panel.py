@@ -9,6 +9,7 @@ from reviewer.core.checks import Finding, Severity, all_checks
 from reviewer.core.review import Decision, Review
 from reviewer.gui.models import ObjectRole
 from reviewer.gui.models.findings import FindingFilterProxy, FindingTableModel
+from reviewer.gui.i18n import tr
 
 
 class FindingsPanel(QWidget):
@@ -35,34 +36,34 @@ class FindingsPanel(QWidget):
             self.table.setColumnWidth(col, width)
         self.table.doubleClicked.connect(self._on_double_click)
         self.check_filter = QComboBox()
-        self.check_filter.addItem("All checks", "")
+        self.check_filter.addItem(tr("All checks"), "")
         for cls in all_checks():
             self.check_filter.addItem(cls.name, cls.id)
         self.check_filter.currentIndexChanged.connect(lambda _i: self.proxy.set_check(self.check_filter.currentData()))
         self.decision_filter = QComboBox()
-        self.decision_filter.addItem("All decisions", None)
+        self.decision_filter.addItem(tr("All decisions"), None)
         for d in Decision:
             self.decision_filter.addItem(d.value.capitalize(), d.value)
         self.decision_filter.currentIndexChanged.connect(self._on_decision_filter)
         self.severity_filter = QComboBox()
-        self.severity_filter.addItem("All severities", "")
+        self.severity_filter.addItem(tr("All severities"), "")
         for sev in Severity:
             self.severity_filter.addItem(sev.value.capitalize(), sev.value)
         self.severity_filter.currentIndexChanged.connect(lambda _i: self.proxy.set_severity(self.severity_filter.currentData()))
         self.state_filter = QComboBox()
-        self.state_filter.addItem("All states", "")
+        self.state_filter.addItem(tr("All states"), "")
         for state in ("translated", "reviewed", "final"):
             self.state_filter.addItem(state.capitalize(), state)
         self.state_filter.currentIndexChanged.connect(lambda _i: self.proxy.set_state(self.state_filter.currentData()))
         self.concept_filter = QComboBox()
         self.concept_filter.setMinimumContentsLength(14)
         self.concept_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.concept_filter.addItem("All concepts", "")
+        self.concept_filter.addItem(tr("All concepts"), "")
         self.concept_filter.currentIndexChanged.connect(lambda _i: self.proxy.set_concept(self.concept_filter.currentData() or ""))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         row = QHBoxLayout()
-        title = QLabel("All findings")
+        title = QLabel(tr("All findings"))
         title.setStyleSheet("font-weight: bold;")
         row.addWidget(title)
         row.addStretch(1)
@@ -87,7 +88,7 @@ class FindingsPanel(QWidget):
         current = self.concept_filter.currentData()
         self.concept_filter.blockSignals(True)
         self.concept_filter.clear()
-        self.concept_filter.addItem("All concepts", "")
+        self.concept_filter.addItem(tr("All concepts"), "")
         for cid, label in self.model.concepts():
             self.concept_filter.addItem(label, cid)
         index = self.concept_filter.findData(current)

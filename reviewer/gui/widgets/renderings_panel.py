@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QTreeWidget, QTree
 
 from reviewer.core.consistency import ConceptRenderings
 from reviewer.core.review import Review
+from reviewer.gui.i18n import tr
 
 _USE_COLOURS = {"change": "#f8c9c9", "minority": "#fff2b3"}
 
@@ -38,7 +39,7 @@ class RenderingsPanel(QWidget):
         self.only_inconsistent.toggled.connect(lambda _on: self._fill())
         self.summary = QLabel()
         top = QHBoxLayout()
-        title = QLabel("Term renderings")
+        title = QLabel(tr("Term renderings"))
         title.setStyleSheet("font-weight: bold;")
         top.addWidget(title)
         top.addStretch(1)

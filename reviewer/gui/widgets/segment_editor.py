@@ -21,6 +21,7 @@ from reviewer.core.diff import diff_html, odd_characters, show_invisibles
 from reviewer.core.matching import TermHit
 from reviewer.core.review import Decision
 from reviewer.gui.models.findings import SEVERITY_COLOURS
+from reviewer.gui.i18n import tr
 
 ACCEPTABLE_TERM = QColor("#2e7d32")
 NONSTANDARD_TERM = QColor("#c62828")
@@ -86,13 +87,13 @@ class SegmentEditor(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = QLabel("No segment")
+        self.title = QLabel(tr("No segment"))
         self.title.setStyleSheet("font-weight: bold;")
         self.source = QTextEdit()
         self.source.setReadOnly(True)
         self.source.setAccessibleName("Source")
         self.source.setMaximumHeight(90)
-        self.source_label = QLabel("Source (Chinese)")
+        self.source_label = QLabel(tr("Source (Chinese)"))
         self.mt = QTextEdit()
         self.mt.setReadOnly(True)
         self.mt.setAccessibleName("MT")
@@ -103,11 +104,11 @@ class SegmentEditor(QWidget):
         self.show_invisibles = False
         self.corrected = QPlainTextEdit()
         self.corrected.setAccessibleName("Corrected text")
-        self.corrected.setPlaceholderText("Corrected text")
+        self.corrected.setPlaceholderText(tr("Corrected text"))
         self.findings = QListWidget()
         self.findings.setAlternatingRowColors(True)
-        self.accept_button = QPushButton("&Accept suggestion")
-        self.dismiss_button = QPushButton("&Dismiss (false positive)")
+        self.accept_button = QPushButton(tr("&Accept suggestion"))
+        self.dismiss_button = QPushButton(tr("&Dismiss (false positive)"))
         for w in (self.mt, self.corrected):
             w.setMinimumHeight(60)
         layout = QVBoxLayout(self)
@@ -115,13 +116,13 @@ class SegmentEditor(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.source_label)
         layout.addWidget(self.source, 1)
-        layout.addWidget(QLabel("MT"))
+        layout.addWidget(QLabel(tr("MT")))
         layout.addWidget(self.mt, 2)
-        layout.addWidget(QLabel("Corrected (post-edit)"))
+        layout.addWidget(QLabel(tr("Corrected (post-edit)")))
         layout.addWidget(self.corrected, 2)
-        layout.addWidget(QLabel("Changes from the MT"))
+        layout.addWidget(QLabel(tr("Changes from the MT")))
         layout.addWidget(self.changes, 1)
-        layout.addWidget(QLabel("Findings in this segment"))
+        layout.addWidget(QLabel(tr("Findings in this segment")))
         layout.addWidget(self.findings, 2)
         buttons = QHBoxLayout()
         buttons.addWidget(self.accept_button)
@@ -194,7 +195,7 @@ class SegmentEditor(QWidget):
         self.mt.setExtraSelections(_selections(self.mt, mt_hits, []) + self._invisible_selections(self.mt, self._mt_text))
         corrected = plain_text(self.corrected)
         self.corrected.setExtraSelections(_selections(self.corrected, hits, open_findings) + self._invisible_selections(self.corrected, corrected))
-        self.changes.setHtml(diff_html(self._mt_text, corrected, self.show_invisibles) if corrected != self._mt_text else "<i>No changes</i>")
+        self.changes.setHtml(diff_html(self._mt_text, corrected, self.show_invisibles) if corrected != self._mt_text else "<i>" + tr("No changes") + "</i>")
         current = self.current_finding()
         self.findings.clear()
         for f in findings:

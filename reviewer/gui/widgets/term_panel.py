@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 from reviewer.core.matching import TermHit
 from reviewer.gui.models import ObjectRole
 from reviewer.gui.models.terms import TermHitModel, entry_html
+from reviewer.gui.i18n import tr
 
 
 class TermPanel(QWidget):
@@ -34,7 +35,7 @@ class TermPanel(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._on_row)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        title = QLabel("Termbase hits in this segment")
+        title = QLabel(tr("Termbase hits in this segment"))
         title.setStyleSheet("font-weight: bold;")
         layout.addWidget(title)
         layout.addWidget(self.table, 3)

@@ -1,0 +1,643 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+  <context>
+    <name>reviewer</name>
+    <message>
+      <source>&amp;Edit</source>
+      <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+      <source>&amp;Undo</source>
+      <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+      <source>&amp;Redo</source>
+      <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+      <source>&amp;Open…</source>
+      <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+      <source>&amp;Export Review Workbook…</source>
+      <translation>导出审校工作簿(&amp;E)…</translation>
+    </message>
+    <message>
+      <source>Show &amp;Invisibles</source>
+      <translation>显示不可见字符(&amp;I)</translation>
+    </message>
+    <message>
+      <source>Findings</source>
+      <translation>问题</translation>
+    </message>
+    <message>
+      <source>Term renderings</source>
+      <translation>术语译法</translation>
+    </message>
+    <message>
+      <source>Scores</source>
+      <translation>评分</translation>
+    </message>
+    <message>
+      <source>Dashboard</source>
+      <translation>仪表板</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Stop opening the files</source>
+      <translation>停止打开文件</translation>
+    </message>
+    <message>
+      <source>&amp;File</source>
+      <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+      <source>&amp;New Project from Files…</source>
+      <translation>从文件新建项目(&amp;N)…</translation>
+    </message>
+    <message>
+      <source>Open &amp;Folder…</source>
+      <translation>打开文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+      <source>Open MT with Chinese &amp;Source…</source>
+      <translation>打开机器译文及中文原文(&amp;S)…</translation>
+    </message>
+    <message>
+      <source>Open &amp;Recent</source>
+      <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+      <source>Save Project &amp;As…</source>
+      <translation>项目另存为(&amp;A)…</translation>
+    </message>
+    <message>
+      <source>&amp;Save Corrected As…</source>
+      <translation>保存修改后的译文(&amp;S)…</translation>
+    </message>
+    <message>
+      <source>Export &amp;Corrected Text…</source>
+      <translation>导出修改后的文本(&amp;C)…</translation>
+    </message>
+    <message>
+      <source>Reviewer &amp;Name…</source>
+      <translation>审校人姓名(&amp;N)…</translation>
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+      <source>Se&amp;ttings…</source>
+      <translation>设置(&amp;T)…</translation>
+    </message>
+    <message>
+      <source>&amp;Find and Replace…</source>
+      <translation>查找和替换(&amp;F)…</translation>
+    </message>
+    <message>
+      <source>&amp;Merge with Next Segment</source>
+      <translation>与下一句段合并(&amp;M)</translation>
+    </message>
+    <message>
+      <source>&amp;Split Segment at Cursor</source>
+      <translation>在光标处拆分句段(&amp;S)</translation>
+    </message>
+    <message>
+      <source>Move Last Source Sentence to &amp;Next Segment</source>
+      <translation>将最后一个原文句子移到下一句段(&amp;N)</translation>
+    </message>
+    <message>
+      <source>Pull First Source Sentence from Ne&amp;xt Segment</source>
+      <translation>从下一句段取回第一个原文句子(&amp;X)</translation>
+    </message>
+    <message>
+      <source>&amp;Review</source>
+      <translation>审校(&amp;R)</translation>
+    </message>
+    <message>
+      <source>&amp;Accept Suggestion</source>
+      <translation>接受建议(&amp;A)</translation>
+    </message>
+    <message>
+      <source>&amp;Dismiss as False Positive</source>
+      <translation>驳回为误报(&amp;D)</translation>
+    </message>
+    <message>
+      <source>Dismiss with &amp;Note…</source>
+      <translation>驳回并备注(&amp;N)…</translation>
+    </message>
+    <message>
+      <source>Dismiss All of This &amp;Check</source>
+      <translation>驳回此检查的全部问题(&amp;C)</translation>
+    </message>
+    <message>
+      <source>Dismiss All of This C&amp;oncept</source>
+      <translation>驳回此概念的全部问题(&amp;O)</translation>
+    </message>
+    <message>
+      <source>E&amp;xport False Positives…</source>
+      <translation>导出误报规则(&amp;X)…</translation>
+    </message>
+    <message>
+      <source>&amp;Import False Positives…</source>
+      <translation>导入误报规则(&amp;I)…</translation>
+    </message>
+    <message>
+      <source>Mark &amp;Reviewed and Go to Next</source>
+      <translation>标为已审校并转到下一句(&amp;R)</translation>
+    </message>
+    <message>
+      <source>Mark &amp;Final</source>
+      <translation>标为定稿(&amp;F)</translation>
+    </message>
+    <message>
+      <source>Mark &amp;Translated (Not Reviewed)</source>
+      <translation>标为已翻译（未审校）(&amp;T)</translation>
+    </message>
+    <message>
+      <source>Segment &amp;Comment…</source>
+      <translation>句段批注(&amp;C)…</translation>
+    </message>
+    <message>
+      <source>Next &amp;Unreviewed Segment</source>
+      <translation>下一个未审校句段(&amp;U)</translation>
+    </message>
+    <message>
+      <source>&amp;Next Finding</source>
+      <translation>下一个问题(&amp;N)</translation>
+    </message>
+    <message>
+      <source>&amp;Previous Finding</source>
+      <translation>上一个问题(&amp;P)</translation>
+    </message>
+    <message>
+      <source>&amp;Check Again</source>
+      <translation>重新检查(&amp;C)</translation>
+    </message>
+    <message>
+      <source>C&amp;hecks…</source>
+      <translation>检查项(&amp;H)…</translation>
+    </message>
+    <message>
+      <source>&amp;Termbase</source>
+      <translation>术语库(&amp;T)</translation>
+    </message>
+    <message>
+      <source>&amp;Edit Termbase…</source>
+      <translation>编辑术语库(&amp;E)…</translation>
+    </message>
+    <message>
+      <source>&amp;Add Flagged Rendering to Termbase…</source>
+      <translation>将标记的译法加入术语库(&amp;A)…</translation>
+    </message>
+    <message>
+      <source>Add &amp;Project Termbase…</source>
+      <translation>添加项目术语库(&amp;P)…</translation>
+    </message>
+    <message>
+      <source>&amp;View</source>
+      <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+      <source>&amp;Help</source>
+      <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+      <source>&amp;Keyboard Shortcuts</source>
+      <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+      <source>&amp;About reviewer</source>
+      <translation>关于 reviewer(&amp;A)</translation>
+    </message>
+    <message>
+      <source>The new interface language takes effect when reviewer starts again.</source>
+      <translation>新的界面语言将在重新启动 reviewer 后生效。</translation>
+    </message>
+    <message>
+      <source>Open an article (File ▸ Open, or drop a file here)</source>
+      <translation>打开一篇文章（文件 ▸ 打开，或将文件拖到此处）</translation>
+    </message>
+    <message>
+      <source>segments</source>
+      <translation>个句段</translation>
+    </message>
+    <message>
+      <source>Termbase</source>
+      <translation>术语库</translation>
+    </message>
+    <message>
+      <source>dismissed</source>
+      <translation>已驳回</translation>
+    </message>
+    <message>
+      <source>accepted</source>
+      <translation>已接受</translation>
+    </message>
+    <message>
+      <source>concepts</source>
+      <translation>个概念</translation>
+    </message>
+    <message>
+      <source>resolved</source>
+      <translation>已处理</translation>
+    </message>
+    <message>
+      <source>open</source>
+      <translation>待处理</translation>
+    </message>
+    <message>
+      <source>ID</source>
+      <translation>编号</translation>
+    </message>
+    <message>
+      <source>Chinese</source>
+      <translation>中文</translation>
+    </message>
+    <message>
+      <source>Preferred term</source>
+      <translation>首选术语</translation>
+    </message>
+    <message>
+      <source>Subject</source>
+      <translation>领域</translation>
+    </message>
+    <message>
+      <source>Terms</source>
+      <translation>术语</translation>
+    </message>
+    <message>
+      <source>Term</source>
+      <translation>术语</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>Usage note</source>
+      <translation>用法说明</translation>
+    </message>
+    <message>
+      <source>Case-sensitive</source>
+      <translation>区分大小写</translation>
+    </message>
+    <message>
+      <source>Match</source>
+      <translation>匹配</translation>
+    </message>
+    <message>
+      <source>Threshold</source>
+      <translation>阈值</translation>
+    </message>
+    <message>
+      <source>Valid from</source>
+      <translation>起始日期</translation>
+    </message>
+    <message>
+      <source>Valid to</source>
+      <translation>截止日期</translation>
+    </message>
+    <message>
+      <source>Seg.</source>
+      <translation>句段</translation>
+    </message>
+    <message>
+      <source>Severity</source>
+      <translation>严重程度</translation>
+    </message>
+    <message>
+      <source>Check</source>
+      <translation>检查项</translation>
+    </message>
+    <message>
+      <source>Flagged text</source>
+      <translation>标记文本</translation>
+    </message>
+    <message>
+      <source>Suggestion</source>
+      <translation>建议</translation>
+    </message>
+    <message>
+      <source>Decision</source>
+      <translation>决定</translation>
+    </message>
+    <message>
+      <source>Message</source>
+      <translation>说明</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>原文</translation>
+    </message>
+    <message>
+      <source>MT</source>
+      <translation>机器译文</translation>
+    </message>
+    <message>
+      <source>Corrected</source>
+      <translation>修改后</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Found in text</source>
+      <translation>文中出现</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>&amp;Save</source>
+      <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+      <source>Save &amp;As…</source>
+      <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+      <source>&amp;Import Glossary…</source>
+      <translation>导入词汇表(&amp;I)…</translation>
+    </message>
+    <message>
+      <source>&amp;Validate</source>
+      <translation>校验(&amp;V)</translation>
+    </message>
+    <message>
+      <source>&amp;Close</source>
+      <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+      <source>&amp;New Concept…</source>
+      <translation>新建概念(&amp;N)…</translation>
+    </message>
+    <message>
+      <source>&amp;Delete Concept</source>
+      <translation>删除概念(&amp;D)</translation>
+    </message>
+    <message>
+      <source>&amp;Merge Another Concept Into This…</source>
+      <translation>将另一概念并入此概念(&amp;M)…</translation>
+    </message>
+    <message>
+      <source>Add &amp;Term…</source>
+      <translation>添加术语(&amp;T)…</translation>
+    </message>
+    <message>
+      <source>Checks</source>
+      <translation>检查项</translation>
+    </message>
+    <message>
+      <source>What it finds</source>
+      <translation>检查内容</translation>
+    </message>
+    <message>
+      <source>Open findings by check</source>
+      <translation>按检查项统计的待处理问题</translation>
+    </message>
+    <message>
+      <source>Concepts with the most term findings</source>
+      <translation>术语问题最多的概念</translation>
+    </message>
+    <message>
+      <source>Post-edited segments by HTER</source>
+      <translation>按 HTER 统计的译后编辑句段</translation>
+    </message>
+    <message>
+      <source>Term accuracy of the MT by document</source>
+      <translation>各文档机器译文的术语准确率</translation>
+    </message>
+    <message>
+      <source>Find and replace</source>
+      <translation>查找和替换</translation>
+    </message>
+    <message>
+      <source>Text or regular expression</source>
+      <translation>文本或正则表达式</translation>
+    </message>
+    <message>
+      <source>Regular expression</source>
+      <translation>正则表达式</translation>
+    </message>
+    <message>
+      <source>Match case</source>
+      <translation>区分大小写</translation>
+    </message>
+    <message>
+      <source>Whole words</source>
+      <translation>全词匹配</translation>
+    </message>
+    <message>
+      <source>&amp;Find All</source>
+      <translation>全部查找(&amp;F)</translation>
+    </message>
+    <message>
+      <source>&amp;Preview Replacements</source>
+      <translation>预览替换(&amp;P)</translation>
+    </message>
+    <message>
+      <source>&amp;Replace All</source>
+      <translation>全部替换(&amp;R)</translation>
+    </message>
+    <message>
+      <source>Find</source>
+      <translation>查找</translation>
+    </message>
+    <message>
+      <source>Replace with</source>
+      <translation>替换为</translation>
+    </message>
+    <message>
+      <source>In</source>
+      <translation>范围</translation>
+    </message>
+    <message>
+      <source>All checks</source>
+      <translation>全部检查项</translation>
+    </message>
+    <message>
+      <source>All decisions</source>
+      <translation>全部决定</translation>
+    </message>
+    <message>
+      <source>All severities</source>
+      <translation>全部严重程度</translation>
+    </message>
+    <message>
+      <source>All states</source>
+      <translation>全部状态</translation>
+    </message>
+    <message>
+      <source>All concepts</source>
+      <translation>全部概念</translation>
+    </message>
+    <message>
+      <source>All findings</source>
+      <translation>全部问题</translation>
+    </message>
+    <message>
+      <source>Concept / rendering</source>
+      <translation>概念 / 译法</translation>
+    </message>
+    <message>
+      <source>Count</source>
+      <translation>次数</translation>
+    </message>
+    <message>
+      <source>Use</source>
+      <translation>使用</translation>
+    </message>
+    <message>
+      <source>Segments</source>
+      <translation>句段</translation>
+    </message>
+    <message>
+      <source>Document</source>
+      <translation>文档</translation>
+    </message>
+    <message>
+      <source>Words</source>
+      <translation>词数</translation>
+    </message>
+    <message>
+      <source>Edited</source>
+      <translation>已修改</translation>
+    </message>
+    <message>
+      <source>HTER</source>
+      <translation>HTER</translation>
+    </message>
+    <message>
+      <source>BLEU</source>
+      <translation>BLEU</translation>
+    </message>
+    <message>
+      <source>chrF</source>
+      <translation>chrF</translation>
+    </message>
+    <message>
+      <source>Ref. TER</source>
+      <translation>参考 TER</translation>
+    </message>
+    <message>
+      <source>Ref. BLEU</source>
+      <translation>参考 BLEU</translation>
+    </message>
+    <message>
+      <source>Ref. chrF</source>
+      <translation>参考 chrF</translation>
+    </message>
+    <message>
+      <source>No segment</source>
+      <translation>无句段</translation>
+    </message>
+    <message>
+      <source>Source (Chinese)</source>
+      <translation>原文（中文）</translation>
+    </message>
+    <message>
+      <source>Corrected text</source>
+      <translation>修改后的文本</translation>
+    </message>
+    <message>
+      <source>&amp;Accept suggestion</source>
+      <translation>接受建议(&amp;A)</translation>
+    </message>
+    <message>
+      <source>&amp;Dismiss (false positive)</source>
+      <translation>驳回（误报）(&amp;D)</translation>
+    </message>
+    <message>
+      <source>Corrected (post-edit)</source>
+      <translation>修改后（译后编辑）</translation>
+    </message>
+    <message>
+      <source>Changes from the MT</source>
+      <translation>相对机器译文的改动</translation>
+    </message>
+    <message>
+      <source>Findings in this segment</source>
+      <translation>本句段的问题</translation>
+    </message>
+    <message>
+      <source>No changes</source>
+      <translation>无改动</translation>
+    </message>
+    <message>
+      <source>Settings</source>
+      <translation>设置</translation>
+    </message>
+    <message>
+      <source>system default</source>
+      <translation>系统默认</translation>
+    </message>
+    <message>
+      <source>Interface language</source>
+      <translation>界面语言</translation>
+    </message>
+    <message>
+      <source>Font size</source>
+      <translation>字号</translation>
+    </message>
+    <message>
+      <source>General</source>
+      <translation>常规</translation>
+    </message>
+    <message>
+      <source>Matching</source>
+      <translation>匹配</translation>
+    </message>
+    <message>
+      <source>Termbases</source>
+      <translation>术语库</translation>
+    </message>
+    <message>
+      <source>Add termbase</source>
+      <translation>添加术语库</translation>
+    </message>
+    <message>
+      <source>A new language takes effect when reviewer starts again.</source>
+      <translation>新的语言将在重新启动 reviewer 后生效。</translation>
+    </message>
+    <message>
+      <source>Near misses: the lowest similarity (0-100) at which a span close to a term is reported. A term's own threshold in the termbase wins.</source>
+      <translation>近似匹配：报告与术语相近文字的最低相似度（0-100）。术语库中单个术语自己的阈值优先。</translation>
+    </message>
+    <message>
+      <source>Up</source>
+      <translation>上移</translation>
+    </message>
+    <message>
+      <source>Down</source>
+      <translation>下移</translation>
+    </message>
+    <message>
+      <source>Add…</source>
+      <translation>添加…</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>移除</translation>
+    </message>
+    <message>
+      <source>The first termbase wins where two define the same term.</source>
+      <translation>两个术语库定义同一术语时，以排在前面的为准。</translation>
+    </message>
+    <message>
+      <source>Termbase hits in this segment</source>
+      <translation>本句段命中的术语</translation>
+    </message>
+  </context>
+</TS>
