@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Collect the interface strings and compile the Chinese translation.
 
-Finds every string the interface translates: ``tr("...")`` calls, the texts of
+Finds every string the interface translates: ``tr("...")`` and ``N_("...")`` calls, the texts of
 ``make_action(parent, "...", ...)`` and the ``HEADERS`` of the table models, in
 ``reviewer/gui``. Adds the new ones to ``reviewer/gui/i18n/reviewer_zh_CN.ts`` (keeping
 every translation already there; strings no longer used are marked obsolete), then compiles
@@ -38,7 +38,7 @@ def strings() -> list[str]:
         for node in ast.walk(tree):
             if isinstance(node, ast.Call):
                 name = node.func.id if isinstance(node.func, ast.Name) else node.func.attr if isinstance(node.func, ast.Attribute) else ""
-                if name == "tr" and node.args:
+                if name in ("tr", "N_") and node.args:
                     add(node.args[0])
                 elif name == "make_action" and len(node.args) > 1:
                     add(node.args[1])

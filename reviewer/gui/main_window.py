@@ -509,10 +509,10 @@ class MainWindow(QMainWindow):
         seg = self.review.document(doc).segment(seg_id)
         text = self.review.target(doc, seg_id)
         unit = seg.unit.split("/", 1)[1] if seg.unit[:1].isdigit() and "/" in seg.unit else seg.unit  # "0/u1": file 0, unit u1
-        title = f"Segment {seg_id} · paragraph {seg.paragraph}" if not unit or unit == seg_id else f"Segment {seg_id} · unit {unit}"
-        title += f" · {self.review.state(doc, seg_id)}"
+        place = f"{tr('paragraph')} {seg.paragraph}" if not unit or unit == seg_id else f"{tr('unit')} {unit}"
+        title = f"{tr('Segment')} {seg_id} · {place} · {tr(self.review.state(doc, seg_id))}"
         if seg.state:
-            title += f" (in the file: {seg.state})"
+            title += f" ({tr('in the file')}: {seg.state})"
         comment = self.review.comments.get((doc, seg_id))
         if comment:
             title += f" · 💬 {comment[:80]}"

@@ -22,6 +22,15 @@ FOLDER = Path(__file__).resolve().parent
 _installed: list[QTranslator] = []
 
 
+def N_(text: str) -> str:  # noqa: N802 - the gettext name for "translate later"
+    """Mark ``text`` for translation without translating it now (``tr`` it when shown)."""
+    return text
+
+
+#: Segment states, marked for translation.
+STATE_NAMES = (N_("translated"), N_("reviewed"), N_("final"))
+
+
 def tr(text: str) -> str:
     """``text`` in the interface language (itself when there is no translation)."""
     return QCoreApplication.translate(CONTEXT, text)

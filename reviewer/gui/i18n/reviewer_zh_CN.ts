@@ -16,6 +16,18 @@
       <translation>重做(&amp;R)</translation>
     </message>
     <message>
+      <source>translated</source>
+      <translation>已翻译</translation>
+    </message>
+    <message>
+      <source>reviewed</source>
+      <translation>已审校</translation>
+    </message>
+    <message>
+      <source>final</source>
+      <translation>定稿</translation>
+    </message>
+    <message>
       <source>&amp;Open…</source>
       <translation>打开(&amp;O)…</translation>
     </message>
@@ -216,12 +228,28 @@
       <translation>关于 reviewer(&amp;A)</translation>
     </message>
     <message>
+      <source>Segment</source>
+      <translation>句段</translation>
+    </message>
+    <message>
       <source>The new interface language takes effect when reviewer starts again.</source>
       <translation>新的界面语言将在重新启动 reviewer 后生效。</translation>
     </message>
     <message>
       <source>Open an article (File ▸ Open, or drop a file here)</source>
       <translation>打开一篇文章（文件 ▸ 打开，或将文件拖到此处）</translation>
+    </message>
+    <message>
+      <source>paragraph</source>
+      <translation>段落</translation>
+    </message>
+    <message>
+      <source>unit</source>
+      <translation>单元</translation>
+    </message>
+    <message>
+      <source>in the file</source>
+      <translation>文件中</translation>
     </message>
     <message>
       <source>segments</source>

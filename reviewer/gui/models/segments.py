@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from reviewer.core.review import Review
+from reviewer.gui.i18n import tr
 from reviewer.gui.models import Index, ObjectRole, RowTableModel
 
 
@@ -95,7 +96,7 @@ class SegmentTableModel(RowTableModel):
                 return self._counts.get(key, 0) or ""
             if col == self.STATE:
                 state = self._review.state(doc_key, seg_id)
-                return state + (" 💬" if (doc_key, seg_id) in self._review.comments else "")
+                return tr(state) + (" 💬" if (doc_key, seg_id) in self._review.comments else "")
         if role == Qt.ItemDataRole.ToolTipRole and col in (self.SOURCE, self.MT, self.CORRECTED):
             return self.data(index, Qt.ItemDataRole.DisplayRole)
         if role == Qt.ItemDataRole.ToolTipRole and col == self.STATE:

@@ -9,7 +9,7 @@ from reviewer.core.checks import Finding, Severity, all_checks
 from reviewer.core.review import Decision, Review
 from reviewer.gui.models import ObjectRole
 from reviewer.gui.models.findings import FindingFilterProxy, FindingTableModel
-from reviewer.gui.i18n import tr
+from reviewer.gui.i18n import STATE_NAMES, tr
 
 
 class FindingsPanel(QWidget):
@@ -52,8 +52,8 @@ class FindingsPanel(QWidget):
         self.severity_filter.currentIndexChanged.connect(lambda _i: self.proxy.set_severity(self.severity_filter.currentData()))
         self.state_filter = QComboBox()
         self.state_filter.addItem(tr("All states"), "")
-        for state in ("translated", "reviewed", "final"):
-            self.state_filter.addItem(state.capitalize(), state)
+        for state in STATE_NAMES:
+            self.state_filter.addItem(tr(state), state)
         self.state_filter.currentIndexChanged.connect(lambda _i: self.proxy.set_state(self.state_filter.currentData()))
         self.concept_filter = QComboBox()
         self.concept_filter.setMinimumContentsLength(14)
