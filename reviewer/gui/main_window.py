@@ -122,6 +122,8 @@ class MainWindow(QMainWindow):
         self.segments.verticalHeader().setMaximumSectionSize(4 * line + 8)
         self.segments.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.segments.horizontalHeader()
+        header.setResizeContentsPrecision(200)  # size columns from the first rows: a 5,000-row table opens at once
+        self.segments.verticalHeader().setResizeContentsPrecision(200)
         header.setSectionResizeMode(SegmentTableModel.ID, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(SegmentTableModel.SOURCE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(SegmentTableModel.MT, QHeaderView.ResizeMode.Stretch)
@@ -445,7 +447,7 @@ class MainWindow(QMainWindow):
                     notes.extend(project.import_review_json(review, legacy))
                     project.set_setting("imported_json", str(legacy))
                     notes.append(f"Took over {len(review.corrected)} post-edited segment(s) and {len(review.decisions)} decision(s) from your last session")
-                review.run_checks(progress)
+                # the checks run after the first screen is up (MainWindow.recheck, from _opened)
             except BaseException:
                 if project is not None:
                     project.close()
@@ -475,7 +477,7 @@ class MainWindow(QMainWindow):
         self.findings_panel.set_review(review)
         self.renderings_panel.set_review(review)
         self.segments.setColumnHidden(SegmentTableModel.SOURCE, not self.segment_model.has_sources())
-        self.segments.resizeRowsToContents()
+        self._fit_rows()
         names = ", ".join(d.name for d in review.documents[:3]) + (f" and {len(review.documents) - 3} more" if len(review.documents) > 3 else "")
         for d in review.documents:
             notes.extend(f"{d.name}: {w}" for w in d.warnings)
@@ -492,6 +494,7 @@ class MainWindow(QMainWindow):
         self.update_status()
         if notes:
             self.statusBar().showMessage("; ".join(notes), 10000)
+        self.recheck()  # the document is on screen; its findings follow
 
     # -- current segment -----------------------------------------------------
 
@@ -534,6 +537,15 @@ class MainWindow(QMainWindow):
         findings = [f for f in self.review.findings if (f.document, f.segment) == self.current and shown[f.start : f.end] == f.text]
         self.editor.show_annotations(mt_hits, hits, findings, self.review.decisions)
         self.term_panel.set_hits(hits)
+
+    def _fit_rows(self) -> None:
+        """Row heights to their text for a short document; a long one gets three lines a row at
+        once (measuring thousands of wrapped rows would keep the first screen waiting)."""
+        if self.segment_model.rowCount() <= 400:
+            self.segments.resizeRowsToContents()
+        else:
+            line = self.segments.fontMetrics().lineSpacing()
+            self.segments.verticalHeader().setDefaultSectionSize(3 * line + 8)
 
     def _source_matcher(self) -> SourceMatcher:
         """The Chinese term matcher over the loaded termbases (built once per termbase set)."""
@@ -879,7 +891,7 @@ class MainWindow(QMainWindow):
         """Called by segmentation commands: show the new rows, autosave, re-check."""
         self.segment_model.set_review(self.review)
         self.segments.setColumnHidden(SegmentTableModel.SOURCE, not self.segment_model.has_sources())
-        self.segments.resizeRowsToContents()
+        self._fit_rows()
         self.current = None
         keys = [k for k in self.segment_model.keys() if k[0] == doc]
         target = (doc, segment) if (doc, segment) in keys else (keys[0] if keys else None)
@@ -957,7 +969,10 @@ class MainWindow(QMainWindow):
             self._scores_stale = True
             self._maybe_refresh_scores()
 
-        task = run_in_background(work, done, self._failed)
+        large = len(units) >= 1000  # a progress bar for a long run; none for the re-check after each edit
+        if large:
+            self._set_busy(tr("Checking…"))
+        task = run_in_background(work, done, self._failed, self._on_progress if large else None)
         self.tasks.append(task)
         task.signals.succeeded.connect(lambda _r: self._done(task))
         task.signals.failed.connect(lambda *_a: self._done(task))

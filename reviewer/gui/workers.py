@@ -17,6 +17,7 @@ fixed order; one test runs the real threads.
 from __future__ import annotations
 
 import os
+import sys
 import threading
 import time
 import traceback
@@ -26,6 +27,13 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from reviewer.core.progress import Cancelled
+
+#: How often (seconds) a Python thread hands the interpreter lock to another. The default,
+#: 5 ms, lets a checking thread make the GUI thread wait 5 ms for each Python call a paint
+#: needs (a table row's data), so a window over a long document paints slowly while it is
+#: checked; 1 ms keeps painting quick at a small cost to the worker.
+SWITCH_INTERVAL = 0.001
+sys.setswitchinterval(SWITCH_INTERVAL)
 
 
 class _Signals(QObject):
