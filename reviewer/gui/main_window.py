@@ -225,6 +225,8 @@ class MainWindow(QMainWindow):
         review_menu.addAction(make_action(self, "&Accept Suggestion", "Ctrl+Return", self._accept_current))
         review_menu.addAction(make_action(self, "&Dismiss as False Positive", "Ctrl+D", self._dismiss_current))
         review_menu.addAction(make_action(self, "Dismiss with &Note…", "Ctrl+Shift+D", self._dismiss_current_with_note))
+        review_menu.addAction(make_action(self, "Accept All of This Chec&k", "Ctrl+Alt+Return", lambda: self.accept_all_like_current("check")))
+        review_menu.addAction(make_action(self, "Accept All of This Conce&pt", None, lambda: self.accept_all_like_current("concept")))
         review_menu.addAction(make_action(self, "Dismiss All of This &Check", None, lambda: self.dismiss_all_like_current("check")))
         review_menu.addAction(make_action(self, "Dismiss All of This C&oncept", None, lambda: self.dismiss_all_like_current("concept")))
         review_menu.addSeparator()
@@ -805,6 +807,39 @@ class MainWindow(QMainWindow):
         else:
             label, change = f"dismiss all {f.check}", lambda: review.dismiss_all(check=f.check)
         self.undo_stack.push(ReviewCommand(review, self, label, f.document, f.segment, change))
+
+    def accept_all_like_current(self, by: str) -> int:
+        """Accept every open finding with a suggestion of the current finding's check (or
+        concept), as one undo step; within a segment the last one goes first, so the offsets
+        of the others still hold. Returns how many were accepted."""
+        f = self.editor.current_finding()
+        if f is None or self.review is None:
+            return 0
+        if by == "concept" and f.term is None:
+            self.statusBar().showMessage(tr("This finding is not about a term."), 5000)
+            return 0
+        review = self.review
+        self.editor.flush()
+        same = [
+            x for x in review.open_findings()
+            if x.suggestion is not None and (x.term is not None and f.term is not None and x.term.concept == f.term.concept if by == "concept" else x.check == f.check)
+        ]
+        taken: dict[tuple[str, str], list[tuple[int, int]]] = {}
+        chosen = []
+        for x in sorted(same, key=lambda x: (x.document, x.segment, -x.start)):
+            spans = taken.setdefault((x.document, x.segment), [])
+            if any(x.start < e and s < x.end for s, e in spans) or review.target(x.document, x.segment)[x.start : x.end] != x.text:
+                continue  # overlaps one already taken, or stale
+            spans.append((x.start, x.end))
+            chosen.append(x)
+        if not chosen:
+            return 0
+        self.undo_stack.beginMacro(f"accept all {f.check if by == 'check' else (f.term.source if f.term else '')}")
+        for x in chosen:
+            self.undo_stack.push(ReviewCommand(review, self, f"accept “{x.suggestion}”", x.document, x.segment, partial(review.accept, x)))
+        self.undo_stack.endMacro()
+        self.statusBar().showMessage(f"{tr('Accepted')} {len(chosen)}", 5000)
+        return len(chosen)
 
     def export_false_positives_dialog(self) -> None:
         """Save the dismissal rules for a colleague."""

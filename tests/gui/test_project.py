@@ -311,3 +311,26 @@ def test_settings_apply_and_layout_is_restored(qtbot, tmp_path, sample_path):
     again = make_window(qtbot, tmp_path)
     restored = again.splitters["main"].sizes()
     assert abs(restored[0] / sum(restored) - sizes[0] / sum(sizes)) < 0.05  # the split, whatever size the window gets
+
+
+def test_accept_all_of_a_concept_in_one_undo_step(qtbot, tmp_path):
+    text = tmp_path / "many.txt"
+    text.write_text(
+        "We must understand the two establishments. The two establishments matter, and the two establishments guide us.\n\n"
+        "Study the two establishments.\n",
+        encoding="utf-8",
+    )
+    w = make_window(qtbot, tmp_path)
+    w.open_files([text], new_project=tmp_path / "p.reviewer")
+    opened(qtbot, w)
+    doc = w.review.doc_key(w.review.documents[0])
+    before = {s.id: w.review.target(doc, s.id) for s in w.review.documents[0].segments}
+    first = next(f for f in w.review.findings if f.text == "two establishments")
+    w.select_segment(first.document, first.segment)
+    w.editor.select_finding(first)
+    assert w.accept_all_like_current("concept") == 4
+    qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
+    after = " ".join(w.review.target(doc, s.id) for s in w.review.documents[0].segments)
+    assert "two establishments" not in after and after.count("Two Establishes") == 4
+    w.undo_stack.undo()
+    assert {s.id: w.review.target(doc, s.id) for s in w.review.documents[0].segments} == before

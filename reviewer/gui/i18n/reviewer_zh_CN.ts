@@ -144,6 +144,14 @@
       <translation>驳回并备注(&amp;N)…</translation>
     </message>
     <message>
+      <source>Accept All of This Chec&amp;k</source>
+      <translation>接受此检查的全部建议(&amp;K)</translation>
+    </message>
+    <message>
+      <source>Accept All of This Conce&amp;pt</source>
+      <translation>接受此概念的全部建议(&amp;P)</translation>
+    </message>
+    <message>
       <source>Dismiss All of This &amp;Check</source>
       <translation>驳回此检查的全部问题(&amp;C)</translation>
     </message>
@@ -236,6 +244,14 @@
       <translation>新的界面语言将在重新启动 reviewer 后生效。</translation>
     </message>
     <message>
+      <source>This finding is not about a term.</source>
+      <translation>此问题与术语无关。</translation>
+    </message>
+    <message>
+      <source>Checking…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Open an article (File ▸ Open, or drop a file here)</source>
       <translation>打开一篇文章（文件 ▸ 打开，或将文件拖到此处）</translation>
     </message>
@@ -250,6 +266,10 @@
     <message>
       <source>in the file</source>
       <translation>文件中</translation>
+    </message>
+    <message>
+      <source>Accepted</source>
+      <translation>已接受</translation>
     </message>
     <message>
       <source>segments</source>
