@@ -249,7 +249,7 @@
     </message>
     <message>
       <source>Checking…</source>
-      <translation type="unfinished" />
+      <translation>正在检查…</translation>
     </message>
     <message>
       <source>Open an article (File ▸ Open, or drop a file here)</source>
