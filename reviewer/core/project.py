@@ -26,6 +26,7 @@ versions (:meth:`reviewer.core.review.Review.save`) are imported by
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import sqlite3
@@ -39,10 +40,11 @@ from reviewer import __version__
 from reviewer.core.checks import Severity
 from reviewer.core.document import Document, InlineCode, Segment
 from reviewer.core.errors import InputError, OutputError
-from reviewer.core.review import AppliedCorrection, Decision, Review, _finding_from_json, _finding_json
+from reviewer.core.review import AppliedCorrection, Decision, ManualError, Review, _finding_from_json, _finding_json
 
-#: The schema this version of reviewer writes.
-SCHEMA_VERSION = 1
+#: The schema this version of reviewer writes (1: the first; 2: findings fixed by hand and
+#: manual errors, for the MQM scorecard).
+SCHEMA_VERSION = 2
 
 #: Suffix of project files.
 PROJECT_SUFFIX = ".reviewer"
@@ -79,10 +81,18 @@ CREATE TABLE false_positives (rule TEXT PRIMARY KEY);
 CREATE TABLE applied (position INTEGER PRIMARY KEY, finding TEXT NOT NULL, replaced TEXT NOT NULL, replacement TEXT NOT NULL, at TEXT NOT NULL);
 CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE termbases (position INTEGER PRIMARY KEY, path TEXT NOT NULL);
+CREATE TABLE fixed (finding TEXT PRIMARY KEY, data TEXT NOT NULL);
+CREATE TABLE manual_errors (position INTEGER PRIMARY KEY, data TEXT NOT NULL);
 """
 
+def _migrate_1_to_2(conn: sqlite3.Connection) -> None:
+    """Schema 2 keeps findings fixed by hand and manual errors (the MQM scorecard)."""
+    conn.execute("CREATE TABLE fixed (finding TEXT PRIMARY KEY, data TEXT NOT NULL)")
+    conn.execute("CREATE TABLE manual_errors (position INTEGER PRIMARY KEY, data TEXT NOT NULL)")
+
+
 #: ``MIGRATIONS[n]`` upgrades a project from schema ``n`` to ``n + 1`` inside one transaction.
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _migrate_1_to_2}
 
 
 def _now() -> str:
@@ -299,6 +309,8 @@ class Project:
             AppliedCorrection(_finding_from_json(json.loads(f)), replaced, replacement, at)
             for f, replaced, replacement, at in c.execute("SELECT finding, replaced, replacement, at FROM applied ORDER BY position")
         ]
+        review.fixed = {k: _finding_from_json(json.loads(data)) for k, data in c.execute("SELECT finding, data FROM fixed")}
+        review.manual_errors = [ManualError(**json.loads(data)) for (data,) in c.execute("SELECT data FROM manual_errors ORDER BY position")]
         review.states = {(d, s): st for d, s, st, _ in c.execute("SELECT document, segment, state, comment FROM segment_states") if st != "translated"}
         review.comments = {(d, s): cm for d, s, _, cm in c.execute("SELECT document, segment, state, comment FROM segment_states") if cm}
         checks = self.setting("checks", "unset")
@@ -369,6 +381,10 @@ class Project:
         c.executemany("INSERT INTO notes VALUES (?, ?)", list(review.notes.items()))
         c.execute("DELETE FROM false_positives")
         c.executemany("INSERT INTO false_positives VALUES (?)", [(r,) for r in sorted(review.false_positives)])
+        c.execute("DELETE FROM fixed")
+        c.executemany("INSERT INTO fixed VALUES (?, ?)", [(k, json.dumps(_finding_json(f), ensure_ascii=False)) for k, f in review.fixed.items()])
+        c.execute("DELETE FROM manual_errors")
+        c.executemany("INSERT INTO manual_errors VALUES (?, ?)", [(i, json.dumps(dataclasses.asdict(e), ensure_ascii=False)) for i, e in enumerate(review.manual_errors)])
         c.execute("DELETE FROM applied")
         c.executemany(
             "INSERT INTO applied VALUES (?, ?, ?, ?, ?)",

@@ -11,6 +11,7 @@ A review saves itself as JSON (:meth:`Review.save`, atomic) and
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from collections.abc import Sequence
@@ -39,7 +40,34 @@ class Decision(str, Enum):
 
     OPEN = "open"
     ACCEPTED = "accepted"  # the suggestion was applied
+    FIXED = "fixed"  # a real error the reviewer corrected by hand
     DISMISSED = "dismissed"  # a false positive
+
+
+@dataclass(frozen=True, slots=True)
+class ManualError:
+    """An error the reviewer entered by hand, for the MQM scorecard.
+
+    Attributes:
+        document, segment: where it is.
+        start, end: the span in the segment's post-edited text (characters, end exclusive;
+            ``0, 0`` for the whole segment).
+        text: the span as it was when entered.
+        category: MQM category, e.g. ``"Accuracy/Mistranslation"``.
+        severity: ``"minor"``, ``"major"`` or ``"critical"``.
+        note: the reviewer's description.
+        at: ISO 8601 time (UTC).
+    """
+
+    document: str
+    segment: str
+    start: int
+    end: int
+    text: str
+    category: str
+    severity: str
+    note: str = ""
+    at: str = ""
 
 
 @dataclass(slots=True)
@@ -81,6 +109,9 @@ class Review:
         states: segment state by ``(document key, segment id)``: ``"reviewed"`` or
             ``"final"`` (after XLIFF 2.0); a segment not listed is ``"translated"``.
         comments: the reviewer's comment on a segment, by ``(document key, segment id)``.
+        fixed: findings the reviewer marked fixed by hand, by key, kept after the edit
+            removed them (the MQM scorecard counts them).
+        manual_errors: errors entered by hand (:class:`ManualError`).
     """
 
     documents: list[Document]
@@ -99,6 +130,8 @@ class Review:
     read_hashes: dict[str, str] = field(default_factory=dict)
     states: dict[tuple[str, str], str] = field(default_factory=dict)
     comments: dict[tuple[str, str], str] = field(default_factory=dict)
+    fixed: dict[str, Finding] = field(default_factory=dict)
+    manual_errors: list[ManualError] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         for d in self.documents:  # the documents as read, before any merge or split (reviewer.core.realign)
@@ -206,11 +239,29 @@ class Review:
         return Decision.OPEN
 
     def all_findings(self) -> list[tuple[Finding, Decision]]:
-        """Every finding with its decision: the latest run's, then accepted ones the edits removed."""
+        """Every finding with its decision: the latest run's, then accepted and fixed ones the
+        edits removed."""
         current = {f.key for f in self.findings}
         rows = [(f, self.decision(f)) for f in self.findings]
         rows += [(a.finding, Decision.ACCEPTED) for a in self.applied if a.finding.key not in current]
+        rows += [(f, Decision.FIXED) for k, f in self.fixed.items() if k not in current and self.decisions.get(k) is Decision.FIXED]
         return rows
+
+    def mark_fixed(self, finding: Finding) -> None:
+        """Record ``finding`` as a real error the reviewer corrected by hand (or will)."""
+        self.decisions[finding.key] = Decision.FIXED
+        self.fixed[finding.key] = finding
+
+    def reopen(self, finding: Finding) -> None:
+        """Take back a decision on ``finding`` (its false-positive rule too)."""
+        self.decisions.pop(finding.key, None)
+        self.fixed.pop(finding.key, None)
+        self.notes.pop(finding.key, None)
+        self.false_positives.discard(false_positive_rule(finding, self.target(finding.document, finding.segment)))
+
+    def add_error(self, error: ManualError) -> None:
+        """Add an error entered by hand (for the MQM scorecard)."""
+        self.manual_errors.append(error if error.at else dataclasses.replace(error, at=_now()))
 
     def open_findings(self) -> list[Finding]:
         """Findings that are neither accepted nor dismissed."""

@@ -216,3 +216,30 @@ def test_kill_9_while_edits_flow_loses_nothing_that_was_saved(tmp_path, sample_p
     for seg, n in confirmed.items():
         saved = int(review.target(key, seg).split()[1])
         assert saved >= n, f"segment {seg}: edit {n} was confirmed but {saved} is on disk"
+
+
+def test_a_schema_1_project_is_upgraded_and_keeps_its_work(tmp_path, sample_path, mini_termbase):
+    from reviewer.core.review import ManualError
+
+    project = new_project(tmp_path, [read_document(sample_path)])
+    review = make_review(project.documents(), [mini_termbase])
+    key = review.doc_key(review.documents[0])
+    review.set_target(key, "2", "Written by the first version.")
+    project.record(review, key, "2")
+    with project._transaction() as c:  # what reviewer's first schema looked like
+        c.execute("DROP TABLE fixed")
+        c.execute("DROP TABLE manual_errors")
+        c.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    project.close()
+    upgraded = Project.open(tmp_path / "p.reviewer")
+    assert upgraded._conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("2",)
+    again = make_review(upgraded.documents(), [mini_termbase])
+    upgraded.load_into(again)
+    assert again.target(key, "2") == "Written by the first version." and again.manual_errors == []
+    again.add_error(ManualError(key, "2", 0, 7, "Written", "Fluency/Grammar", "minor", "tense"))
+    upgraded.record(again)
+    upgraded.close()
+    third = Project.open(tmp_path / "p.reviewer")
+    last = make_review(third.documents(), [mini_termbase])
+    third.load_into(last)
+    assert [(e.segment, e.category, e.severity, e.note) for e in last.manual_errors] == [("2", "Fluency/Grammar", "minor", "tense")]
