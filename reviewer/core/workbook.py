@@ -1,14 +1,35 @@
-"""The review workbook (``.xlsx``, openpyxl): Summary, Segments, Findings and Term renderings sheets.
+"""The review workbook (``.xlsx``, openpyxl): a complete review channel in both directions.
 
-Every cell of user text is written as text: a value starting with ``=``, ``+``,
-``-`` or ``@`` is stored as a string with Excel's quote prefix, never as a
-formula. Characters that XML cannot carry (C0 controls) are replaced by ``�``
-and counted in the Summary. Headers are frozen, with an autofilter, wrapped
-text and set column widths; the Findings sheet has a Decision drop-down.
+Sheets:
+
+* **Summary**: documents and metadata, termbases with version and size, date and reviewer,
+  findings counted by check, severity and decision, the scores with their sacrebleu
+  signatures, and the MQM scorecard (:mod:`reviewer.core.mqm`).
+* **Segments**: id, unit, state, source, MT, the corrected text (editable), the changes as a
+  rich-text diff (deletions struck through in red, insertions underlined in green), a
+  comment (editable), open findings and HTER.
+* **Findings**: one row per finding with its MQM category and concept, a **Decision**
+  drop-down (open, accept, fix, false positive) and a reviewer note (editable).
+* **Term renderings**: every concept with each rendering found, its count, status and segments.
+* **Glossary suggestions**: what the MT wrote for a source term that the termbase lacks, and
+  near misses, proposed as variants.
+* **_reviewer** (very hidden, protected): the project's id and, for each segment and finding,
+  its ids and the hashes of what was exported, so that :mod:`reviewer.core.review_import`
+  can read an edited workbook back and tell real edits from conflicts.
+
+Every cell of user text is written as text: a value starting with ``=``, ``+``, ``-``,
+``@``, a tab, a CR or their full-width forms gets Excel's quote prefix and never becomes a
+formula; numbers and dates in text stay text. Characters that XML cannot carry (C0
+controls) are replaced by ``�`` and counted in the Summary. A text longer than Excel's
+32,767-character cell limit goes on in continuation rows below its segment (marked
+"continued"), never cut. Headers are frozen, with autofilters, wrapped text, set column
+widths, severity colours (conditional formatting, so they follow the reviewer's edits) and
+a print layout (landscape, fit to width, header repeated).
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 from collections import Counter
@@ -18,6 +39,9 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.cell.text import InlineFont
+from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -27,15 +51,30 @@ from reviewer import __version__
 from reviewer.core.checks import Finding, all_checks
 from reviewer.core.errors import OutputError
 from reviewer.core.fileio import atomic_write_bytes
+from reviewer.core.diff import word_diff
+from reviewer.core.mqm import CATEGORIES, ScorecardSettings, scorecards
 from reviewer.core.review import Decision, Review
 from reviewer.core.scoring import corpus_scores, segment_scores
 
-SEGMENT_COLUMNS = [("Document", 22), ("ID", 6), ("Paragraph", 10), ("Source", 40), ("MT", 60), ("Corrected", 60), ("Changed", 9), ("Open findings", 9), ("Findings", 50), ("HTER", 8)]
-FINDING_COLUMNS = [
-    ("Document", 22), ("Segment", 9), ("Check", 18), ("Severity", 10), ("MQM category", 24), ("Flagged text", 30),
-    ("Suggestion", 30), ("Chinese term", 14), ("Preferred term", 30), ("Concept", 12), ("Termbase", 16),
-    ("Similarity", 10), ("Message", 60), ("Decision", 11), ("Reviewer note", 30),
+SEGMENT_COLUMNS = [
+    ("Document", 20), ("ID", 6), ("Unit", 8), ("State", 11), ("Source", 36), ("MT", 46), ("Corrected", 46),
+    ("Changes", 46), ("Comment", 28), ("Open findings", 9), ("HTER", 8),
 ]
+FINDING_COLUMNS = [
+    ("Finding", 11), ("Document", 20), ("Segment", 9), ("Check", 18), ("Severity", 10), ("MQM category", 22),
+    ("Flagged text", 28), ("Suggestion", 28), ("Chinese term", 14), ("Preferred term", 28), ("Concept", 12),
+    ("Similarity", 10), ("Message", 56), ("Decision", 14), ("Reviewer note", 30),
+]
+#: Column numbers (1-based) that an import reads back.
+SEG_DOC, SEG_ID, SEG_STATE, SEG_CORRECTED, SEG_COMMENT = 1, 2, 4, 7, 9
+FIND_ID, FIND_DECISION, FIND_NOTE = 1, 14, 15
+#: The Decision drop-down: label -> decision, and back.
+DECISION_LABELS = {"open": Decision.OPEN, "accept": Decision.ACCEPTED, "fix": Decision.FIXED, "false positive": Decision.DISMISSED}
+LABEL_OF = {d: label for label, d in DECISION_LABELS.items()}
+#: Name and version of the hidden sheet's layout.
+HIDDEN_SHEET = "_reviewer"
+WORKBOOK_FORMAT = 1
+CONTINUED = "continued"
 MAX_CELL = 32767
 #: What XML 1.0 (and so an .xlsx file) cannot carry: C0 controls but tab, CR and LF,
 #: lone surrogates, and the non-characters U+FFFE and U+FFFF.
@@ -111,7 +150,29 @@ def _header(ws: Worksheet, columns: Sequence[tuple[str, int]]) -> None:
     ws.print_title_rows = "1:1"
 
 
-def export_workbook(review: Review, path: str | Path, reviewer: str = "", overwrite: bool = False) -> Path:
+def text_hash(text: str) -> str:
+    """A short hash of a cell's text (SHA-256, 16 hex digits), to tell edits from the export."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def finding_id(finding: Finding) -> str:
+    """The short id of a finding in the Findings sheet (``F`` and 8 hex digits of its key)."""
+    return "F" + hashlib.sha256(finding.key.encode("utf-8")).hexdigest()[:8]
+
+
+def split_cell(text: str) -> list[str]:
+    """``text`` in pieces that fit an Excel cell (:data:`MAX_CELL` characters each)."""
+    return [text[i : i + MAX_CELL] for i in range(0, len(text), MAX_CELL)] or [""]
+
+
+def export_workbook(
+    review: Review,
+    path: str | Path,
+    reviewer: str = "",
+    overwrite: bool = False,
+    project_id: str = "",
+    scorecard: ScorecardSettings | None = None,
+) -> Path:
     """Write the review workbook.
 
     Args:
@@ -119,6 +180,9 @@ def export_workbook(review: Review, path: str | Path, reviewer: str = "", overwr
         path: the ``.xlsx`` file to write.
         reviewer: the reviewer's name for the Summary.
         overwrite: replace an existing file; when false an existing file is an error.
+        project_id: the id of the project the review belongs to, so that the workbook is
+            imported only into it; by default an id made from the documents.
+        scorecard: the MQM scorecard's weights and threshold (defaults otherwise).
 
     Returns:
         The path written.
@@ -135,41 +199,85 @@ def export_workbook(review: Review, path: str | Path, reviewer: str = "", overwr
     wb = Workbook()
     summary = wb.active
     summary.title = "Summary"
-    _segments_sheet(wb.create_sheet("Segments"), review, w)
-    counts = _findings_sheet(wb.create_sheet("Findings"), review, w)
+    hidden: list[list[Any]] = []
+    _segments_sheet(wb.create_sheet("Segments"), review, w, hidden)
+    counts = _findings_sheet(wb.create_sheet("Findings"), review, w, hidden)
     _renderings_sheet(wb.create_sheet("Term renderings"), review, w)
-    _summary_sheet(summary, review, counts, reviewer, w)
+    _suggestions_sheet(wb.create_sheet("Glossary suggestions"), review, w)
+    _summary_sheet(summary, review, counts, reviewer, w, scorecard or ScorecardSettings())
+    _hidden_sheet(wb.create_sheet(HIDDEN_SHEET), project_id or documents_id(review), hidden)
     buf = io.BytesIO()
     wb.save(buf)
     atomic_write_bytes(p, buf.getvalue())
     return p
 
 
-def _segments_sheet(ws: Worksheet, review: Review, w: _Writer) -> None:
+def documents_id(review: Review) -> str:
+    """An id for a review without a project: a hash of its documents' names and contents."""
+    h = hashlib.sha256()
+    for d in review.documents:
+        h.update(f"{d.name}\x1f{review.read_hashes.get(review.doc_key(d), '')}\x1e".encode())
+    return "documents:" + h.hexdigest()[:16]
+
+
+def _diff_rich(old: str, new: str) -> CellRichText | str:
+    """The word diff of ``old`` → ``new`` as rich text; ``""`` when nothing changed."""
+    if old == new:
+        return ""
+    pieces: list[str | TextBlock] = []
+    for op, text in word_diff(old, new):
+        text = ILLEGAL_CHARACTERS_RE.sub("\ufffd", text)
+        if op == "delete":
+            pieces.append(TextBlock(InlineFont(color="B71C1C", strike=True), text))
+        elif op == "insert":
+            pieces.append(TextBlock(InlineFont(color="1B5E20", u="single", b=True), text))
+        elif text:
+            pieces.append(text)
+    return CellRichText(*pieces)
+
+
+def _segments_sheet(ws: Worksheet, review: Review, w: _Writer, hidden: list[list[Any]]) -> None:
     _header(ws, SEGMENT_COLUMNS)
-    by_segment: dict[tuple[str, str], list[Finding]] = {}
-    for f in review.open_findings():
-        by_segment.setdefault((f.document, f.segment), []).append(f)
+    by_segment: dict[tuple[str, str], int] = Counter((f.document, f.segment) for f in review.open_findings())
     row = 2
+    editable = PatternFill("solid", fgColor="FFFDE7")
     for doc in review.documents:
         key = review.doc_key(doc)
         for seg in doc.segments:
             corrected = review.target(key, seg.id)
-            found = by_segment.get((key, seg.id), [])
-            summary = "\n".join(f"{f.check}: {f.text}" + (f" → {f.suggestion}" if f.suggestion else "") for f in found)
-            values = [
-                doc.name, _id_cell(seg.id), seg.paragraph, seg.source or "", seg.target, corrected,
-                "yes" if corrected != seg.target else "no", len(found), summary,
-                segment_scores(seg.target, corrected).ter if corrected.strip() else None,
-            ]
-            for col, v in enumerate(values, start=1):
-                w.put(ws, row, col, v)
-            row += 1
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(SEGMENT_COLUMNS))}{max(row - 1, 1)}"
+            comment = review.comments.get((key, seg.id), "")
+            hter = segment_scores(seg.target, corrected).ter if corrected.strip() else None
+            fields = {5: seg.source or "", 6: seg.target, SEG_CORRECTED: corrected, SEG_COMMENT: comment}
+            parts = {col: split_cell(text) for col, text in fields.items()}
+            rows = max(len(v) for v in parts.values())
+            for part in range(rows):
+                values: dict[int, Any] = {
+                    SEG_DOC: doc.name, SEG_ID: _id_cell(seg.id), 3: seg.unit.split("/", 1)[-1] if seg.unit else "",
+                    SEG_STATE: review.state(key, seg.id) if part == 0 else CONTINUED,
+                }
+                for col, pieces in parts.items():
+                    values[col] = pieces[part] if part < len(pieces) else ""
+                if part == 0:
+                    values[10] = by_segment.get((key, seg.id), 0)
+                    values[11] = hter
+                for col, v in values.items():
+                    w.put(ws, row, col, v)
+                if part == 0 and corrected != seg.target and len(seg.target) <= MAX_CELL and len(corrected) <= MAX_CELL:
+                    ws.cell(row=row, column=8).value = _diff_rich(seg.target, corrected)
+                    ws.cell(row=row, column=8).alignment = _WRAP
+                for col in (SEG_CORRECTED, SEG_COMMENT):
+                    ws.cell(row=row, column=col).fill = editable
+                row += 1
+            hidden.append(["segment", key, seg.id, text_hash(seg.target), text_hash(corrected), text_hash(comment), doc.name])
+    last = max(row - 1, 2)
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(SEGMENT_COLUMNS))}{last}"
+    dv = DataValidation(type="list", formula1='"translated,reviewed,final,continued"', allow_blank=True)
+    ws.add_data_validation(dv)
+    dv.add(f"D2:D{last}")
     w.size_rows(ws)
 
 
-def _findings_sheet(ws: Worksheet, review: Review, w: _Writer) -> Counter[tuple[str, str, str]]:
+def _findings_sheet(ws: Worksheet, review: Review, w: _Writer, hidden: list[list[Any]]) -> Counter[tuple[str, str, str]]:
     _header(ws, FINDING_COLUMNS)
     rows = [(f, decision, review.notes.get(f.key, "")) for f, decision in review.all_findings()]
     rows.sort(key=lambda r: (r[0].document, int(r[0].segment) if r[0].segment.isdigit() else 0, r[0].start))
@@ -178,24 +286,79 @@ def _findings_sheet(ws: Worksheet, review: Review, w: _Writer) -> Counter[tuple[
     for row, (f, decision, note) in enumerate(rows, start=2):
         t = f.term
         values = [
-            names.get(f.document, f.document), _id_cell(f.segment), f.check, f.severity.value, f.category, f.text,
+            finding_id(f), names.get(f.document, f.document), _id_cell(f.segment), f.check, f.severity.value, f.category, f.text,
             f.suggestion if f.suggestion is not None else "", t.source if t else "", t.preferred if t else "",
-            t.concept if t else "", t.termbase if t else "", f.score, f.message, decision.value, note,
+            t.concept if t else "", f.score, f.message, LABEL_OF[decision], note,
         ]
         for col, v in enumerate(values, start=1):
             w.put(ws, row, col, v)
-        fill = _SEVERITY_FILL.get(f.severity.value)
-        if fill is not None:
-            ws.cell(row=row, column=4).fill = fill
+        for col in (FIND_DECISION, FIND_NOTE):
+            ws.cell(row=row, column=col).fill = PatternFill("solid", fgColor="FFFDE7")
         counts[(f.check, f.severity.value, decision.value)] += 1
+        hidden.append(["finding", finding_id(f), f.key, f.document, f.segment, LABEL_OF[decision], text_hash(note)])
     w.size_rows(ws)
     last = max(len(rows) + 1, 2)
     ws.auto_filter.ref = f"A1:{get_column_letter(len(FINDING_COLUMNS))}{last}"
-    dv = DataValidation(type="list", formula1='"open,accepted,dismissed"', allow_blank=False, showDropDown=False)
-    dv.error = "Choose open, accepted or dismissed."
+    dv = DataValidation(type="list", formula1='"' + ",".join(DECISION_LABELS) + '"', allow_blank=False, showDropDown=False)
+    dv.error = "Choose open, accept, fix or false positive."
+    dv.errorTitle = "Decision"
     ws.add_data_validation(dv)
     dv.add(f"N2:N{last}")
+    for severity, fill in _SEVERITY_FILL.items():  # follows the reviewer's edits in Excel and LibreOffice
+        ws.conditional_formatting.add(f"E2:E{last}", CellIsRule(operator="equal", formula=[f'"{severity}"'], fill=fill))
+    ws.conditional_formatting.add(f"N2:N{last}", CellIsRule(operator="equal", formula=['"false positive"'], fill=PatternFill("solid", fgColor="E0E0E0")))
     return counts
+
+
+SUGGESTION_COLUMNS = [("Concept", 10), ("Chinese", 16), ("Preferred term", 32), ("Proposed term", 34), ("Proposed status", 14), ("Count", 8), ("Why", 44), ("Segments", 30)]
+
+
+def _suggestions_sheet(ws: Worksheet, review: Review, w: _Writer) -> None:
+    """Renderings the termbase should know: what the MT wrote for a source term it lacks
+    (term-missing), and near misses of a term, grouped by concept and text."""
+    _header(ws, SUGGESTION_COLUMNS)
+    names = {review.doc_key(d): d.name for d in review.documents}
+    many = len(review.documents) > 1
+    groups: dict[tuple[str, str], list[Finding]] = {}
+    why: dict[tuple[str, str], str] = {}
+    for f in review.findings:
+        if f.term is None:
+            continue
+        if f.check == "term-missing" and f.details.get("used"):
+            k = (f.term.concept, str(f.details["used"]).lower())
+            why.setdefault(k, "the MT's rendering of a source term; the termbase has no such variant")
+        elif f.details.get("kind") == "near":
+            k = (f.term.concept, f.text.lower())
+            why.setdefault(k, f"a near miss ({f.details.get('classification') or 'variant'}, {f.score:.0f}% similar)" if f.score else "a near miss")
+        else:
+            continue
+        groups.setdefault(k, []).append(f)
+    row = 2
+    for k, fs in sorted(groups.items(), key=lambda kv: -len(kv[1])):
+        f = fs[0]
+        assert f.term is not None
+        segs = ", ".join(dict.fromkeys((f"{names.get(x.document, x.document)}:{x.segment}" if many else x.segment) for x in fs))
+        proposed = str(f.details.get("used") or f.text)
+        for col, v in enumerate([f.term.concept, f.term.source, f.term.preferred, proposed, "deprecated", len(fs), why[k], segs], start=1):
+            w.put(ws, row, col, v)
+        row += 1
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(SUGGESTION_COLUMNS))}{max(row - 1, 1)}"
+    w.size_rows(ws)
+
+
+def _hidden_sheet(ws: Worksheet, project_id: str, rows: list[list[Any]]) -> None:
+    """What an import needs to match the workbook with its project: very hidden and protected."""
+    lines = [["reviewer workbook", str(WORKBOOK_FORMAT), project_id, datetime.now().isoformat(timespec="seconds"), f"reviewer {__version__}"]]
+    lines.append(["kind", "key", "id", "hash 1", "hash 2", "hash 3", "name"])
+    lines += [[str(v) for v in r] for r in rows]
+    for r, values in enumerate(lines, start=1):
+        for c, v in enumerate(values, start=1):
+            cell = ws.cell(row=r, column=c)
+            cell.value = v
+            cell.data_type = "s"  # a key is never a formula
+    ws.sheet_state = "veryHidden"
+    ws.protection.sheet = True
+    ws.protection.password = "reviewer"
 
 
 RENDERING_COLUMNS = [("Concept", 10), ("Chinese", 16), ("Preferred term", 34), ("Rendering", 36), ("Status", 12), ("Count", 8), ("Use", 12), ("Segments", 40)]
@@ -223,12 +386,12 @@ def _renderings_sheet(ws: Worksheet, review: Review, w: _Writer) -> None:
     w.size_rows(ws)
 
 
-def _summary_sheet(ws: Worksheet, review: Review, counts: Counter[tuple[str, str, str]], reviewer: str, w: _Writer) -> None:
+def _summary_sheet(ws: Worksheet, review: Review, counts: Counter[tuple[str, str, str]], reviewer: str, w: _Writer, scorecard: ScorecardSettings) -> None:
     ws.column_dimensions["A"].width = 30
     ws.column_dimensions["B"].width = 18
-    for col in "CDE":
-        ws.column_dimensions[col].width = 12
-    ws.column_dimensions["F"].width = 72
+    for col in "CDEFGHIJ":
+        ws.column_dimensions[col].width = 13
+    ws.column_dimensions["K"].width = 70
     ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
@@ -250,32 +413,47 @@ def _summary_sheet(ws: Worksheet, review: Review, counts: Counter[tuple[str, str
     line("Reviewer", reviewer or "")
     line("Tool", f"reviewer {__version__}")
     row += 1
-    line("Documents", "Segments", "Changed", "", "", "Metadata", bold=True)
+    line("Documents", "Segments", "Changed", *[""] * 7, "Metadata", bold=True)
     for doc in review.documents:
         key = review.doc_key(doc)
         changed = sum(review.is_changed(key, s.id) for s in doc.segments)
         meta = "; ".join(f"{k}: {v}" for k, v in doc.metadata.items())
-        line(doc.name, len(doc.segments), changed, "", "", f"{meta}; encoding: {doc.encoding}".lstrip("; "))
+        line(doc.name, len(doc.segments), changed, *[""] * 7, f"{meta}; encoding: {doc.encoding}".lstrip("; "))
     row += 1
-    line("Termbases", "Concepts", "Terms", "Version", "", "File", bold=True)
+    line("Termbases", "Concepts", "Terms", "Version", *[""] * 6, "File", bold=True)
     for tb in review.termbases:
-        line(tb.name, len(tb), tb.term_count(), tb.version, "", str(tb.path or ""))
+        line(tb.name, len(tb), tb.term_count(), tb.version, *[""] * 6, str(tb.path or ""))
     row += 1
-    line("Findings by check", "Severity", "Open", "Accepted", "Dismissed", bold=True)
+    order = (Decision.OPEN, Decision.ACCEPTED, Decision.FIXED, Decision.DISMISSED)
+    line("Findings by check", "Severity", "Open", "Accepted", "Fixed", "False positive", bold=True)
     names = {c.id: c.name for c in all_checks()}
     groups = sorted({(c, s) for c, s, _ in counts})
     for check, sev in groups:
-        line(names.get(check, check), sev, *(counts[(check, sev, d.value)] for d in (Decision.OPEN, Decision.ACCEPTED, Decision.DISMISSED)))
-    line("Total", "", *(sum(n for (_, _, d), n in counts.items() if d == dv.value) for dv in (Decision.OPEN, Decision.ACCEPTED, Decision.DISMISSED)), bold=True)
+        line(names.get(check, check), sev, *(counts[(check, sev, d.value)] for d in order))
+    line("Total", "", *(sum(n for (_, _, d), n in counts.items() if d == dv.value) for dv in order), bold=True)
+    row += 1
+    cards = scorecards(review, scorecard)
+    weights = ", ".join(f"{k} {v:g}" for k, v in scorecard.weights.items() if v)
+    line("MQM scorecard", "Words", *CATEGORIES, "Points", "Per 1,000 words", "Result", bold=True)
+    for card in cards:
+        per_category = [sum(n for (cat, _), n in card.counts.items() if cat == c) for c in CATEGORIES]
+        result = "n/a" if card.penalty is None else ("PASS" if card.passed else "FAIL")
+        line(card.name, f"{card.words} {card.word_basis}", *per_category, card.points, card.penalty if card.penalty is not None else "n/a", result, bold=card.name == "Batch")
+        cell = ws.cell(row=row - 1, column=2 + len(CATEGORIES) + 3)
+        cell.fill = PatternFill("solid", fgColor="C8E6C9" if result == "PASS" else "F4B6B6" if result == "FAIL" else "FFFFFF")
+    line(f"Errors counted: accepted and fixed findings, and errors entered by hand. Weights: {weights}. Pass: at most {scorecard.threshold:g} points per 1,000 {scorecard.per} words.")
     row += 1
     mt = [s.target for d in review.documents for s in d.segments]
     post = [review.target(review.doc_key(d), s.id) for d in review.documents for s in d.segments]
-    if mt:
+    try:
         scores = corpus_scores(mt, post)
-        line("MT against post-edit", "Score", "", "", "", "sacrebleu signature", bold=True)
-        line("BLEU", scores.bleu, "", "", "", scores.signatures["BLEU"])
-        line("chrF", scores.chrf, "", "", "", scores.signatures["chrF"])
-        line("TER (HTER)", scores.ter, "", "", "", scores.signatures["TER"])
+    except ValueError:  # nothing to score: every segment has an empty side
+        scores = None
+    if scores is not None:
+        line("MT against post-edit", "Score", *[""] * 8, "sacrebleu signature", bold=True)
+        line("BLEU", scores.bleu, *[""] * 8, scores.signatures["BLEU"])
+        line("chrF", scores.chrf, *[""] * 8, scores.signatures["chrF"])
+        line("TER (HTER)", scores.ter, *[""] * 8, scores.signatures["TER"])
     if w.replaced:
         row += 1
         line("Note", f"{w.replaced} control character(s) that Excel cannot store were replaced by �.")
