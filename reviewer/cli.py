@@ -20,7 +20,8 @@ from reviewer.core.errors import ReviewerError
 from reviewer.core.paths import SHIPPED_TERMBASE
 from reviewer.core.readers import read_batch
 from reviewer.core.report import review_json
-from reviewer.core.review import make_review
+from reviewer.core.project import Project
+from reviewer.core.review import Review, make_review
 from reviewer.core.termbase import load_termbase
 from reviewer.core.workbook import export_workbook
 
@@ -61,6 +62,15 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--skip", metavar="IDS", help="do not run these checks (comma-separated ids)")
     check.add_argument("--severity", metavar="ID=LEVEL", action="append", help="give all findings of a check this severity, e.g. punctuation=neutral; repeatable")
     sub.add_parser("checks", help="list the checks")
+    exp_review = sub.add_parser("export-review", help="write the review workbook of a project")
+    exp_review.add_argument("project", metavar="PROJECT", help="a .reviewer project file")
+    exp_review.add_argument("--output", "-o", required=True, metavar="OUT", help="the .xlsx workbook to write")
+    exp_review.add_argument("--reviewer", default="", help="reviewer name for the workbook")
+    exp_review.add_argument("--force", action="store_true", help="overwrite OUT")
+    imp_review = sub.add_parser("import-review", help="read an edited review workbook back into its project")
+    imp_review.add_argument("workbook", metavar="WORKBOOK", help="the edited .xlsx workbook")
+    imp_review.add_argument("--project", required=True, metavar="PROJECT", help="the .reviewer project it was exported from")
+    imp_review.add_argument("--dry-run", action="store_true", help="show the changes and conflicts, apply nothing")
     glossary = sub.add_parser("glossary", help="validate, import, export or count termbases")
     gsub = glossary.add_subparsers(dest="action", required=True, parser_class=_Parser)
     validate = gsub.add_parser("validate", help="report problems; exit 1 when there are errors")
@@ -99,6 +109,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from reviewer.glossary_cli import run_glossary
 
             return run_glossary(args)
+        if args.command in ("export-review", "import-review"):
+            return _review_workbook(args)
         return _check(args)
     except ReviewerError as exc:
         print(f"reviewer-cli: error: {exc}", file=sys.stderr)
@@ -140,6 +152,63 @@ def _check_settings(args: argparse.Namespace) -> tuple[list[str] | None, dict[st
         ids(check_id, "--severity")
         severities[check_id.strip()] = Severity.parse(level)
     return selected, severities
+
+
+def _open_project(path: str) -> tuple[Project, Review]:
+    """A project, its review with the saved work, and its findings checked again.
+
+    Raises:
+        ReviewerError: the project cannot be opened, or its termbases cannot be read.
+    """
+    project = Project.open(Path(path))
+    paths = [p for p in project.termbase_paths() if p.is_file()] or [SHIPPED_TERMBASE]
+    for missing in (p for p in project.termbase_paths() if not p.is_file()):
+        print(f"note: the project's termbase {missing} is gone; using {paths[0]}", file=sys.stderr)
+    review = make_review(project.documents(), [load_termbase(p) for p in paths])
+    for note in project.load_into(review):
+        print(f"note: {note}", file=sys.stderr)
+    review.run_checks()
+    return project, review
+
+
+def _review_workbook(args: argparse.Namespace) -> int:
+    from reviewer.core.review_import import apply_import, plan_import
+
+    if args.command == "export-review":
+        out = Path(args.output)
+        if out.exists() and not args.force:
+            print(f"reviewer-cli: error: {out} already exists (use --force to overwrite)", file=sys.stderr)
+            return EXIT_ERROR
+        project, review = _open_project(args.project)
+        try:
+            export_workbook(review, out, reviewer=args.reviewer, overwrite=True, project_id=project.project_id)
+        finally:
+            project.close()
+        print(f"wrote {out}")
+        return EXIT_OK
+    project, review = _open_project(args.project)
+    try:
+        plan = plan_import(review, args.workbook, project.project_id)
+        for c in plan.segment_changes:
+            print(f"segment {c.name}:{c.segment} {c.field}: {c.old!r} → {c.new!r}")
+        for d in plan.decision_changes:
+            note = f" (note: {d.new_note})" if d.new_note != d.old_note else ""
+            print(f"finding {d.finding.segment} [{d.finding.check}] {d.finding.text!r}: {d.old} → {d.new}{note}")
+        for n in plan.notes:
+            print(f"note: {n}")
+        for conflict in plan.conflicts:
+            print(f"conflict: {conflict}", file=sys.stderr)
+        if plan.blocked:
+            return EXIT_ERROR
+        if args.dry_run:
+            print(f"{len(plan.segment_changes) + len(plan.decision_changes)} change(s), {len(plan.conflicts)} conflict(s); nothing applied (--dry-run)")
+        else:
+            applied = apply_import(review, plan)
+            project.record_all(review)
+            print(f"applied {applied} change(s) to {args.project}; {len(plan.conflicts)} conflict(s) left alone")
+    finally:
+        project.close()
+    return EXIT_FINDINGS if plan.conflicts else EXIT_OK
 
 
 def _silence_stdout() -> None:

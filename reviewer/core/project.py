@@ -30,6 +30,7 @@ import dataclasses
 import hashlib
 import json
 import sqlite3
+import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -174,7 +175,10 @@ class Project:
             for statement in _SCHEMA.split(";"):  # executescript would commit the transaction
                 if statement.strip():
                     conn.execute(statement)
-            conn.executemany("INSERT INTO meta VALUES (?, ?)", [("schema_version", str(SCHEMA_VERSION)), ("created", _now()), ("created_by", f"reviewer {__version__}")])
+            conn.executemany(
+                "INSERT INTO meta VALUES (?, ?)",
+                [("schema_version", str(SCHEMA_VERSION)), ("created", _now()), ("created_by", f"reviewer {__version__}"), ("project_id", uuid.uuid4().hex)],
+            )
             for position, doc in enumerate(documents):
                 project._insert_document(position, doc)
             conn.executemany("INSERT INTO termbases VALUES (?, ?)", list(enumerate(str(t) for t in termbase_paths)))
@@ -211,6 +215,18 @@ class Project:
                 version += 1
                 conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(version),))
         return project
+
+    @property
+    def project_id(self) -> str:
+        """The project's own id (a UUID, made once), written into its review workbooks so that
+        an edited workbook is imported only into the project it came from."""
+        row = self._conn.execute("SELECT value FROM meta WHERE key = 'project_id'").fetchone()
+        if row is not None:
+            return str(row[0])
+        new = uuid.uuid4().hex  # a project made before ids existed gets one now
+        with self._transaction() as c:
+            c.execute("INSERT OR REPLACE INTO meta VALUES ('project_id', ?)", (new,))
+        return new
 
     def close(self) -> None:
         """Close the file (everything is saved already)."""

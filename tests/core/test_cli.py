@@ -210,3 +210,30 @@ def test_json_segments_carry_their_unit(tmp_path, capsys):
     main(["check", str(xlf), "--json", "-", "-q"])
     (doc,) = json.loads(capsys.readouterr().out)["documents"]
     assert [s["unit"] for s in doc["segments"]] == ["0/u1", "0/u2"]
+
+
+def test_export_and_import_review_through_a_project(tmp_path, capsys, sample_path):
+    import openpyxl
+
+    from reviewer.core.project import Project
+    from reviewer.core.readers import read_document
+
+    project_path = tmp_path / "p.reviewer"
+    Project.create(project_path, [read_document(sample_path)]).close()
+    book = tmp_path / "review.xlsx"
+    assert main(["export-review", str(project_path), "-o", str(book)]) == 0
+    wb = openpyxl.load_workbook(book)
+    seg = wb["Segments"]
+    row = next(r for r in range(2, seg.max_row + 1) if seg.cell(row=r, column=2).value == 3)
+    seg.cell(row=row, column=7).value = "Edited in Excel."
+    wb.save(book)
+    assert main(["import-review", str(book), "--project", str(project_path), "--dry-run"]) == 0
+    assert "Edited in Excel." in capsys.readouterr().out
+    assert main(["import-review", str(book), "--project", str(project_path)]) == 0
+    project = Project.open(project_path)
+    assert project._conn.execute("SELECT text FROM corrections WHERE segment = '3'").fetchone() == ("Edited in Excel.",)
+    project.close()
+    other = tmp_path / "other.reviewer"
+    Project.create(other, [read_document(sample_path)]).close()
+    assert main(["import-review", str(book), "--project", str(other)]) == 2
+    assert "another project" in capsys.readouterr().err
