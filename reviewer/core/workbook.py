@@ -29,6 +29,7 @@ a print layout (landscape, fit to width, header repeated).
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import io
 import re
@@ -457,3 +458,28 @@ def _summary_sheet(ws: Worksheet, review: Review, counts: Counter[tuple[str, str
     if w.replaced:
         row += 1
         line("Note", f"{w.replaced} control character(s) that Excel cannot store were replaced by �.")
+
+
+def export_findings_csv(review: Review, path: str | Path) -> Path:
+    """Every finding as CSV, UTF-8 with a byte-order mark (so that Excel shows the Chinese),
+    one row per finding with the Findings sheet's columns. A value that Excel would take as a
+    formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a CR) gets a leading ``'``.
+
+    Raises:
+        OutputError: the file cannot be written.
+    """
+    names = {review.doc_key(d): d.name for d in review.documents}
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([t for t, _ in FINDING_COLUMNS])
+    for f, decision in sorted(review.all_findings(), key=lambda r: (r[0].document, int(r[0].segment) if r[0].segment.isdigit() else 0, r[0].start)):
+        t = f.term
+        values = [
+            finding_id(f), names.get(f.document, f.document), f.segment, f.check, f.severity.value, f.category, f.text,
+            f.suggestion or "", t.source if t else "", t.preferred if t else "", t.concept if t else "",
+            "" if f.score is None else f.score, f.message, LABEL_OF[decision], review.notes.get(f.key, ""),
+        ]
+        writer.writerow(["'" + v if isinstance(v, str) and v.startswith(_FORMULA_START) else v for v in values])
+    p = Path(path)
+    atomic_write_bytes(p, ("\ufeff" + out.getvalue()).encode("utf-8"))
+    return p

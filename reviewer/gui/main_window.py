@@ -17,6 +17,7 @@ from PySide6.QtGui import QCloseEvent, QFont, QDragEnterEvent, QDropEvent, QKeyS
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QDialog,
     QFileDialog,
     QHeaderView,
     QInputDialog,
@@ -46,12 +47,15 @@ from reviewer.core.matching import DEFAULT_FUZZY_THRESHOLD, TermMatcher
 from reviewer.core.termbase import Concept, Status, Termbase, load_termbase
 from reviewer.core.export import corrected_targets, write_corrected_text
 from reviewer.core.realign import merge_with_next, move_source_sentence, split_segment
-from reviewer.core.workbook import export_workbook
+from reviewer.core.mqm import ScorecardSettings
+from reviewer.core.review_import import ImportPlan, apply_import, plan_import
+from reviewer.core.workbook import documents_id, export_findings_csv, export_workbook
 from reviewer.gui.actions import add_edit_menu, make_action
 from reviewer.gui.models import ObjectRole
 from reviewer.gui.models.segments import SegmentTableModel
 from reviewer.gui.termbase_editor import TermbaseEditor
-from reviewer.gui.undo import ReviewCommand, SegmentationCommand
+from reviewer.gui.undo import ReviewCommand, ReviewStateCommand, SegmentationCommand
+from reviewer.gui.widgets.import_review_dialog import ImportReviewDialog
 from reviewer.gui.widgets.checks_dialog import ChecksDialog
 from reviewer.gui.widgets.findings_panel import FindingsPanel
 from reviewer.gui.widgets.renderings_panel import RenderingsPanel
@@ -99,6 +103,7 @@ class MainWindow(QMainWindow):
         self._generation = 0
         self.project: Project | None = None
         self._find: FindDialog | None = None
+        self.last_import_plan: ImportPlan | None = None
         self._unsaved = False  # a project write failed: write everything at the next chance
         self._opening: Task | None = None
         self._termbase_editor: TermbaseEditor | None = None
@@ -202,6 +207,8 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.export_action = make_action(self, "&Export Review Workbook…", "Ctrl+E", self.export_dialog)
         file_menu.addAction(self.export_action)
+        file_menu.addAction(make_action(self, "&Import Review Workbook…", "Ctrl+I", self.import_review_dialog))
+        file_menu.addAction(make_action(self, "Export Findings as CS&V…", None, self.export_csv_dialog))
         file_menu.addAction(make_action(self, "Save Project &As…", None, self.save_project_as_dialog))
         file_menu.addAction(make_action(self, "&Save Corrected As…", "Ctrl+Shift+S", self.save_corrected_dialog))
         file_menu.addAction(make_action(self, "Export &Corrected Text…", "Ctrl+Shift+E", self.export_text_dialog))
@@ -659,6 +666,26 @@ class MainWindow(QMainWindow):
             self.termbase_changed()
         self.set_check_settings(dialog.checks.enabled(), dialog.checks.severities())
 
+    def scorecard_settings(self) -> ScorecardSettings:
+        """The MQM scorecard's weights, threshold and word basis, from the settings."""
+        settings = ScorecardSettings()
+        for sev in ("minor", "major", "critical"):
+            value = self.settings.value(f"scorecard/{sev}")
+            if value is not None:
+                try:
+                    settings.weights[sev] = float(str(value))
+                except ValueError:
+                    pass
+        threshold = self.settings.value("scorecard/threshold")
+        if threshold is not None:
+            try:
+                settings.threshold = float(str(threshold))
+            except ValueError:
+                pass
+        if self.settings.value("scorecard/per") in ("source", "target"):
+            settings.per = str(self.settings.value("scorecard/per"))
+        return settings
+
     def restore_layout(self) -> None:
         """Put the window, its splitters and the segment table's columns back as they were."""
         geometry = self.settings.value("layout/geometry")
@@ -1115,7 +1142,10 @@ class MainWindow(QMainWindow):
         """Write the workbook to ``path`` (the dialog has already confirmed any overwrite)."""
         assert self.review is not None
         try:
-            export_workbook(self.review, path, reviewer=self.reviewer_name(), overwrite=True)
+            export_workbook(
+                self.review, path, reviewer=self.reviewer_name(), overwrite=True,
+                project_id=self.project.project_id if self.project is not None else "", scorecard=self.scorecard_settings(),
+            )
         except ReviewerError as exc:
             self.show_error("Could not export the workbook", str(exc))
             return False
@@ -1191,6 +1221,59 @@ class MainWindow(QMainWindow):
         copy = scratch / doc.path.name
         copy.write_bytes(original)
         return dataclasses.replace(doc, path=copy)
+
+    def import_review_dialog(self) -> None:
+        """Ask for an edited review workbook and import it (with a preview)."""
+        if self.review is None:
+            self.show_error("Nothing to import into", "Open the project the workbook was exported from first.")
+            return
+        path, _ = QFileDialog.getOpenFileName(self, tr("Import review workbook"), str(Path.home()), "Excel workbook (*.xlsx)")
+        if path:
+            self.import_review(Path(path))
+
+    def import_review(self, path: Path, preview: bool = True) -> bool:
+        """Plan the import of ``path``, show the plan, and apply it as one undo step when the
+        reviewer presses Apply (at once when ``preview`` is false). Returns true when applied."""
+        assert self.review is not None
+        self.editor.flush()
+        project_id = self.project.project_id if self.project is not None else documents_id(self.review)
+        try:
+            plan = plan_import(self.review, path, project_id)
+        except ReviewerError as exc:
+            self.show_error("Could not import the workbook", str(exc))
+            return False
+        self.last_import_plan = plan
+        if preview:
+            dialog = ImportReviewDialog(plan, self)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return False
+        if plan.blocked or plan.empty:
+            self.statusBar().showMessage(tr("Nothing to import") + (f": {plan.conflicts[0]}" if plan.conflicts else ""), 8000)
+            return False
+        review = self.review
+        self.undo_stack.push(ReviewStateCommand(review, self, f"import {path.name}", lambda: apply_import(review, plan)))
+        self.statusBar().showMessage(f"{tr('Imported')} {len(plan.segment_changes) + len(plan.decision_changes)}; {len(plan.conflicts)} {tr('conflict(s) left alone')}", 10000)
+        return True
+
+    def review_state_changed(self) -> None:
+        """Called by whole-review commands (an import): refresh everything, save, check again."""
+        self.segment_model.refresh()
+        self._show_current()
+        self.findings_panel.decisions_changed()
+        self._persist(lambda p, r: p.record_all(r))
+        self.recheck()
+
+    def export_csv_dialog(self) -> None:
+        """Save every finding as CSV (UTF-8 with a BOM, so that Excel shows Chinese)."""
+        path = self._save_path(tr("Export findings as CSV"), "-findings.csv", "CSV (*.csv)")
+        if path is None or self.review is None:
+            return
+        try:
+            export_findings_csv(self.review, path)
+        except ReviewerError as exc:
+            self.show_error("Could not export the findings", str(exc))
+            return
+        self.statusBar().showMessage(f"Exported {path}", 8000)
 
     def export_text_dialog(self) -> None:
         """Ask where to save the corrected text of the first document and write it."""

@@ -167,3 +167,76 @@ class SegmentationCommand(QUndoCommand):
     def undo(self) -> None:
         self._put(self.before)
         self.listener.segmentation_changed(self.doc, self.segment)
+
+
+@dataclass(frozen=True)
+class ReviewState:
+    """Everything of a review that an import or a bulk change can touch (not the segments)."""
+
+    corrected: dict[tuple[str, str], str]
+    decisions: dict[str, Decision]
+    notes: dict[str, str]
+    false_positives: frozenset[str]
+    applied: list[AppliedCorrection]
+    fixed: dict[str, object]
+    states: dict[tuple[str, str], str]
+    comments: dict[tuple[str, str], str]
+    manual_errors: list[object]
+
+    @classmethod
+    def take(cls, review: Review) -> ReviewState:
+        """Copy ``review``'s state."""
+        return cls(
+            dict(review.corrected), dict(review.decisions), dict(review.notes), frozenset(review.false_positives), list(review.applied),
+            dict(review.fixed), dict(review.states), dict(review.comments), list(review.manual_errors),
+        )
+
+    def restore(self, review: Review) -> None:
+        """Put the copy back."""
+        review.corrected = dict(self.corrected)
+        review.decisions = dict(self.decisions)
+        review.notes = dict(self.notes)
+        review.false_positives = set(self.false_positives)
+        review.applied = list(self.applied)
+        review.fixed = dict(self.fixed)  # type: ignore[arg-type]
+        review.states = dict(self.states)
+        review.comments = dict(self.comments)
+        review.manual_errors = list(self.manual_errors)  # type: ignore[arg-type]
+
+
+class StateListener(Protocol):
+    """What a whole-review command tells after it changed the review."""
+
+    def review_state_changed(self) -> None: ...
+
+
+class ReviewStateCommand(QUndoCommand):
+    """A change to many segments and decisions at once (an imported workbook, a manual error),
+    undone and redone as one step by copying the whole review state.
+
+    Args:
+        change: applies the change once; an exception leaves the review as it was.
+    """
+
+    def __init__(self, review: Review, listener: StateListener, text: str, change: Callable[[], object]) -> None:
+        super().__init__(text)
+        self.review = review
+        self.listener = listener
+        self.before = ReviewState.take(review)
+        try:
+            change()
+        except BaseException:
+            self.before.restore(review)
+            raise
+        self.after = ReviewState.take(review)
+        self._first = True
+
+    def redo(self) -> None:
+        if not self._first:
+            self.after.restore(self.review)
+        self._first = False
+        self.listener.review_state_changed()
+
+    def undo(self) -> None:
+        self.before.restore(self.review)
+        self.listener.review_state_changed()

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QDialog, QFileDialog
 
 from reviewer.core.paths import SHIPPED_TERMBASE
 from reviewer.core.project import Project
@@ -334,3 +334,39 @@ def test_accept_all_of_a_concept_in_one_undo_step(qtbot, tmp_path):
     assert "two establishments" not in after and after.count("Two Establishes") == 4
     w.undo_stack.undo()
     assert {s.id: w.review.target(doc, s.id) for s in w.review.documents[0].segments} == before
+
+
+def test_import_review_workbook_with_preview_and_one_undo(qtbot, tmp_path, sample_path, monkeypatch):
+    import openpyxl
+
+    from reviewer.gui.widgets.import_review_dialog import ImportReviewDialog
+
+    w = make_window(qtbot, tmp_path)
+    w.open_files([sample_path], new_project=tmp_path / "p.reviewer")
+    opened(qtbot, w)
+    doc = w.review.doc_key(w.review.documents[0])
+    book = tmp_path / "review.xlsx"
+    assert w.export_to(book)
+    wb = openpyxl.load_workbook(book)
+    seg, fnd = wb["Segments"], wb["Findings"]
+    row = next(r for r in range(2, seg.max_row + 1) if seg.cell(row=r, column=2).value == 2)
+    seg.cell(row=row, column=7).value = "Edited by the client in Excel."
+    frow = next(r for r in range(2, fnd.max_row + 1) if fnd.cell(row=r, column=7).value == "two establishments")
+    fnd.cell(row=frow, column=14).value = "accept"
+    wb.save(book)
+    before = w.review.target(doc, "5")
+    shown = []
+    monkeypatch.setattr(ImportReviewDialog, "exec", lambda self: shown.append(self.tree.topLevelItem(0).text(0)) or QDialog.DialogCode.Accepted)
+    assert w.import_review(book)
+    qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
+    assert shown and "(1)" in shown[0]
+    assert w.review.target(doc, "2") == "Edited by the client in Excel." and "Two Establishes" in w.review.target(doc, "5")
+    assert w.project._conn.execute("SELECT text FROM corrections WHERE segment = '2'").fetchone() == ("Edited by the client in Excel.",)
+    w.undo_stack.undo()
+    qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
+    assert w.review.target(doc, "5") == before and not w.review.is_changed(doc, "2")
+    csv_path = tmp_path / "findings.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(csv_path), ""))
+    w.export_csv_dialog()
+    data = csv_path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and "两个确立" in data.decode("utf-8-sig")
