@@ -77,7 +77,7 @@ class _nothing:
 def test_xlsx_output_and_no_silent_overwrite(sample_path, mini_tbx, tmp_path, capsys):
     out = tmp_path / "r.xlsx"
     assert main(["check", str(sample_path), "--glossary", str(mini_tbx), "--xlsx", str(out), "-q"]) == 1
-    assert openpyxl.load_workbook(out).sheetnames == ["Summary", "Segments", "Findings", "Term renderings"]
+    assert openpyxl.load_workbook(out).sheetnames == ["Summary", "Segments", "Findings", "Term renderings", "Glossary suggestions", "_reviewer"]
     assert main(["check", str(sample_path), "--glossary", str(mini_tbx), "--xlsx", str(out), "-q"]) == 2
     assert "already exists" in capsys.readouterr().err
     assert main(["check", str(sample_path), "--glossary", str(mini_tbx), "--xlsx", str(out), "--force", "-q"]) == 1

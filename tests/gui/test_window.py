@@ -85,7 +85,7 @@ def test_dismiss_with_note_and_export(qtbot, window, tmp_path, monkeypatch):
     out = tmp_path / "review.xlsx"
     assert window.export_to(out)
     rows = list(openpyxl.load_workbook(out)["Findings"].iter_rows(min_row=2, values_only=True))
-    assert ("self-revolution", "dismissed", "quoted from the source on purpose") in {(r[5], r[13], r[14]) for r in rows}
+    assert ("self-revolution", "false positive", "quoted from the source on purpose") in {(r[6], r[13], r[14]) for r in rows}
 
 
 def test_reopening_restores_the_autosaved_review(qtbot, tmp_path, sample_path):
