@@ -47,7 +47,8 @@ from reviewer.core.matching import DEFAULT_FUZZY_THRESHOLD, TermMatcher
 from reviewer.core.termbase import Concept, Status, Termbase, load_termbase
 from reviewer.core.export import corrected_targets, write_corrected_text
 from reviewer.core.realign import merge_with_next, move_source_sentence, split_segment
-from reviewer.core.mqm import ScorecardSettings
+from reviewer.core.mqm import Scorecard, ScorecardSettings, scorecards
+from reviewer.core.review import ManualError
 from reviewer.core.review_import import ImportPlan, apply_import, plan_import
 from reviewer.core.workbook import documents_id, export_findings_csv, export_workbook
 from reviewer.gui.actions import add_edit_menu, make_action
@@ -56,6 +57,7 @@ from reviewer.gui.models.segments import SegmentTableModel
 from reviewer.gui.termbase_editor import TermbaseEditor
 from reviewer.gui.undo import ReviewCommand, ReviewStateCommand, SegmentationCommand
 from reviewer.gui.widgets.import_review_dialog import ImportReviewDialog
+from reviewer.gui.widgets.error_dialog import ErrorDialog
 from reviewer.gui.widgets.checks_dialog import ChecksDialog
 from reviewer.gui.widgets.findings_panel import FindingsPanel
 from reviewer.gui.widgets.renderings_panel import RenderingsPanel
@@ -232,6 +234,8 @@ class MainWindow(QMainWindow):
         review_menu.addAction(make_action(self, "&Accept Suggestion", "Ctrl+Return", self._accept_current))
         review_menu.addAction(make_action(self, "&Dismiss as False Positive", "Ctrl+D", self._dismiss_current))
         review_menu.addAction(make_action(self, "Dismiss with &Note…", "Ctrl+Shift+D", self._dismiss_current_with_note))
+        review_menu.addAction(make_action(self, "Mark Finding Fi&xed by Hand", "Ctrl+Shift+X", self._fix_current))
+        review_menu.addAction(make_action(self, "Add &Error on Selection…", "Ctrl+Shift+M", self.add_error_dialog))
         review_menu.addAction(make_action(self, "Accept All of This Chec&k", "Ctrl+Alt+Return", lambda: self.accept_all_like_current("check")))
         review_menu.addAction(make_action(self, "Accept All of This Conce&pt", None, lambda: self.accept_all_like_current("concept")))
         review_menu.addAction(make_action(self, "Dismiss All of This &Check", None, lambda: self.dismiss_all_like_current("check")))
@@ -628,7 +632,7 @@ class MainWindow(QMainWindow):
         enabled, severities = self.check_settings()
         dialog = SettingsDialog(
             str(self.settings.value("language", "en")), _int(self.settings.value("fontSize", 0)), enabled, severities,
-            list(self.termbases), list(self.termbase_paths), self,
+            list(self.termbases), list(self.termbase_paths), self, self.scorecard_settings(),
         )
         dialog.accepted.connect(lambda: self.apply_settings(dialog))
         dialog.open()
@@ -641,6 +645,11 @@ class MainWindow(QMainWindow):
             self.settings.setValue("language", language)
             self.statusBar().showMessage(self.tr("The new interface language takes effect when reviewer starts again."), 8000)
         self.settings.setValue("fontSize", dialog.font_size.value())
+        for sev, spin in dialog.weights.items():
+            self.settings.setValue(f"scorecard/{sev}", spin.value())
+        self.settings.setValue("scorecard/threshold", dialog.threshold.value())
+        self.settings.setValue("scorecard/per", dialog.per.currentData())
+        self._scores_stale = True
         apply_font_size(dialog.font_size.value())
         matcher_stale = False
         for tb, value in zip(self.termbases, dialog.threshold_values()):
@@ -814,6 +823,36 @@ class MainWindow(QMainWindow):
         if f is not None:
             self.editor.flush()
             self.accept_finding(f)
+
+    def _fix_current(self) -> None:
+        """Record the current finding as a real error the reviewer fixed by hand (MQM counts it)."""
+        f = self.editor.current_finding()
+        if f is None or self.review is None:
+            return
+        self.editor.flush()
+        review = self.review
+        self.undo_stack.push(ReviewCommand(review, self, f"fixed “{f.text}”", f.document, f.segment, lambda: review.mark_fixed(f)))
+
+    def add_error_dialog(self) -> None:
+        """Add an error by hand on the text selected in the corrected text (or the whole segment)."""
+        if self.review is None or self.current is None:
+            return
+        cursor = self.editor.corrected.textCursor()
+        start, end = sorted((cursor.anchor(), cursor.position()))
+        dialog = ErrorDialog(plain_text(self.editor.corrected)[start:end], self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.add_error(start, end, dialog.category(), dialog.severity(), dialog.note.text())
+
+    def add_error(self, start: int, end: int, category: str, severity: str, note: str = "") -> None:
+        """Add a manual error on ``[start, end)`` of the current segment's post-edit (one undo step)."""
+        if self.review is None or self.current is None:
+            return
+        self.editor.flush()
+        doc, seg = self.current
+        text = self.review.target(doc, seg)[start:end]
+        review = self.review
+        error = ManualError(doc, seg, start, end, text, category, severity, note)
+        self.undo_stack.push(ReviewStateCommand(review, self, f"error in segment {seg}", lambda: review.add_error(error)))
 
     def _dismiss_current(self) -> None:
         f = self.editor.current_finding()
@@ -1060,17 +1099,22 @@ class MainWindow(QMainWindow):
             decisions=dict(review.decisions),
             findings=list(review.findings),
             false_positives=set(review.false_positives),
+            fixed=dict(review.fixed),
+            manual_errors=list(review.manual_errors),
+            applied=list(review.applied),
         )
         names = {review.doc_key(d): d.name for d in review.documents}
 
-        def work(_progress: Task) -> tuple[ScoreReport, list[SystemRow], list[Finding]]:
-            return snapshot.scores(), compare_documents(snapshot), snapshot.open_findings()
+        card_settings = self.scorecard_settings()
 
-        def done(result: tuple[ScoreReport, list[SystemRow], list[Finding]]) -> None:
+        def work(_progress: Task) -> tuple[ScoreReport, list[SystemRow], list[Finding], list[Scorecard]]:
+            return snapshot.scores(), compare_documents(snapshot), snapshot.open_findings(), scorecards(snapshot, card_settings)
+
+        def done(result: tuple[ScoreReport, list[SystemRow], list[Finding], list[Scorecard]]) -> None:
             if self.review is not review:
                 return
-            report, systems, open_findings = result
-            self.scores_panel.set_scores(report, names, systems)
+            report, systems, open_findings, cards = result
+            self.scores_panel.set_scores(report, names, systems, cards, card_settings)
             self.dashboard.update_charts(open_findings, report, systems)
 
         task = run_in_background(work, done, self._failed)

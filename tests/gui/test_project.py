@@ -261,7 +261,8 @@ def test_scores_tab_and_dashboard_match_sacrebleu(qtbot, tmp_path):
     mt = w.review.documents[0].segment("2").target
     expected = round(TER().sentence_score(mt, [w.review.target(doc, "2")]).score, 2)
     assert model.data(model.index(row, 4)) == expected > 0
-    assert "nrefs:1|case:lc|tok:tercom" in w.scores_panel.summary.text()
+    assert "nrefs:1|case:lc|tok:tercom" in w.scores_panel.summary.toPlainText()
+    assert "MQM scorecard" in w.scores_panel.summary.toPlainText() and "49.0\nFAIL" in w.scores_panel.summary.toPlainText()  # one major error (5 points) in 102 source words
     w.scores_panel.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
     top = w.scores_panel.proxy.index(0, 1)
     assert w.scores_panel.proxy.data(top) == "2"  # the only edited segment sorts first
@@ -370,3 +371,24 @@ def test_import_review_workbook_with_preview_and_one_undo(qtbot, tmp_path, sampl
     w.export_csv_dialog()
     data = csv_path.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf") and "两个确立" in data.decode("utf-8-sig")
+
+
+def test_fixed_findings_and_manual_errors_reach_the_scorecard(qtbot, tmp_path, sample_path):
+    w = make_window(qtbot, tmp_path)
+    w.open_files([sample_path], new_project=tmp_path / "p.reviewer")
+    opened(qtbot, w)
+    doc = w.review.doc_key(w.review.documents[0])
+    f = next(x for x in w.review.findings if x.text == "two establishments")
+    w.select_segment(doc, f.segment)
+    w.editor.select_finding(f)
+    w._fix_current()
+    w.add_error(0, 3, "Accuracy/Mistranslation", "critical", "wrong subject")
+    qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
+    from reviewer.core.mqm import scorecards
+
+    card = scorecards(w.review, w.scorecard_settings())[0]
+    assert card.points == 5 + 25  # a fixed major finding and a critical error entered by hand
+    stored = w.project._conn.execute("SELECT count(*) FROM manual_errors").fetchone()[0]
+    assert stored == 1 and w.project._conn.execute("SELECT count(*) FROM fixed").fetchone()[0] == 1
+    w.undo_stack.undo()
+    assert w.review.manual_errors == []

@@ -84,6 +84,14 @@
       <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
+      <source>&amp;Import Review Workbook…</source>
+      <translation>导入审校工作簿(&amp;I)…</translation>
+    </message>
+    <message>
+      <source>Export Findings as CS&amp;V…</source>
+      <translation>将问题导出为 CSV(&amp;V)…</translation>
+    </message>
+    <message>
       <source>Save Project &amp;As…</source>
       <translation>项目另存为(&amp;A)…</translation>
     </message>
@@ -142,6 +150,14 @@
     <message>
       <source>Dismiss with &amp;Note…</source>
       <translation>驳回并备注(&amp;N)…</translation>
+    </message>
+    <message>
+      <source>Mark Finding Fi&amp;xed by Hand</source>
+      <translation>标记问题已手动修正(&amp;X)</translation>
+    </message>
+    <message>
+      <source>Add &amp;Error on Selection…</source>
+      <translation>为所选文字添加错误(&amp;E)…</translation>
     </message>
     <message>
       <source>Accept All of This Chec&amp;k</source>
@@ -236,6 +252,14 @@
       <translation>关于 reviewer(&amp;A)</translation>
     </message>
     <message>
+      <source>Import review workbook</source>
+      <translation>导入审校工作簿</translation>
+    </message>
+    <message>
+      <source>Export findings as CSV</source>
+      <translation>将问题导出为 CSV</translation>
+    </message>
+    <message>
       <source>Segment</source>
       <translation>句段</translation>
     </message>
@@ -270,6 +294,18 @@
     <message>
       <source>Accepted</source>
       <translation>已接受</translation>
+    </message>
+    <message>
+      <source>Nothing to import</source>
+      <translation>没有可导入的内容</translation>
+    </message>
+    <message>
+      <source>Imported</source>
+      <translation>已导入</translation>
+    </message>
+    <message>
+      <source>conflict(s) left alone</source>
+      <translation>个冲突未处理</translation>
     </message>
     <message>
       <source>segments</source>
@@ -468,6 +504,22 @@
       <translation>各文档机器译文的术语准确率</translation>
     </message>
     <message>
+      <source>Add error</source>
+      <translation>添加错误</translation>
+    </message>
+    <message>
+      <source>Text</source>
+      <translation>文字</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>(the whole segment)</source>
+      <translation>（整个句段）</translation>
+    </message>
+    <message>
       <source>Find and replace</source>
       <translation>查找和替换</translation>
     </message>
@@ -536,6 +588,42 @@
       <translation>全部问题</translation>
     </message>
     <message>
+      <source>Nothing is applied until you press Apply; Edit ▸ Undo takes the whole import back.</source>
+      <translation>按“应用”之前不会做任何更改；编辑 ▸ 撤销可撤回整个导入。</translation>
+    </message>
+    <message>
+      <source>What</source>
+      <translation>内容</translation>
+    </message>
+    <message>
+      <source>Before</source>
+      <translation>之前</translation>
+    </message>
+    <message>
+      <source>After</source>
+      <translation>之后</translation>
+    </message>
+    <message>
+      <source>Segments</source>
+      <translation>句段</translation>
+    </message>
+    <message>
+      <source>Decisions</source>
+      <translation>决定</translation>
+    </message>
+    <message>
+      <source>Conflicts, left alone</source>
+      <translation>冲突（未处理）</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>说明</translation>
+    </message>
+    <message>
+      <source>change(s) to apply</source>
+      <translation>处改动将被应用</translation>
+    </message>
+    <message>
       <source>Concept / rendering</source>
       <translation>概念 / 译法</translation>
     </message>
@@ -546,10 +634,6 @@
     <message>
       <source>Use</source>
       <translation>使用</translation>
-    </message>
-    <message>
-      <source>Segments</source>
-      <translation>句段</translation>
     </message>
     <message>
       <source>Document</source>
@@ -586,6 +670,26 @@
     <message>
       <source>Ref. chrF</source>
       <translation>参考 chrF</translation>
+    </message>
+    <message>
+      <source>Open an article to see its scores.</source>
+      <translation>打开一篇文章即可查看评分。</translation>
+    </message>
+    <message>
+      <source>MQM scorecard</source>
+      <translation>MQM 评分卡</translation>
+    </message>
+    <message>
+      <source>pass at most</source>
+      <translation>合格上限</translation>
+    </message>
+    <message>
+      <source>points per 1,000 words</source>
+      <translation>分/千词</translation>
+    </message>
+    <message>
+      <source>Points</source>
+      <translation>扣分</translation>
     </message>
     <message>
       <source>No segment</source>
@@ -648,6 +752,22 @@
       <translation>匹配</translation>
     </message>
     <message>
+      <source>Pass at most (points per 1,000 words)</source>
+      <translation>合格上限（每千词扣分）</translation>
+    </message>
+    <message>
+      <source>source words</source>
+      <translation>原文词数</translation>
+    </message>
+    <message>
+      <source>target words</source>
+      <translation>译文词数</translation>
+    </message>
+    <message>
+      <source>Scorecard</source>
+      <translation>评分卡</translation>
+    </message>
+    <message>
       <source>Termbases</source>
       <translation>术语库</translation>
     </message>
@@ -662,6 +782,10 @@
     <message>
       <source>Near misses: the lowest similarity (0-100) at which a span close to a term is reported. A term's own threshold in the termbase wins.</source>
       <translation>近似匹配：报告与术语相近文字的最低相似度（0-100）。术语库中单个术语自己的阈值优先。</translation>
+    </message>
+    <message>
+      <source>MQM scorecard: accepted and fixed findings and errors entered by hand count, weighed by severity.</source>
+      <translation>MQM 评分卡：计入已接受和已修正的问题以及手动添加的错误，按严重程度加权。</translation>
     </message>
     <message>
       <source>Up</source>

@@ -7,10 +7,12 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSplitter, QTableView, QTextBrowser, QVBoxLayout, QWidget
 
+from reviewer.core.mqm import CATEGORIES, Scorecard, ScorecardSettings
 from reviewer.core.scoring import ScoreReport, Scores, SegmentScores
 from reviewer.core.systems import SystemRow
+from reviewer.gui.i18n import tr
 from reviewer.gui.models import Index, RowTableModel
 
 NA = "n/a"
@@ -83,10 +85,8 @@ class ScoresPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.summary = QLabel("Open an article to see its scores.")
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary = QTextBrowser()
+        self.summary.setHtml(tr("Open an article to see its scores."))
         self.model = SegmentScoreModel()
         self.proxy = QSortFilterProxyModel()
         self.proxy.setSourceModel(self.model)
@@ -98,17 +98,27 @@ class ScoresPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.doubleClicked.connect(self._double_clicked)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.summary)
+        split.addWidget(self.table)
+        split.setSizes([220, 300])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(split)
 
-    def set_scores(self, report: ScoreReport | None, names: dict[str, str], systems: list[SystemRow] | None = None) -> None:
-        """Show a report (``None`` clears)."""
+    def set_scores(
+        self,
+        report: ScoreReport | None,
+        names: dict[str, str],
+        systems: list[SystemRow] | None = None,
+        cards: list[Scorecard] | None = None,
+        card_settings: ScorecardSettings | None = None,
+    ) -> None:
+        """Show a report (``None`` clears), the documents side by side and the MQM scorecard."""
         self.model.set_report(report, names)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         if report is None:
-            self.summary.setText("Open an article to see its scores.")
+            self.summary.setHtml(tr("Open an article to see its scores."))
             return
         has_refs = report.reference_batch is not None
         for col in (7, 8, 9):
@@ -125,7 +135,21 @@ class ScoresPanel(QWidget):
                 for r in systems
             )
             parts.append("<b>Documents side by side</b><table cellspacing=4><tr><th>document</th><th>term accuracy</th><th>term findings</th><th>ref. BLEU</th></tr>" + rows + "</table>")
-        self.summary.setText("<br>".join(parts))
+        if cards:
+            header = "".join(f"<th>{c}</th>" for c in CATEGORIES)
+            rows = ""
+            for card in cards:
+                cells = "".join(f"<td align=center>{sum(n for (cat, _), n in card.counts.items() if cat == c)}</td>" for c in CATEGORIES)
+                result = "n/a" if card.penalty is None else ("<b style='color:#1b5e20'>PASS</b>" if card.passed else "<b style='color:#b71c1c'>FAIL</b>")
+                per = "n/a" if card.penalty is None else f"{card.penalty:.1f}"
+                rows += f"<tr><td>{card.name}</td><td>{card.words} {card.word_basis}</td>{cells}<td align=center>{card.points:g}</td><td align=center>{per}</td><td>{result}</td></tr>"
+            s = card_settings or ScorecardSettings()
+            weights = ", ".join(f"{k} {v:g}" for k, v in s.weights.items() if v)
+            parts.append(
+                f"<b>{tr('MQM scorecard')}</b> ({weights}; {tr('pass at most')} {s.threshold:g} {tr('points per 1,000 words')})"
+                f"<table cellspacing=4><tr><th></th><th>{tr('Words')}</th>{header}<th>{tr('Points')}</th><th>/1,000</th><th></th></tr>{rows}</table>"
+            )
+        self.summary.setHtml("<br>".join(parts))
 
     def _double_clicked(self, index: Index) -> None:
         if self.model.report is None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
+    QDoubleSpinBox,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.core.checks import Severity
 from reviewer.core.matching import DEFAULT_FUZZY_THRESHOLD
+from reviewer.core.mqm import ScorecardSettings
 from reviewer.core.termbase import Termbase
 from reviewer.gui.i18n import tr
 from reviewer.gui.widgets.checks_dialog import ChecksWidget
@@ -40,6 +42,7 @@ class SettingsDialog(QDialog):
         enabled, severities: the checks that run and their fixed severities.
         termbases: the loaded termbases, highest priority first (their thresholds are shown).
         termbase_paths: their files, in the same order.
+        scorecard: the MQM scorecard's settings.
     """
 
     def __init__(
@@ -51,6 +54,7 @@ class SettingsDialog(QDialog):
         termbases: list[Termbase],
         termbase_paths: list[Path],
         parent: QWidget | None = None,
+        scorecard: ScorecardSettings | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Settings"))
@@ -86,6 +90,27 @@ class SettingsDialog(QDialog):
             self.thresholds.append(spin)
             mform.addRow(tb.name, spin)
         self.tabs.addTab(matching, tr("Matching"))
+
+        card = QWidget()
+        cform = QFormLayout(card)
+        cform.addRow(QLabel(tr("MQM scorecard: accepted and fixed findings and errors entered by hand count, weighed by severity.")))
+        self.weights: dict[str, QDoubleSpinBox] = {}
+        for sev, default in (("minor", 1.0), ("major", 5.0), ("critical", 25.0)):
+            weight = QDoubleSpinBox()
+            weight.setRange(0, 1000)
+            weight.setValue(scorecard.weights.get(sev, default) if scorecard else default)
+            self.weights[sev] = weight
+            cform.addRow(tr(sev), weight)
+        self.threshold = QDoubleSpinBox()
+        self.threshold.setRange(0, 100000)
+        self.threshold.setValue(scorecard.threshold if scorecard else 15.0)
+        cform.addRow(tr("Pass at most (points per 1,000 words)"), self.threshold)
+        self.per = QComboBox()
+        self.per.addItem(tr("source words"), "source")
+        self.per.addItem(tr("target words"), "target")
+        self.per.setCurrentIndex(max(self.per.findData(scorecard.per if scorecard else "source"), 0))
+        cform.addRow(tr("Count"), self.per)
+        self.tabs.addTab(card, tr("Scorecard"))
 
         termbase_tab = QWidget()
         self.termbase_list = QListWidget()
