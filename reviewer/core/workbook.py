@@ -143,6 +143,7 @@ def _header(ws: Worksheet, columns: Sequence[tuple[str, int]]) -> None:
         cell.alignment = Alignment(wrap_text=True, vertical="center")
         ws.column_dimensions[get_column_letter(col)].width = width
     ws.freeze_panes = "A2"
+    ws.row_dimensions[1].height = 30  # two lines of header
     ws.print_options.gridLines = False
     ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth = 1
@@ -229,9 +230,9 @@ def _diff_rich(old: str, new: str) -> CellRichText | str:
     for op, text in word_diff(old, new):
         text = ILLEGAL_CHARACTERS_RE.sub("\ufffd", text)
         if op == "delete":
-            pieces.append(TextBlock(InlineFont(color="B71C1C", strike=True), text))
+            pieces.append(TextBlock(InlineFont(rFont="Calibri", sz=11, color="B71C1C", strike=True), text))
         elif op == "insert":
-            pieces.append(TextBlock(InlineFont(color="1B5E20", u="single", b=True), text))
+            pieces.append(TextBlock(InlineFont(rFont="Calibri", sz=11, color="1B5E20", u="single", b=True), text))
         elif text:
             pieces.append(text)
     return CellRichText(*pieces)
@@ -392,7 +393,7 @@ def _summary_sheet(ws: Worksheet, review: Review, counts: Counter[tuple[str, str
     ws.column_dimensions["B"].width = 18
     for col in "CDEFGHIJ":
         ws.column_dimensions[col].width = 13
-    ws.column_dimensions["K"].width = 70
+    ws.column_dimensions["K"].width = 48
     ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
@@ -443,6 +444,8 @@ def _summary_sheet(ws: Worksheet, review: Review, counts: Counter[tuple[str, str
         cell = ws.cell(row=row - 1, column=2 + len(CATEGORIES) + 3)
         cell.fill = PatternFill("solid", fgColor="C8E6C9" if result == "PASS" else "F4B6B6" if result == "FAIL" else "FFFFFF")
     line(f"Errors counted: accepted and fixed findings, and errors entered by hand. Weights: {weights}. Pass: at most {scorecard.threshold:g} points per 1,000 {scorecard.per} words.")
+    ws.merge_cells(start_row=row - 1, start_column=1, end_row=row - 1, end_column=11)
+    ws.row_dimensions[row - 1].height = 15
     row += 1
     mt = [s.target for d in review.documents for s in d.segments]
     post = [review.target(review.doc_key(d), s.id) for d in review.documents for s in d.segments]
