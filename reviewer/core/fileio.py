@@ -74,9 +74,25 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> None:
             os.fsync(fh.fileno())
         os.chmod(tmp, _mode_for(p))
         os.replace(tmp, p)
+        _sync_folder(p.parent)
     except OSError as exc:
         try:
             os.unlink(tmp)
         except OSError:
             pass
         raise OutputError(p, f"cannot write the file ({exc.strerror or exc})") from None
+
+
+def _sync_folder(folder: Path) -> None:
+    """Flush the folder entry of a renamed file to disk, so that the rename survives a power
+    cut (POSIX; a no-op where folders cannot be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

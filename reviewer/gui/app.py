@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
@@ -13,20 +12,33 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reviewer import __version__
+from reviewer.core.crashlog import report_text, write_report
 from reviewer.core.paths import SHIPPED_TERMBASE
 from reviewer.gui import i18n
 from reviewer.gui.main_window import MainWindow, apply_font_size
 
 
 def _excepthook(window: MainWindow | None) -> object:
+    """An exception nobody caught: save the work first, write a report to the log folder,
+    and show a dialog whose details hold the report (selectable, so it can be copied)."""
+
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
-        details = "".join(traceback.format_exception(kind, exc, tb))
+        details = report_text(kind, exc, tb)
         print(details, file=sys.stderr)
+        saved = ""
         if window is not None:
-            window.autosave()
-            window.show_error("Something went wrong", f"{kind.__name__}: {exc}", details)
+            try:
+                window.autosave()
+                saved = "Your work is saved. "
+            except Exception:  # noqa: BLE001 - the report matters more here
+                saved = ""
+        log = write_report(details)
+        where = f"A report is in {log}." if log is not None else "The report could not be written to a file; copy it from the details."
+        message = f"{kind.__name__}: {exc}\n\n{saved}{where} Please send it to the developers."
+        if window is not None:
+            window.show_error("Something went wrong", message, details)
         else:
-            QMessageBox.critical(None, "Something went wrong", f"{kind.__name__}: {exc}")
+            QMessageBox.critical(None, "Something went wrong", message)
 
     return hook
 

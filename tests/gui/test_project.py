@@ -392,3 +392,22 @@ def test_fixed_findings_and_manual_errors_reach_the_scorecard(qtbot, tmp_path, s
     assert stored == 1 and w.project._conn.execute("SELECT count(*) FROM fixed").fetchone()[0] == 1
     w.undo_stack.undo()
     assert w.review.manual_errors == []
+
+
+def test_an_unexpected_error_saves_the_work_and_leaves_a_report(qtbot, tmp_path, sample_path, monkeypatch):
+    from reviewer.gui.app import _excepthook
+
+    monkeypatch.setenv("REVIEWER_LOG_DIR", str(tmp_path / "logs"))
+    w = make_window(qtbot, tmp_path)
+    w.open_files([sample_path], new_project=tmp_path / "p.reviewer")
+    opened(qtbot, w)
+    saved = []
+    monkeypatch.setattr(w, "autosave", lambda: saved.append(True))
+    hook = _excepthook(w)
+    try:
+        raise RuntimeError("something nobody expected")
+    except RuntimeError as exc:
+        hook(type(exc), exc, exc.__traceback__)
+    log = tmp_path / "logs" / "reviewer.log"
+    assert saved and log.exists() and "RuntimeError: something nobody expected" in log.read_text(encoding="utf-8")
+    assert "Your work is saved" in w.last_error and str(log) in w.last_error
