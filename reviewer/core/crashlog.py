@@ -28,10 +28,7 @@ def log_dir() -> Path:
 
 def report_text(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> str:
     """The text of a report: when, which versions, and the traceback."""
-    try:
-        from PySide6 import __version__ as pyside
-    except ImportError:  # the CLI runs without Qt
-        pyside = "not loaded"
+    pyside = getattr(sys.modules.get("PySide6"), "__version__", "not loaded")  # the core never imports Qt itself
     return (
         f"reviewer {__version__} · Python {platform.python_version()} · PySide6 {pyside} · {platform.platform()}\n"
         f"{datetime.now(timezone.utc).isoformat(timespec='seconds')}\n\n" + "".join(traceback.format_exception(kind, exc, tb))

@@ -109,6 +109,7 @@ class Document:
     target_lang: str = "en"
     warnings: list[str] = field(default_factory=list)
     source_path: Path | None = None
+    _index: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def name(self) -> str:
@@ -121,7 +122,13 @@ class Document:
         Raises:
             KeyError: no such segment.
         """
-        for seg in self.segments:
-            if seg.id == segment_id:
-                return seg
-        raise KeyError(segment_id)
+        i = self._index.get(segment_id)
+        if i is not None and i < len(self.segments) and self.segments[i].id == segment_id:
+            return self.segments[i]
+        # segments were read, merged or split since the index was made: make it again
+        self._index.clear()
+        self._index.update((seg.id, n) for n, seg in enumerate(self.segments))
+        i = self._index.get(segment_id)
+        if i is None:
+            raise KeyError(segment_id)
+        return self.segments[i]

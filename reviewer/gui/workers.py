@@ -1,9 +1,13 @@
 """The one way to run core work off the GUI thread.
 
 ``run_in_background(fn, on_success, on_failure)`` runs ``fn(progress)`` in a
-Python thread. ``progress`` is a core progress callback; results, errors and
-progress reach the GUI thread only through Qt signals (queued, because the
-signals object lives in the GUI thread).
+Python thread. ``progress`` is a core progress callback. The worker thread never
+touches Qt: it only stores its latest progress and, at the end, its result or
+error in the task (under a lock). A timer on the GUI thread (:class:`_Poller`,
+every 15 ms while tasks run) picks them up and emits the task's signals there.
+Emitting Qt signals from a Python thread crashed PySide6 now and then (a
+reference-count error, "deallocating True or False") and lost a result once in a
+while; with no cross-thread Qt call at all, neither can happen.
 
 Python threads rather than Qt's thread pool: C parsers (expat, via the TBX
 reader) run in threads the interpreter created itself, which has proved
@@ -64,6 +68,9 @@ class Task:
         self.signals = _Signals()
         self._cancel = False
         self.thread: threading.Thread | None = None
+        self._state_lock = threading.Lock()
+        self._progress: tuple[int, int, str] | None = None
+        self._outcome: tuple[str, Any, str] | None = None  # ("succeeded" | "failed" | "cancelled", value, details)
 
     def cancel(self) -> None:
         """Ask the work to stop at its next progress report."""
@@ -76,17 +83,66 @@ class Task:
     def __call__(self, done: int, total: int, label: str) -> None:  # the progress callback
         if self._cancel:
             raise Cancelled()
-        self.signals.progress.emit(done, total, label)
+        with self._state_lock:
+            self._progress = (done, total, label)
 
     def run(self) -> None:
+        """Run the work and keep its outcome for the GUI thread."""
         try:
             result = self.fn(self)
         except Cancelled:
-            self.signals.cancelled.emit()
+            outcome: tuple[str, Any, str] = ("cancelled", None, "")
         except Exception as exc:  # reported to the GUI thread, shown in a dialog
-            self.signals.failed.emit(exc, traceback.format_exc())
+            outcome = ("failed", exc, traceback.format_exc())
         else:
-            self.signals.succeeded.emit(result)
+            outcome = ("succeeded", result, "")
+        with self._state_lock:
+            self._outcome = outcome
+
+    def deliver(self) -> bool:
+        """On the GUI thread: emit the progress and, when the work is over, its outcome.
+        Returns true when the task is finished."""
+        with self._state_lock:
+            progress, self._progress = self._progress, None
+            outcome = self._outcome
+        if progress is not None:
+            self.signals.progress.emit(*progress)
+        if outcome is None:
+            return False
+        kind, value, details = outcome
+        if kind == "succeeded":
+            self.signals.succeeded.emit(value)
+        elif kind == "failed":
+            self.signals.failed.emit(value, details)
+        else:
+            self.signals.cancelled.emit()
+        return True
+
+
+class _Poller(QObject):
+    """Delivers finished and progressing tasks on the GUI thread (see the module docstring)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.timer = QTimer(self)
+        self.timer.setInterval(15)
+        self.timer.timeout.connect(self.poll)
+        self.tasks: list[Task] = []
+
+    def add(self, task: Task) -> None:
+        self.tasks.append(task)
+        if not self.timer.isActive():
+            self.timer.start()
+
+    def poll(self) -> None:
+        for task in list(self.tasks):
+            if task.deliver():
+                self.tasks.remove(task)
+        if not self.tasks:
+            self.timer.stop()
+
+
+_poller: _Poller | None = None
 
 
 def run_in_background(
@@ -95,11 +151,13 @@ def run_in_background(
     on_failure: Callable[[BaseException, str], None],
     on_progress: Callable[[int, int, str], None] | None = None,
 ) -> Task:
-    """Start ``fn(progress)`` in the global thread pool and wire its signals.
+    """Start ``fn(progress)`` in a worker thread and wire its signals (delivered on the GUI
+    thread, see the module docstring). Call it from the GUI thread.
 
     Returns:
         The task, for cancelling and for tests to wait on its signals.
     """
+    global _poller
     task = Task(fn)
     task.signals.succeeded.connect(on_success)
     task.signals.failed.connect(on_failure)
@@ -108,11 +166,18 @@ def run_in_background(
     if os.environ.get("REVIEWER_SYNC_TASKS") == "1":
         # tests: the work runs on the GUI thread at the next turn of the event loop, so results
         # arrive in a fixed order (the caller has registered the task by then)
-        QTimer.singleShot(0, task.run)
+        def run_now() -> None:
+            task.run()
+            task.deliver()
+
+        QTimer.singleShot(0, run_now)
         return task
+    if _poller is None:
+        _poller = _Poller()
     task.thread = threading.Thread(target=_run, args=(task,), name="reviewer-task", daemon=True)
     with _lock:
         _running.add(task)
+    _poller.add(task)
     task.thread.start()
     return task
 
