@@ -416,6 +416,7 @@ def _check_parallel(args: argparse.Namespace) -> int:
                 os.replace(part, args.jsonl)
                 part = None
     finally:
+        records.close()  # stops the workers now, not when the generator is collected
         bar.close()
         if part is not None and out is not None:  # interrupted or failed: no half-written OUT
             out.close()
@@ -433,7 +434,11 @@ def _check_parallel(args: argparse.Namespace) -> int:
 
 
 def _jsonl_problem(args: argparse.Namespace) -> str | None:
-    """Why ``--jsonl OUT`` cannot be written, checked before any work, or ``None``."""
+    """Why ``--jsonl OUT`` cannot be written (or an input is given twice), checked before any work, or ``None``."""
+    resolved = [Path(i).resolve() for i in args.inputs]
+    for i in resolved:
+        if resolved.count(i) > 1:
+            return f"{i} is given twice"
     value = args.jsonl
     if value is None or value == "-":
         return None
@@ -448,10 +453,6 @@ def _jsonl_problem(args: argparse.Namespace) -> str | None:
         return f"--jsonl {value}: the folder {p.parent} does not exist"
     if p.exists() and not args.force:
         return f"{value} already exists (use --force to overwrite)"
-    resolved = [Path(i).resolve() for i in args.inputs]
-    for i in resolved:
-        if resolved.count(i) > 1:
-            return f"{i} is given twice"
     return None
 
 

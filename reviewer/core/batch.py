@@ -26,7 +26,7 @@ import os
 import signal
 import uuid
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Generator, Iterable, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -172,7 +172,7 @@ def check_files(
     progress: ProgressCallback | None = None,
     *,
     ordered: bool = True,
-) -> Iterator[Record]:
+) -> Generator[Record, None, None]:
     """Check files (folders are expanded, see :func:`collect_inputs`) in ``jobs`` processes.
 
     Each document is checked on its own (see the module docstring for the checks this limits).
@@ -191,8 +191,8 @@ def check_files(
             window of ``jobs × 4`` finished ones) or, with ``False``, as documents finish.
 
     Returns:
-        An iterator of records, one per file (:func:`document_record` or an ``error`` record).
-        Closing it early stops the workers.
+        A generator of records, one per file (:func:`document_record` or an ``error`` record).
+        Closing it (``close()``) stops the workers.
 
     Raises:
         InputError: a path does not exist, a folder has nothing to read, or a termbase
@@ -216,7 +216,7 @@ def check_files(
 _Settings = tuple[list[Termbase], list[str] | None, dict[str, Severity]]
 
 
-def _check_here(files: list[Path], settings: _Settings, progress: ProgressCallback | None) -> Iterator[Record]:
+def _check_here(files: list[Path], settings: _Settings, progress: ProgressCallback | None) -> Generator[Record, None, None]:
     checker = DocumentChecker(*settings)
     for n, path in enumerate(files, 1):
         check_cancel(progress)
@@ -240,7 +240,7 @@ def _check_in_worker(path: str) -> Record:
     return _WORKER_CHECKER.check(path)
 
 
-def _check_in_pool(files: list[Path], settings: _Settings, jobs: int, progress: ProgressCallback | None, ordered: bool) -> Iterator[Record]:
+def _check_in_pool(files: list[Path], settings: _Settings, jobs: int, progress: ProgressCallback | None, ordered: bool) -> Generator[Record, None, None]:
     window = jobs * WINDOW_PER_WORKER
     pending = iter(files)
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=settings)
@@ -313,7 +313,7 @@ def check_files_dask(
     checks: Sequence[str] | None = None,
     severities: Mapping[str, Severity] | None = None,
     progress: ProgressCallback | None = None,
-) -> Iterator[Record]:
+) -> Generator[Record, None, None]:
     """:func:`check_files` on Dask distributed, yielding records **as documents finish**.
 
     The loaded termbases are scattered once to every worker (``broadcast=True``); each worker
@@ -347,7 +347,21 @@ def check_files_dask(
     return _check_on_cluster(files, shipment, scheduler, jobs, progress)
 
 
-def _check_on_cluster(files: list[Path], shipment: _Shipment, scheduler: str, jobs: int, progress: ProgressCallback | None) -> Iterator[Record]:
+def _start_local_cluster(local_cluster: Any, jobs: int, log_level: int) -> Any:
+    """A LocalCluster of ``jobs`` single-threaded worker processes that ignore Ctrl+C (the
+    client's process handles it and closes the cluster; the workers would print tracebacks)."""
+    import threading
+
+    main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if main_thread else None  # inherited by the workers
+    try:
+        return local_cluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=log_level)
+    finally:
+        if main_thread:
+            signal.signal(signal.SIGINT, previous)
+
+
+def _check_on_cluster(files: list[Path], shipment: _Shipment, scheduler: str, jobs: int, progress: ProgressCallback | None) -> Generator[Record, None, None]:
     import importlib
     import logging
 
@@ -356,7 +370,7 @@ def _check_on_cluster(files: list[Path], shipment: _Shipment, scheduler: str, jo
     cluster = None
     try:
         if scheduler == "local":
-            cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.ERROR)
+            cluster = _start_local_cluster(LocalCluster, jobs, logging.ERROR)
             client = Client(cluster)
         else:
             client = Client(scheduler, timeout="10s")
