@@ -484,6 +484,7 @@ def document_hash(doc: Document) -> str:
 
 def _finding_json(f: Finding) -> dict[str, Any]:
     d = asdict(f)
+    d.pop("_key", None)
     d["severity"] = f.severity.value
     return d
 

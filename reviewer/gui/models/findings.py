@@ -27,13 +27,25 @@ class FindingTableModel(RowTableModel):
     def __init__(self, review: Review | None = None) -> None:
         super().__init__()
         self._review = review
-        self._rows: list[tuple[Finding, Decision]] = review.all_findings() if review else []
+        self._rows: list[tuple[Finding, Decision | None]] = self._make_rows(review)
+
+    @staticmethod
+    def _make_rows(review: Review | None) -> list[tuple[Finding, Decision | None]]:
+        """The findings of the latest run (their decisions are looked up when a row is shown:
+        a batch has tens of thousands), then the accepted and fixed ones the edits removed."""
+        if review is None:
+            return []
+        current = {f.key for f in review.findings}
+        rows: list[tuple[Finding, Decision | None]] = [(f, None) for f in review.findings]
+        rows += [(a.finding, Decision.ACCEPTED) for a in review.applied if a.finding.key not in current]
+        rows += [(f, Decision.FIXED) for k, f in review.fixed.items() if k not in current and review.decisions.get(k) is Decision.FIXED]
+        return rows
 
     def set_review(self, review: Review | None) -> None:
         """Show the findings of ``review`` (call again after a check run)."""
         self.beginResetModel()
         self._review = review
-        self._rows = review.all_findings() if review else []
+        self._rows = self._make_rows(review)
         self.endResetModel()
 
     def finding(self, row: int) -> Finding:
@@ -43,7 +55,9 @@ class FindingTableModel(RowTableModel):
     def decision(self, row: int) -> Decision:
         """The decision on the finding of ``row``."""
         f, decision = self._rows[row]
-        return self._review.decision(f) if self._review is not None and decision is not Decision.ACCEPTED else decision
+        if decision is not None:
+            return decision
+        return self._review.decision(f) if self._review is not None else Decision.OPEN
 
     def segment_state(self, f: Finding) -> str:
         """The state of the finding's segment."""
@@ -123,6 +137,10 @@ class FindingFilterProxy(QSortFilterProxyModel):
     def set_state(self, state: str) -> None:
         """Show only findings in segments of this state (``""`` for all)."""
         self._refilter(lambda: setattr(self, "_state", state))
+
+    def active(self) -> bool:
+        """True when some filter is set (without one, the view shows the model itself)."""
+        return bool(self._check or self._decision is not None or self._severity or self._concept or self._state)
 
     def _refilter(self, change: Callable[[], None]) -> None:
         if hasattr(self, "beginFilterChange"):  # Qt 6.10 and newer

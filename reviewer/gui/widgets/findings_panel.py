@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
 
 from reviewer.core.checks import Finding, Severity, all_checks
@@ -25,21 +29,22 @@ class FindingsPanel(QWidget):
         super().__init__(parent)
         self.model = FindingTableModel()
         self.proxy = FindingFilterProxy()
-        self.proxy.setSourceModel(self.model)
+        self._empty = QStandardItemModel(self)
+        self.proxy.setSourceModel(self._empty)
+        self._concepts: list[tuple[str, str]] | None = None
         self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for col, width in enumerate((40, 62, 125, 160, 160, 75)):
-            self.table.setColumnWidth(col, width)
+        self._widths()
         self.table.doubleClicked.connect(self._on_double_click)
         self.check_filter = QComboBox()
         self.check_filter.addItem(tr("All checks"), "")
         for cls in all_checks():
             self.check_filter.addItem(cls.name, cls.id)
-        self.check_filter.currentIndexChanged.connect(lambda _i: self.proxy.set_check(self.check_filter.currentData()))
+        self.check_filter.currentIndexChanged.connect(lambda _i: self._filter(self.proxy.set_check, self.check_filter.currentData()))
         self.decision_filter = QComboBox()
         self.decision_filter.addItem(tr("All decisions"), None)
         for d in Decision:
@@ -49,17 +54,17 @@ class FindingsPanel(QWidget):
         self.severity_filter.addItem(tr("All severities"), "")
         for sev in Severity:
             self.severity_filter.addItem(sev.value.capitalize(), sev.value)
-        self.severity_filter.currentIndexChanged.connect(lambda _i: self.proxy.set_severity(self.severity_filter.currentData()))
+        self.severity_filter.currentIndexChanged.connect(lambda _i: self._filter(self.proxy.set_severity, self.severity_filter.currentData()))
         self.state_filter = QComboBox()
         self.state_filter.addItem(tr("All states"), "")
         for state in STATE_NAMES:
             self.state_filter.addItem(tr(state), state)
-        self.state_filter.currentIndexChanged.connect(lambda _i: self.proxy.set_state(self.state_filter.currentData()))
+        self.state_filter.currentIndexChanged.connect(lambda _i: self._filter(self.proxy.set_state, self.state_filter.currentData()))
         self.concept_filter = QComboBox()
         self.concept_filter.setMinimumContentsLength(14)
         self.concept_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.concept_filter.addItem(tr("All concepts"), "")
-        self.concept_filter.currentIndexChanged.connect(lambda _i: self.proxy.set_concept(self.concept_filter.currentData() or ""))
+        self.concept_filter.currentIndexChanged.connect(lambda _i: self._filter(self.proxy.set_concept, self.concept_filter.currentData() or ""))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         row = QHBoxLayout()
@@ -80,27 +85,51 @@ class FindingsPanel(QWidget):
 
     def _on_decision_filter(self, _index: int) -> None:
         value = self.decision_filter.currentData()
-        self.proxy.set_decision(Decision(value) if value else None)
+        self._filter(self.proxy.set_decision, Decision(value) if value else None)
+
+    def _filter(self, setter: Callable[[Any], None], value: Any) -> None:
+        """Set one filter. The table shows the model itself while no filter is set, and the
+        proxy is then detached: refiltering tens of thousands of rows after every check run and
+        every decision would keep the window waiting."""
+        setter(value)
+        if self.proxy.active():
+            if self.proxy.sourceModel() is not self.model:
+                self.proxy.setSourceModel(self.model)
+            if self.table.model() is not self.proxy:
+                self.table.setModel(self.proxy)
+                self._widths()
+        elif self.table.model() is not self.model:
+            self.table.setModel(self.model)
+            self.proxy.setSourceModel(self._empty)
+            self._widths()
+
+    def _widths(self) -> None:
+        for col, width in enumerate((40, 62, 125, 160, 160, 75)):
+            self.table.setColumnWidth(col, width)
 
     def set_review(self, review: Review | None) -> None:
         """Show the findings of ``review`` (again after every check run)."""
         self.model.set_review(review)
+        concepts = self.model.concepts()
+        if concepts == self._concepts:
+            return  # the same concepts as before: leave the drop-down alone
+        self._concepts = concepts
         current = self.concept_filter.currentData()
         self.concept_filter.blockSignals(True)
         self.concept_filter.clear()
         self.concept_filter.addItem(tr("All concepts"), "")
-        for cid, label in self.model.concepts():
+        for cid, label in concepts:
             self.concept_filter.addItem(label, cid)
         index = self.concept_filter.findData(current)
         self.concept_filter.setCurrentIndex(max(index, 0))
         self.concept_filter.blockSignals(False)
         if index < 0 and current:
-            self.proxy.set_concept("")
+            self._filter(self.proxy.set_concept, "")
 
     def decisions_changed(self) -> None:
         """Repaint after decisions changed."""
         self.model.decisions_changed()
 
     def _on_double_click(self, index: QModelIndex) -> None:
-        finding: Finding = self.proxy.data(index, ObjectRole)
+        finding: Finding = index.model().data(index, ObjectRole)
         self.activated.emit(finding)
