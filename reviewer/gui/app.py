@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -67,7 +68,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     window.show()
     if args.files:
         window.open_files([Path(f) for f in args.files])
-    return app.exec()
+    code = app.exec()
+    # Every change is already in the project (written as it was made) and the window has closed
+    # it. Leave without the interpreter's final garbage collection, in which PySide6 has been seen
+    # to crash ("deallocating True or False") after a long session.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 if __name__ == "__main__":
