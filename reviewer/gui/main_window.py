@@ -1019,6 +1019,21 @@ class MainWindow(QMainWindow):
         everything is written again at the next chance, so no edit is lost."""
         if self.project is None or self.review is None:
             return False
+        if not self.project.path.exists():
+            # deleted or moved underneath the app: the open connection still holds everything,
+            # so Save Project As can write it all out again
+            if not self._unsaved:
+                self.show_error(
+                    "The project file is gone",
+                    f"{self.project.path} was deleted or moved while it was open. Nothing is lost: your work is still in this "
+                    "window. Save it with File ▸ Save Project As.",
+                )
+            self._unsaved = True
+            try:
+                write(self.project, self.review)  # into the open connection, which Save As copies
+            except ReviewerError:
+                pass
+            return False
         try:
             if self._unsaved:
                 self.project.record_all(self.review)

@@ -411,3 +411,21 @@ def test_an_unexpected_error_saves_the_work_and_leaves_a_report(qtbot, tmp_path,
     log = tmp_path / "logs" / "reviewer.log"
     assert saved and log.exists() and "RuntimeError: something nobody expected" in log.read_text(encoding="utf-8")
     assert "Your work is saved" in w.last_error and str(log) in w.last_error
+
+
+def test_a_project_deleted_underneath_keeps_the_work_for_save_as(qtbot, tmp_path, sample_path):
+    w = make_window(qtbot, tmp_path)
+    project_path = tmp_path / "p.reviewer"
+    w.open_files([sample_path], new_project=project_path)
+    opened(qtbot, w)
+    doc = w.review.doc_key(w.review.documents[0])
+    for extra in tmp_path.glob("p.reviewer*"):
+        extra.unlink()
+    w.select_segment(doc, "4")
+    w.edit_current("Typed after the file was deleted.")
+    qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
+    assert "was deleted or moved" in w.last_error
+    assert w.save_project_as(tmp_path / "rescued.reviewer")
+    w.close()
+    rescued = Project.open(tmp_path / "rescued.reviewer")
+    assert rescued._conn.execute("SELECT text FROM corrections WHERE segment = '4'").fetchone() == ("Typed after the file was deleted.",)
