@@ -297,12 +297,12 @@ class _Shipment:
 _DASK_CHECKER: tuple[str, DocumentChecker] | None = None
 
 
-def _check_on_dask(path: str, shipment: _Shipment) -> Record:
-    """A Dask task: the worker builds its checker from the shipment once, then reuses it."""
+def _check_on_dask(paths: list[str], shipment: _Shipment) -> list[Record]:
+    """A Dask task over a few files: the worker builds its checker from the shipment once, then reuses it."""
     global _DASK_CHECKER
     if _DASK_CHECKER is None or _DASK_CHECKER[0] != shipment.token:
         _DASK_CHECKER = (shipment.token, DocumentChecker(shipment.termbases, shipment.checks, shipment.severities))
-    return _DASK_CHECKER[1].check(path)
+    return [_DASK_CHECKER[1].check(p) for p in paths]
 
 
 def check_files_dask(
@@ -313,19 +313,24 @@ def check_files_dask(
     checks: Sequence[str] | None = None,
     severities: Mapping[str, Severity] | None = None,
     progress: ProgressCallback | None = None,
+    *,
+    chunk: int = 16,
 ) -> Generator[Record, None, None]:
-    """:func:`check_files` on Dask distributed, yielding records **as documents finish**.
+    """:func:`check_files` on Dask distributed, yielding records **as tasks finish** (each
+    task checks ``chunk`` files, in input order within the task).
 
     The loaded termbases are scattered once to every worker (``broadcast=True``); each worker
     builds its matcher from them once. The workers read the files themselves, so the paths
     must be readable on every worker (a shared file system); give absolute paths to a remote
-    cluster. At most ``workers × 4`` documents are in flight.
+    cluster. At most ``workers × 2`` tasks are in flight: memory stays flat.
 
     Args:
         scheduler: ``"local"`` for a :class:`distributed.LocalCluster` of ``jobs`` worker
             processes (one thread each), or a scheduler address such as ``tcp://host:8786``.
         jobs: worker processes of the local cluster (default: one per core); ignored for
             an address.
+        chunk: files per Dask task (a task costs the scheduler about a millisecond or more;
+            a document takes some 15 ms to check).
         paths, termbases, checks, severities, progress: as for :func:`check_files`.
 
     Raises:
@@ -341,10 +346,10 @@ def check_files_dask(
     for c in checks or ():
         get_check(c)
     jobs = default_jobs() if jobs is None else jobs
-    if jobs < 1:
-        raise ValueError("jobs must be at least 1")
+    if jobs < 1 or chunk < 1:
+        raise ValueError("jobs and chunk must be at least 1")
     shipment = _Shipment(uuid.uuid4().hex, loaded, None if checks is None else list(checks), dict(severities or {}))
-    return _check_on_cluster(files, shipment, scheduler, jobs, progress)
+    return _check_on_cluster(files, shipment, scheduler, jobs, progress, chunk)
 
 
 def _start_local_cluster(local_cluster: Any, jobs: int, log_level: int) -> Any:
@@ -361,7 +366,9 @@ def _start_local_cluster(local_cluster: Any, jobs: int, log_level: int) -> Any:
             signal.signal(signal.SIGINT, previous)
 
 
-def _check_on_cluster(files: list[Path], shipment: _Shipment, scheduler: str, jobs: int, progress: ProgressCallback | None) -> Generator[Record, None, None]:
+def _check_on_cluster(
+    files: list[Path], shipment: _Shipment, scheduler: str, jobs: int, progress: ProgressCallback | None, chunk: int
+) -> Generator[Record, None, None]:
     import importlib
     import logging
 
@@ -381,16 +388,16 @@ def _check_on_cluster(files: list[Path], shipment: _Shipment, scheduler: str, jo
         raise ReviewerError(f"cannot {what} ({type(exc).__name__}: {exc})") from None
     try:
         shipped = client.scatter(shipment, broadcast=True)
-        window = max(1, sum(client.nthreads().values())) * WINDOW_PER_WORKER
-        pending = iter(files)
-        paths: dict[Any, Path] = {}
+        window = max(1, sum(client.nthreads().values())) * 2
+        chunks = (files[i : i + chunk] for i in range(0, len(files), chunk))
+        tasks: dict[Any, list[Path]] = {}
         queue = as_completed()
 
         def submit() -> None:
-            path = next(pending, None)
-            if path is not None:
-                future = client.submit(_check_on_dask, str(path), shipped, pure=False)
-                paths[future.key] = path
+            paths = next(chunks, None)
+            if paths is not None:
+                future = client.submit(_check_on_dask, [str(p) for p in paths], shipped, pure=False)
+                tasks[future.key] = paths
                 queue.add(future)
 
         for _ in range(window):
@@ -398,17 +405,18 @@ def _check_on_cluster(files: list[Path], shipment: _Shipment, scheduler: str, jo
         done = 0
         for future in queue:
             check_cancel(progress)
-            path = paths.pop(future.key)
+            paths = tasks.pop(future.key)
             try:
-                record: Record = future.result()
+                records: list[Record] = future.result()
             except Exception as exc:  # the task's worker died (KilledWorker) or the cluster failed
-                record = {"path": str(path), "error": f"could not be checked on the cluster ({type(exc).__name__}: {exc})"}
+                records = [{"path": str(p), "error": f"could not be checked on the cluster ({type(exc).__name__}: {exc})"} for p in paths]
             future.release()
             submit()
-            done += 1
-            yield record
-            if progress:
-                progress(done, len(files), "Checking")
+            for record in records:
+                done += 1
+                yield record
+                if progress:
+                    progress(done, len(files), "Checking")
     finally:
         client.close()
         if cluster is not None:
