@@ -60,6 +60,25 @@ def parse_lxml(path: Path, data: bytes, what: str) -> etree._ElementTree:
         raise InputError(path, f"the {what} cannot be decoded ({exc})") from None
 
 
+def read_xml_file(path: Path, limit: int, what: str, root_name: str) -> etree._ElementTree:
+    """Read ``path`` (at most ``limit`` bytes), pass it through the guard
+    (:func:`reviewer.core.xmlsafe.check_xml`) and parse it with lxml.
+
+    Raises:
+        InputError: unreadable, too large, unsafe, malformed, or its root element is not
+            ``root_name`` ("this is not an XLIFF file ...").
+    """
+    from reviewer.core.fileio import read_regular_file
+    from reviewer.core.xmlsafe import check_xml
+
+    data = read_regular_file(path, limit, what)
+    root = check_xml(path, data, what)
+    if local(root.tag) != root_name:
+        article = "an" if what[:1].lower() in "aeiou" or what.startswith("XLIFF") else "a"
+        raise InputError(path, f"this is not {article} {what.replace(' file', '')} file (its root element is <{local(root.tag)}>, not <{root_name}>)")
+    return parse_lxml(path, data, what)
+
+
 def local(tag: object) -> str:
     """The local name of an element tag (``"trans-unit"`` for ``{urn:...}trans-unit``)."""
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""

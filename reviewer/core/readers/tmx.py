@@ -22,10 +22,9 @@ from lxml import etree
 
 from reviewer.core.document import Document, Segment
 from reviewer.core.errors import InputError
-from reviewer.core.fileio import MIB, read_regular_file
-from reviewer.core.readers.inline import flatten, local, parse_lxml as _parse_lxml
+from reviewer.core.fileio import MIB
+from reviewer.core.readers.inline import flatten, local, read_xml_file
 from reviewer.core.termbase.tbx import lang_kind
-from reviewer.core.xmlsafe import check_xml
 
 #: Largest TMX file accepted (bytes).
 MAX_TMX_BYTES = 128 * MIB
@@ -39,11 +38,7 @@ def parse(path: Path) -> etree._ElementTree:
     Raises:
         InputError: unreadable, too large, a DTD or entities, malformed, or not TMX.
     """
-    data = read_regular_file(path, MAX_TMX_BYTES, "TMX file")
-    root = check_xml(path, data, "TMX file")
-    if local(root.tag) != "tmx":
-        raise InputError(path, f"this is not a TMX file (its root element is <{local(root.tag)}>, not <tmx>)")
-    return _parse_lxml(path, data, "TMX file")
+    return read_xml_file(path, MAX_TMX_BYTES, "TMX file", "tmx")
 
 
 def lang_of(tuv: etree._Element) -> str:

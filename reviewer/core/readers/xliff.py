@@ -32,9 +32,8 @@ from lxml import etree
 
 from reviewer.core.document import Document, Segment
 from reviewer.core.errors import InputError
-from reviewer.core.fileio import MIB, read_regular_file
-from reviewer.core.readers.inline import flatten, local, parse_lxml as _parse_lxml
-from reviewer.core.xmlsafe import check_xml
+from reviewer.core.fileio import MIB
+from reviewer.core.readers.inline import flatten, local, read_xml_file
 
 #: Largest XLIFF file accepted (bytes).
 MAX_XLIFF_BYTES = 128 * MIB
@@ -61,11 +60,7 @@ def parse(path: Path) -> etree._ElementTree:
     Raises:
         InputError: unreadable, too large, a DTD or entities, malformed, or not XLIFF.
     """
-    data = read_regular_file(path, MAX_XLIFF_BYTES, "XLIFF file")
-    root = check_xml(path, data, "XLIFF file")
-    if local(root.tag) != "xliff":
-        raise InputError(path, f"this is not an XLIFF file (its root element is <{local(root.tag)}>, not <xliff>)")
-    return _parse_lxml(path, data, "XLIFF file")
+    return read_xml_file(path, MAX_XLIFF_BYTES, "XLIFF file", "xliff")
 
 
 def version_of(root: etree._Element) -> str:
