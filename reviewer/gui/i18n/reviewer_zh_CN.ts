@@ -624,6 +624,14 @@
       <translation>处改动将被应用</translation>
     </message>
     <message>
+      <source>Sheet</source>
+      <translation>工作表</translation>
+    </message>
+    <message>
+      <source>Header row</source>
+      <translation>标题行</translation>
+    </message>
+    <message>
       <source>Concept / rendering</source>
       <translation>概念 / 译法</translation>
     </message>

@@ -9,16 +9,15 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from reviewer.core.errors import ReviewerError
+from reviewer.gui.widgets.mapping_layout import lay_out_mapping_dialog
 from reviewer.core.termbase import Termbase
 from reviewer.core.termbase.tabular import Mapping, Table, column_letter, build_termbase, guess_mapping, read_table
 
@@ -75,24 +74,7 @@ class ImportDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Import")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        top = QHBoxLayout()
-        top.addWidget(QLabel("Sheet"))
-        top.addWidget(self.sheet)
-        top.addWidget(QLabel("Header row"))
-        top.addWidget(self.header)
-        top.addStretch(1)
-        if self.table.encoding:
-            top.addWidget(QLabel(f"{self.table.encoding}, delimiter {self.table.delimiter!r}"))
-        body = QHBoxLayout()
-        body.addWidget(self.preview, 3)
-        side = QWidget()
-        side.setLayout(mapping_form)
-        body.addWidget(side, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addLayout(body)
-        layout.addWidget(self.report)
-        layout.addWidget(self.buttons)
+        lay_out_mapping_dialog(self, self.sheet, self.header, self.preview, mapping_form, self.report, self.buttons, self.table.encoding, self.table.delimiter)
         self._fill()
 
     def _load_sheet(self, name: str) -> None:

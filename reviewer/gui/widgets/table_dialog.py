@@ -11,17 +11,16 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from reviewer.core.document import Document
 from reviewer.core.errors import ReviewerError
+from reviewer.gui.widgets.mapping_layout import lay_out_mapping_dialog
 from reviewer.core.readers import table
 from reviewer.core.termbase.tabular import column_letter
 
@@ -72,24 +71,7 @@ class TableDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Open")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        top = QHBoxLayout()
-        top.addWidget(QLabel("Sheet"))
-        top.addWidget(self.sheet)
-        top.addWidget(QLabel("Header row"))
-        top.addWidget(self.header)
-        top.addStretch(1)
-        if self.guess.encoding:
-            top.addWidget(QLabel(f"{self.guess.encoding}, delimiter {self.guess.delimiter!r}"))
-        body = QHBoxLayout()
-        body.addWidget(self.preview, 3)
-        side = QWidget()
-        side.setLayout(form)
-        body.addWidget(side, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addLayout(body)
-        layout.addWidget(self.report)
-        layout.addWidget(self.buttons)
+        lay_out_mapping_dialog(self, self.sheet, self.header, self.preview, form, self.report, self.buttons, self.guess.encoding, self.guess.delimiter)
         self._fill()
 
     def _load_sheet(self, name: str) -> None:
