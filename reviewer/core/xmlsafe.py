@@ -17,10 +17,12 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 import zipfile
+import zlib
 from pathlib import Path
 
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import DefusedXMLParser
 
 from reviewer.core.errors import InputError
 from reviewer.core.fileio import MIB
@@ -48,22 +50,54 @@ def check_xml(path: Path, data: bytes, what: str = "file") -> ET.Element:
         InputError: a DTD or entity declaration, an external reference, malformed
             or truncated XML, or more than :data:`MAX_XML_BYTES`.
     """
+    root = _guarded(path, data, what, tree=True)
+    assert root is not None
+    return root
+
+
+def check_xml_part(path: Path, data: bytes, what: str = "file") -> None:
+    """Check ``data`` as :func:`check_xml` does, without building a tree: a worksheet of a
+    million rows costs no memory here (the library that reads it next builds its own).
+
+    Raises:
+        InputError: as :func:`check_xml`.
+    """
+    _guarded(path, data, what, tree=False)
+
+
+def _guarded(path: Path, data: bytes, what: str, tree: bool) -> ET.Element | None:
     if len(data) > MAX_XML_BYTES:
         raise InputError(path, f"the {what} is larger than the limit of {MAX_XML_BYTES // MIB} MiB of XML")
     try:
         try:
-            root: ET.Element = SafeET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+            return _parse(data, tree)
         except (ValueError, LookupError):
             # expat reads UTF-8, UTF-16 and Latin-1 only: a file declared GBK, GB2312 or Big5 is
             # decoded here and checked as UTF-8 (lxml reads the original itself)
-            root = SafeET.fromstring(_as_utf8(path, data, what), forbid_dtd=True, forbid_entities=True, forbid_external=True)
-        return root
+            return _parse(_as_utf8(path, data, what), tree)
     except DefusedXmlException:
         raise InputError(path, f"the {what} declares a DTD or entities, which reviewer refuses for safety") from None
     except ET.ParseError as exc:
         line, col = getattr(exc, "position", (0, 0))
         kind = "truncated" if "no element found" in str(exc) or "unclosed token" in str(exc) else "malformed"
         raise InputError(path, f"the {what} is {kind} XML (line {line}, column {col + 1}): {exc}") from None
+
+
+class _NoTree:
+    """A parser target that keeps nothing: expat still checks every byte."""
+
+    def close(self) -> None:
+        return None
+
+
+def _parse(data: bytes, tree: bool) -> ET.Element | None:
+    if tree:
+        root: ET.Element = SafeET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+        return root
+    parser = DefusedXMLParser(target=_NoTree(), forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    parser.feed(data)
+    parser.close()
+    return None
 
 
 _DECLARED_RE = re.compile(rb"^(?:\xef\xbb\xbf)?<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"'][^>]*\?>")
@@ -87,7 +121,8 @@ def _as_utf8(path: Path, data: bytes, what: str) -> bytes:
 
 def check_zip(path: Path, what: str = "file", xml_members: tuple[str, ...] = (".xml", ".rels")) -> zipfile.ZipFile:
     """Open a ZIP container (DOCX, XLSX) after checking its size, its compression ratios and
-    every XML member with :func:`check_xml`. The caller closes the returned file.
+    every XML member (named ``.xml`` or ``.rels``, or declared XML in ``[Content_Types].xml``)
+    with :func:`check_xml_part`. The caller closes the returned file.
 
     Raises:
         InputError: not a ZIP file, corrupt, a ZIP bomb (too large unzipped or too
@@ -107,14 +142,50 @@ def check_zip(path: Path, what: str = "file", xml_members: tuple[str, ...] = (".
                 raise InputError(path, f"the {what} unpacks to more than {MAX_UNZIPPED_BYTES // MIB} MiB (a ZIP bomb?)")
             if info.compress_size and info.file_size / info.compress_size > MAX_ZIP_RATIO and info.file_size > MIB:
                 raise InputError(path, f"the {what} member {info.filename} is compressed {info.file_size // info.compress_size}:1 (a ZIP bomb?)")
+        declared = _xml_parts(path, zf, what)
         for info in zf.infolist():
-            if info.filename.lower().endswith(xml_members):
-                try:
-                    data = zf.read(info)
-                except (zipfile.BadZipFile, OSError, EOFError) as exc:
-                    raise InputError(path, f"the {what} is corrupt: {info.filename} cannot be read ({exc})") from None
-                check_xml(path, data, f"{what} part {info.filename}")
+            if info.filename.lower().endswith(xml_members) or info.filename in declared:
+                check_xml_part(path, read_member(path, zf, info, what), f"{what} part {info.filename}")
     except BaseException:
         zf.close()
         raise
     return zf
+
+
+def read_member(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo, what: str = "file", size: int = -1) -> bytes:
+    """The unpacked bytes of one member of a ZIP container (the first ``size`` bytes, if given).
+
+    Raises:
+        InputError: the member is encrypted, packed with a method :mod:`zipfile` cannot
+            unpack (Deflate64, PPMd ...), or damaged (bad deflate data, CRC mismatch, cut short).
+    """
+    try:
+        with zf.open(info) as fh:
+            return fh.read(size)
+    except NotImplementedError:  # before RuntimeError, its base class
+        raise InputError(path, f"the {what} is packed with a compression method reviewer cannot unpack ({info.filename}, method {info.compress_type}); save it again") from None
+    except RuntimeError as exc:  # zipfile's word for an encrypted member
+        if info.flag_bits & 0x1:
+            raise InputError(path, f"the {what} is password-protected ({info.filename} is encrypted); save it without a password") from None
+        raise InputError(path, f"the {what} is corrupt: {info.filename} cannot be read ({exc})") from None
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as exc:
+        raise InputError(path, f"the {what} is corrupt: {info.filename} cannot be read ({exc})") from None
+
+
+def _xml_parts(path: Path, zf: zipfile.ZipFile, what: str) -> set[str]:
+    """Members that ``[Content_Types].xml`` calls XML (``application/xml``, ``...+xml``), images
+    such as SVG aside: the libraries parse these whatever their names (a package may keep its
+    main part in ``word/document.dat``)."""
+    try:
+        info = zf.getinfo("[Content_Types].xml")
+    except KeyError:
+        return set()
+    root = check_xml(path, read_member(path, zf, info, what), f"{what} part [Content_Types].xml")
+
+    def is_xml(content_type: str) -> bool:
+        kind = content_type.strip().lower()
+        return kind.endswith(("/xml", "+xml")) and not kind.startswith("image/")
+
+    by_ext = {(el.get("Extension") or "").lower() for el in root if el.tag.endswith("Default") and is_xml(el.get("ContentType") or "")}
+    named = {(el.get("PartName") or "").lstrip("/") for el in root if el.tag.endswith("Override") and is_xml(el.get("ContentType") or "")}
+    return {n for n in zf.namelist() if n in named or ("." in n and n.rsplit(".", 1)[-1].lower() in by_ext)}
