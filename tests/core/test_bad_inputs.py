@@ -131,3 +131,16 @@ def test_a_damaged_member_of_a_review_workbook_is_an_input_error(tmp_path: Path)
     review = make_review([read_document(SAMPLE_ARTICLE)], [load_termbase(MINI_TBX)])
     path = _copy(BAD / "review" / "review-corrupt-deflate.xlsx", tmp_path)
     _refused(lambda: plan_import(review, path, "P1"), path, "is corrupt: xl/worksheets/sheet4.xml cannot be read")
+
+
+# -- regressions: a main part that is no Word document (reviewer/core/readers/docx.py) -------------
+
+
+@pytest.mark.parametrize(
+    "name, reason",
+    [("docx-wrong-root.docx", "its main part is <html>, not a w:document with a body"), ("docx-no-body.docx", "not a w:document with a body")],
+)
+def test_a_main_part_that_is_no_word_document_is_refused(name: str, reason: str, tmp_path: Path) -> None:
+    # python-docx opens such a package; reading its body raised AttributeError
+    path = _copy(BAD / "document" / name, tmp_path)
+    _refused(lambda: read_document(path), path, reason)

@@ -196,11 +196,15 @@ def open_docx(path: Path) -> WordDocument:
     if "[Content_Types].xml" not in names:
         raise InputError(path, "this is a ZIP archive, not a Word document")
     try:
-        return docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises KeyError, ValueError, PackageNotFoundError ... on bad packages
         message = str(exc.args[0]) if isinstance(exc, KeyError) and exc.args else str(exc)
-        detail = _BYTESIO_RE.sub("", message).strip() or type(exc).__name__
+        detail = " ".join(_BYTESIO_RE.sub("", message).split()) or type(exc).__name__
         raise InputError(path, f"this is not a Word document reviewer can open ({detail})") from None
+    if document.element.tag != W + "document" or document.element.find(W + "body") is None:
+        root = str(document.element.tag).rsplit("}", 1)[-1]
+        raise InputError(path, f"this is not a Word document reviewer can open (its main part is <{root}>, not a w:document with a body)")
+    return document
 
 
 def _metadata(document: WordDocument) -> dict[str, str]:
