@@ -144,3 +144,42 @@ def test_a_main_part_that_is_no_word_document_is_refused(name: str, reason: str,
     # python-docx opens such a package; reading its body raised AttributeError
     path = _copy(BAD / "document" / name, tmp_path)
     _refused(lambda: read_document(path), path, reason)
+
+
+# -- regressions: workbooks (reviewer/core/termbase/tabular.py, readers/table.py) -------------------
+
+
+@pytest.mark.parametrize(
+    "name, reason",
+    [
+        ("glossary-zip-bomb.xlsx", "member xl/media/padding.xml is compressed 1028:1 (a ZIP bomb?)"),
+        ("glossary-doctype.xlsx", "part xl/worksheets/sheet1.xml declares a DTD or entities"),
+        ("glossary-corrupt-deflate.xlsx", "is corrupt: xl/worksheets/sheet1.xml cannot be read"),
+    ],
+)
+def test_glossary_workbooks_go_through_the_zip_guard(name: str, reason: str, tmp_path: Path) -> None:
+    # the glossary importer opened workbooks with openpyxl directly: a ZIP bomb was read,
+    # a corrupt member escaped as zlib.error, a DTD was refused with openpyxl's three-line message
+    path = _copy(BAD / "termbase" / name, tmp_path)
+    _refused(lambda: load_termbase(path), path, reason)
+
+
+def test_openpyxl_errors_are_one_line(tmp_path: Path) -> None:
+    path = _copy(BAD / "document" / "xlsx-bad-cell-ref.xlsx", tmp_path)
+    _refused(lambda: read_document(path), path, "not a readable Excel workbook (ValueError: Unable to read workbook")
+
+
+def test_empty_formatted_rows_cost_nothing_and_rows_past_the_limit_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reviewer.core.termbase import tabular
+
+    # a sheet formatted far down: 1,000,000 such rows took a minute and 1.6 GB in openpyxl
+    path = make_corpus.empty_formatted_rows_xlsx(tmp_path / f"{FOLDER}.xlsx", rows=100_000)
+    start = time.perf_counter()
+    assert _targets(read_document(path)) == ["The meeting was held in Beijing."]
+    assert time.perf_counter() - start < SECONDS
+    glossary = tmp_path / "glossary.xlsx"
+    shutil.copy(path, glossary)
+    assert [c.en[0].text for c in load_termbase(glossary).concepts] == ["The meeting was held in Beijing."]  # as a glossary, too
+    monkeypatch.setattr(tabular, "MAX_SHEET_ROWS", 1_000)
+    many = make_corpus.many_rows_xlsx(tmp_path / "many.xlsx", rows=60_000)
+    _refused(lambda: read_document(many), many, "has a sheet with 60,000 rows with content; reviewer reads at most 1,000")

@@ -57,6 +57,8 @@ from reviewer.core.termbase.tabular import (
     _note_uncalculated_formulas,
     column_letter,
     header_field,
+    lean_workbook,
+    one_line,
 )
 from reviewer.core.xmlsafe import check_zip
 
@@ -559,11 +561,14 @@ def open_workbook(path: Path, data_only: bool = True, rich_text: bool = False) -
 
     Returns:
         ``(workbook, the file's bytes, warnings)``: the warnings name what openpyxl cannot
-        read (and so a corrected copy cannot keep); its other warnings are dropped.
+        read (and so a corrected copy cannot keep); its other warnings are dropped. With
+        ``data_only`` (reading), the bytes and the workbook are those of
+        :func:`reviewer.core.termbase.tabular.lean_workbook`.
 
     Raises:
         InputError: too large, not an XLSX file (text, an old .xls), corrupt, a ZIP bomb,
-            a DTD, or a review workbook exported by reviewer.
+            a DTD, a sheet of more than :data:`~reviewer.core.termbase.tabular.MAX_SHEET_ROWS`
+            rows, or a review workbook exported by reviewer.
     """
     from openpyxl import load_workbook
 
@@ -578,12 +583,14 @@ def open_workbook(path: Path, data_only: bool = True, rich_text: bool = False) -
             kind = "empty" if not raw.strip() else "neither a ZIP container nor text"
         raise InputError(path, f"this is not an Excel workbook: the file is {kind}")
     check_zip(path, "Excel workbook").close()
+    if data_only:  # reading, not writing a corrected copy: empty cells of huge sheets left out
+        raw = lean_workbook(path, raw, "Excel workbook")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
             wb = load_workbook(io.BytesIO(raw), data_only=data_only, rich_text=rich_text)
         except Exception as exc:  # openpyxl raises almost anything on a damaged part
-            raise InputError(path, f"not a readable Excel workbook ({type(exc).__name__}: {exc})") from None
+            raise InputError(path, f"not a readable Excel workbook ({one_line(exc)})") from None
     if {"Summary", "Findings"} <= set(wb.sheetnames):
         raise InputError(path, "this is a review workbook exported by reviewer (sheets Summary and Findings), not a bilingual file")
     lost = [str(w.message) for w in caught if "not supported" in str(w.message) or "removed" in str(w.message)]

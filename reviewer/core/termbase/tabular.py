@@ -42,6 +42,12 @@ from reviewer.core.termbase.model import Concept, MatchMode, Source, Status, Ter
 
 MAX_TABLE_BYTES = 64 * MIB
 
+#: Most rows with content one worksheet may have (Excel's own limit is 1,048,576 rows).
+MAX_SHEET_ROWS = 200_000
+
+#: Worksheets larger than this (bytes of XML) are read without their empty cells and rows.
+LEAN_SHEET_BYTES = 4 * MIB
+
 #: Field names of the tabular format, in export order.
 FIELDS = (
     "concept", "subject", "definition", "note", "sources", "verified", "zh", "zh_variants", "zh_hant",
@@ -214,13 +220,20 @@ def _read_xlsx(p: Path, sheet: str | None) -> Table:
     import zipfile
 
     from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
+
+    from reviewer.core.xmlsafe import check_zip
 
     data = read_regular_file(p, MAX_TABLE_BYTES, "glossary")
     try:
+        zipfile.ZipFile(io.BytesIO(data)).close()
+    except Exception as exc:  # not a ZIP at all: an old .xls, text, nothing
+        raise InputError(p, f"not a readable Excel workbook ({one_line(exc)})") from None
+    check_zip(p, "Excel workbook").close()  # ZIP bombs, DTDs, damaged parts
+    data = lean_workbook(p, data, "Excel workbook")
+    try:
         wb = load_workbook(io.BytesIO(data), data_only=True, read_only=False)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise InputError(p, f"not a readable Excel workbook ({type(exc).__name__}: {exc})") from None
+    except Exception as exc:  # openpyxl raises almost anything on a damaged part
+        raise InputError(p, f"not a readable Excel workbook ({one_line(exc)})") from None
     names = list(wb.sheetnames)
     if sheet is not None and sheet not in names:
         raise InputError(p, f"no sheet named '{sheet}' (sheets: {', '.join(names)})")
@@ -241,6 +254,53 @@ def _read_xlsx(p: Path, sheet: str | None) -> Table:
             return table
         tables.append(table)
     return tables[0] if tables else Table(p, [], sheets=names)
+
+
+def one_line(exc: BaseException) -> str:
+    """``Type: message`` of a library's exception on one line (openpyxl's run over several)."""
+    first = str(exc).strip().split("\n", 1)[0]
+    return f"{type(exc).__name__}: {' '.join(first.split())}" if first else type(exc).__name__
+
+
+_NAME = rb"(?:[A-Za-z_][\w.-]*:)?"
+_EMPTY_CELL_RE = re.compile(rb"<" + _NAME + rb"c\b[^<>]*/>")
+#: A row with no cell or only cells with no value (self-closing ``c`` elements).
+_EMPTY_ROW_RE = re.compile(rb"<(" + _NAME + rb")row\b[^<>]*(?:/>|>(?:\s*<\1c\b[^<>]*/>)*\s*</\1row\s*>)")
+_ROW_RE = re.compile(rb"<" + _NAME + rb"row\b")
+
+
+def lean_workbook(path: Path, data: bytes, what: str = "workbook") -> bytes:
+    """``data`` (an XLSX file :func:`reviewer.core.xmlsafe.check_zip` has passed) with the empty
+    cells and rows of its large worksheets left out, for reading only: a sheet formatted down
+    to row 1,048,576 would otherwise cost openpyxl a minute and gigabytes for cells with no
+    value. A cell with no value is a self-closing ``c`` element; a row with no cell left is
+    dropped. Small workbooks are returned as they are.
+
+    Raises:
+        InputError: a worksheet with more than :data:`MAX_SHEET_ROWS` rows with content.
+    """
+    import zipfile
+
+    from reviewer.core.xmlsafe import read_member
+
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        infos = zf.infolist()
+        big = {i.filename for i in infos if i.filename.startswith("xl/worksheets/") and i.file_size > LEAN_SHEET_BYTES}
+        if not big:
+            return data
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as dst:
+            for info in infos:
+                member = read_member(path, zf, info, what)
+                if info.filename in big:
+                    member = _EMPTY_CELL_RE.sub(b"", _EMPTY_ROW_RE.sub(b"", member))
+                    rows = len(_ROW_RE.findall(member))
+                    if rows > MAX_SHEET_ROWS:
+                        raise InputError(path, f"the {what} has a sheet with {rows:,} rows with content; reviewer reads at most {MAX_SHEET_ROWS:,} (split the table)")
+                copy = zipfile.ZipInfo(info.filename, info.date_time)
+                copy.compress_type = zipfile.ZIP_STORED
+                dst.writestr(copy, member)
+    return out.getvalue()
 
 
 def _note_uncalculated_formulas(data: bytes, table: Table) -> None:
