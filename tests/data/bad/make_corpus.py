@@ -181,8 +181,10 @@ def replace_member(data: bytes, name: str, new: bytes | None) -> bytes:
     """``data`` (a ZIP) with member ``name`` replaced (``None``: removed)."""
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         members = [(i.filename, zf.read(i)) for i in zf.infolist()]
-    out = [(n, new if n == name else d) for n, d in members if not (n == name and new is None)]
-    if new is not None and name not in {n for n, _ in members}:
+    if new is None:
+        return zip_bytes([(n, d) for n, d in members if n != name])
+    out = [(n, new if n == name else d) for n, d in members]
+    if name not in {n for n, _ in members}:
         out.append((name, new))
     return zip_bytes(out)
 
@@ -196,7 +198,7 @@ def _data_offset(data: bytes, name: str) -> int:
     """Where member ``name``'s compressed bytes start."""
     at = _local_header_offset(data, name)
     name_len, extra_len = struct.unpack("<HH", data[at + 26 : at + 30])
-    return at + 30 + name_len + extra_len
+    return int(at + 30 + name_len + extra_len)
 
 
 def damage_deflate(data: bytes, name: str) -> bytes:
@@ -347,6 +349,11 @@ def _project(damage: Callable[[Path], None]) -> bytes:
         Project.create(path, [read_document(xlf)]).close()
         damage(path)
         return path.read_bytes()
+
+
+def _truncate(path: Path) -> None:
+    """The project cut after its first three pages."""
+    path.write_bytes(path.read_bytes()[: 3 * 4096])
 
 
 def _corrupt_segments_page(path: Path) -> None:
@@ -531,7 +538,7 @@ SMALL: dict[str, Callable[[], bytes]] = {
     "project/project-newer-schema.reviewer": lambda: _sqlite(["CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)", "INSERT INTO meta VALUES ('schema_version', '99')"]),
     "project/project-bad-schema-version.reviewer": lambda: _sqlite(["CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)", "INSERT INTO meta VALUES ('schema_version', 'two')"]),
     "project/project-zip.reviewer": lambda: minimal_docx(),
-    "project/project-truncated.reviewer": lambda: _project(lambda p: p.write_bytes(p.read_bytes()[: 3 * 4096])),
+    "project/project-truncated.reviewer": lambda: _project(_truncate),
     "project/project-corrupt-page.reviewer": lambda: _project(_corrupt_segments_page),
     "project/project-malformed-schema.reviewer": lambda: _project(_break_schema),
     "project/project-bad-segment-json.reviewer": lambda: _project(_bad_segment_json),
