@@ -357,10 +357,14 @@ def _start_local_cluster(local_cluster: Any, jobs: int, log_level: int) -> Any:
     client's process handles it and closes the cluster; the workers would print tracebacks)."""
     import threading
 
+    import importlib
+
+    dask: Any = importlib.import_module("dask")
     main_thread = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if main_thread else None  # inherited by the workers
     try:
-        return local_cluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=log_level)
+        with dask.config.set({"distributed.worker.profile.enabled": False}):  # its stack sampling every 10 ms costs CPU
+            return local_cluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=log_level)
     finally:
         if main_thread:
             signal.signal(signal.SIGINT, previous)
