@@ -414,6 +414,11 @@ class _Model:
                 brow[j - lo[i]] = choice
             best.append(row)
             back.append(brow)
+        if best[n][m - lo[n]] == inf:
+            # the corner cannot be reached inside this band (one sentence against fifty, say):
+            # say the band was touched, so that the caller widens it; at full width, leave every
+            # sentence unaligned rather than follow an empty back-pointer forever
+            return [Bead((k,), ()) for k in range(n)] + [Bead((), (k,)) for k in range(m)], True
         path: list[Bead] = []
         touched = False
         i, j = n, m
@@ -421,6 +426,8 @@ class _Model:
             if (j == lo[i] and lo[i] > 0) or (j == hi[i] and hi[i] < m):
                 touched = True
             a, b = back[i][j - lo[i]]
+            if a == 0 and b == 0:  # cannot happen on a reachable path; never loop on it
+                return [Bead((k,), ()) for k in range(n)] + [Bead((), (k,)) for k in range(m)], True
             path.append(Bead(tuple(range(i - a, i)), tuple(range(j - b, j))))
             i, j = i - a, j - b
         path.reverse()

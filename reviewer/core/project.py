@@ -155,8 +155,8 @@ class Project:
             conn.execute("COMMIT")
         except sqlite3.OperationalError as exc:
             raise _output_error(path, exc) from None
-        except sqlite3.DatabaseError as exc:
-            raise InputError(path, f"this is not a reviewer project ({exc})") from None
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+            raise InputError(path, f"this is not a reviewer project ({_one_line(exc)})") from None
         return conn
 
     @classmethod
@@ -195,10 +195,11 @@ class Project:
         p = Path(path)
         if not p.is_file():
             raise InputError(p, "no such project file")
+        _check_is_project(p)  # before anything is written to the file (WAL mode, a lock)
         conn = cls._connect(p)
         try:
             row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        except sqlite3.DatabaseError:
+        except (sqlite3.DatabaseError, UnicodeDecodeError):
             conn.close()
             raise InputError(p, "this is not a reviewer project") from None
         version = int(row[0]) if row and str(row[0]).isdigit() else 0
@@ -275,7 +276,17 @@ class Project:
         )
 
     def documents(self) -> list[Document]:
-        """The project's documents with their segments (as last regrouped), in order."""
+        """The project's documents with their segments (as last regrouped), in order.
+
+        Raises:
+            InputError: the project file is damaged.
+        """
+        try:
+            return self._documents()
+        except (sqlite3.DatabaseError, ValueError, KeyError, TypeError) as exc:  # JSONDecodeError is a ValueError
+            raise InputError(self.path, f"the project is damaged ({_one_line(exc)}); open a copy saved earlier") from None
+
+    def _documents(self) -> list[Document]:
         docs = []
         for doc_id, path, source_path, fmt, info in self._conn.execute(
             "SELECT id, path, source_path, format, info FROM documents ORDER BY position"
@@ -491,6 +502,55 @@ class Project:
         if row is None:
             raise KeyError(doc_key)
         return [_segment_from(sid, data) for sid, data in self._conn.execute("SELECT id, data FROM segments WHERE document = ? ORDER BY position", (row[0],))]
+
+
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _one_line(exc: BaseException) -> str:
+    """An error's message on one line, whatever bytes SQLite put in it."""
+    try:
+        text = str(exc)
+    except UnicodeDecodeError:  # pragma: no cover - str() of an sqlite3 error decodes lazily
+        text = type(exc).__name__
+    return " ".join(text.split())[:200]
+
+
+def _check_is_project(path: Path) -> None:
+    """Refuse a file that is not a reviewer project without writing anything to it.
+
+    Raises:
+        InputError: not an SQLite file, damaged, or an SQLite file of another program.
+    """
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(16)
+    except OSError as exc:
+        raise InputError(path, f"cannot read the project ({exc.strerror or exc})") from None
+    if header != _SQLITE_HEADER:
+        raise InputError(path, "this is not a reviewer project (not an SQLite file)")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.2)
+    except sqlite3.Error as exc:
+        raise InputError(path, f"this is not a reviewer project ({_one_line(exc)})") from None
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "meta" not in tables:
+            raise InputError(path, "this is not a reviewer project (an SQLite file of another program)")
+        row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        version = int(row[0]) if row and str(row[0]).isdigit() else 0
+        if version > SCHEMA_VERSION:
+            raise InputError(path, f"the project was written by a newer reviewer (schema {version}; this version reads up to {SCHEMA_VERSION}); update reviewer")
+        if version < 1:
+            raise InputError(path, "this is not a reviewer project (no schema version)")
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc).lower():
+            raise _output_error(path, exc) from None
+        raise InputError(path, f"the project is damaged ({_one_line(exc)})") from None
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        raise InputError(path, f"the project is damaged ({_one_line(exc)})") from None
+    finally:
+        conn.close()
 
 
 def _output_error(path: Path, exc: sqlite3.Error) -> OutputError:

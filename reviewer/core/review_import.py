@@ -147,15 +147,18 @@ def plan_import(review: Review, path: str | Path, project_id: str) -> ImportPlan
         raise InputError(p, f"cannot read the workbook ({exc})") from None
     if HIDDEN_SHEET not in wb.sheetnames:
         raise InputError(p, "this is not a review workbook exported by reviewer (its hidden sheet is missing)")
-    hidden = [[cell_text(c) for c in row] for row in wb[HIDDEN_SHEET].iter_rows(values_only=True)]
-    if not hidden or hidden[0][0] != "reviewer workbook" or hidden[0][1] != str(WORKBOOK_FORMAT):
+    # every row padded to seven cells: a damaged hidden sheet is refused below, never an IndexError
+    hidden = [([cell_text(c) for c in row] + [""] * 7)[: max(7, len(row))] for row in wb[HIDDEN_SHEET].iter_rows(values_only=True)]
+    if not hidden or hidden[0][0] != "reviewer workbook" or hidden[0][1] != str(WORKBOOK_FORMAT) or not hidden[0][2]:
         raise InputError(p, "this review workbook's hidden sheet is damaged or from another version")
+    segments = [r for r in hidden[2:] if r and r[0] == "segment"]
+    findings = [r for r in hidden[2:] if r and r[0] == "finding"]
+    if any(not all(r[1:7]) for r in segments) or any(not all(r[1:6]) for r in findings):
+        raise InputError(p, "this review workbook's hidden sheet is damaged (cells are missing); export the workbook again")
     if hidden[0][2] != project_id:
         plan.conflicts.append(f"the workbook was exported from another project ({hidden[0][2]}); nothing was applied")
         plan.blocked = True
         return plan
-    segments = [r for r in hidden[2:] if r and r[0] == "segment"]
-    findings = [r for r in hidden[2:] if r and r[0] == "finding"]
     seg_ws = _find_sheet(wb, "Segments", SEGMENT_COLUMNS, plan)
     if seg_ws is not None:
         cols = _columns(seg_ws, SEGMENT_COLUMNS, plan)
