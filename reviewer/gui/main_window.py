@@ -1079,9 +1079,10 @@ class MainWindow(QMainWindow):
             self.review.findings, self.review.renderings = result
             self.findings_panel.set_review(self.review)
             self.renderings_panel.set_review(self.review)
-            self.segment_model.refresh()
+            open_findings = self.review.open_findings()
+            self.segment_model.refresh(open_findings)
             self._show_current()
-            self.update_status()
+            self.update_status(open_findings)
             self._scores_stale = True
             self._maybe_refresh_scores()
 
@@ -1363,8 +1364,9 @@ class MainWindow(QMainWindow):
 
     # -- status, progress, errors ----------------------------------------------
 
-    def update_status(self) -> None:
-        """Refresh the status bar: termbase size, segments, findings by severity."""
+    def update_status(self, open_findings: list[Finding] | None = None) -> None:
+        """Refresh the status bar: termbase size, segments, findings by severity and decision
+        (``open_findings``: the review's open findings when the caller has them already)."""
         parts = []
         if self.termbases:
             parts.append(tr("Termbase") + ": " + ", ".join(f"{tb.name} ({len(tb)} " + tr("concepts") + ")" for tb in self.termbases))
@@ -1372,15 +1374,26 @@ class MainWindow(QMainWindow):
             parts.append(tr("Termbase") + ": " + ", ".join(p.name for p in self.termbase_paths))
         if self.review is not None:
             segs = sum(len(d.segments) for d in self.review.documents)
-            open_f = self.review.open_findings()
+            review = self.review
+            open_f = open_findings if open_findings is not None else review.open_findings()
             sev = Counter(f.severity.value for f in open_f)
-            decided = Counter(d for _, d in self.review.all_findings())
-            done = decided[Decision.ACCEPTED] + decided[Decision.DISMISSED]
+            # counted without asking every finding for its decision (a batch has tens of thousands)
+            current = {f.key for f in review.findings}
+            on_current = Counter(d for k, d in review.decisions.items() if k in current)
+            by_rule = max(0, len(review.findings) - len(open_f) - sum(on_current.values()))  # dismissed by a false-positive rule
+            decided = Counter({
+                Decision.ACCEPTED: on_current[Decision.ACCEPTED] + sum(1 for a in review.applied if a.finding.key not in current),
+                Decision.FIXED: on_current[Decision.FIXED] + sum(1 for k in review.fixed if k not in current and review.decisions.get(k) is Decision.FIXED),
+                Decision.DISMISSED: on_current[Decision.DISMISSED] + by_rule,
+            })
+            done = decided[Decision.ACCEPTED] + decided[Decision.FIXED] + decided[Decision.DISMISSED]
             detail = ", ".join(f"{n} {s}" for s, n in sorted(sev.items(), key=lambda x: ["critical", "major", "minor", "neutral"].index(x[0])))
             parts.append(f"{segs} " + tr("segments"))
             parts.append(
                 tr("Findings") + f": {len(open_f)} " + tr("open") + (f" ({detail})" if detail else "")
-                + f", {done} " + tr("resolved") + f" ({decided[Decision.ACCEPTED]} " + tr("accepted") + f", {decided[Decision.DISMISSED]} " + tr("dismissed") + ")"
+                + f", {done} " + tr("resolved") + f" ({decided[Decision.ACCEPTED]} " + tr("accepted")
+                + (f", {decided[Decision.FIXED]} " + tr("fixed") if decided[Decision.FIXED] else "")
+                + f", {decided[Decision.DISMISSED]} " + tr("dismissed") + ")"
             )
         else:
             parts.append(tr("Open an article (File ▸ Open, or drop a file here)"))

@@ -429,3 +429,22 @@ def test_a_project_deleted_underneath_keeps_the_work_for_save_as(qtbot, tmp_path
     w.close()
     rescued = Project.open(tmp_path / "rescued.reviewer")
     assert rescued._conn.execute("SELECT text FROM corrections WHERE segment = '4'").fetchone() == ("Typed after the file was deleted.",)
+
+
+def test_the_status_bar_counts_decisions_without_asking_every_finding(qtbot, tmp_path, sample_path):
+    w = make_window(qtbot, tmp_path)
+    w.open_files([sample_path], new_project=tmp_path / "p.reviewer")
+    opened(qtbot, w)
+    total = len(w.review.findings)
+    w.accept_finding(next(f for f in w.review.findings if f.text == "two establishments"))
+    qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
+    w.dismiss_finding(next(f for f in w.review.findings if f.text == "self-revolution"), "quoted")
+    qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
+    w.editor.select_finding(next(f for f in w.review.open_findings() if f.check == "punctuation"))
+    w.select_segment(*next((f.document, f.segment) for f in w.review.open_findings() if f.check == "punctuation"))
+    w.editor.select_finding(next(f for f in w.review.open_findings() if f.check == "punctuation" and (f.document, f.segment) == w.current))
+    w._fix_current()
+    qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
+    text = w.status_label.text()
+    assert "3 resolved (1 accepted, 1 fixed, 1 dismissed)" in text
+    assert f"{len(w.review.open_findings())} open" in text and len(w.review.findings) <= total

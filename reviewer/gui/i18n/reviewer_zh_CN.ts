@@ -320,12 +320,16 @@
       <translation>已驳回</translation>
     </message>
     <message>
+      <source>concepts</source>
+      <translation>个概念</translation>
+    </message>
+    <message>
       <source>accepted</source>
       <translation>已接受</translation>
     </message>
     <message>
-      <source>concepts</source>
-      <translation>个概念</translation>
+      <source>fixed</source>
+      <translation>已修正</translation>
     </message>
     <message>
       <source>resolved</source>

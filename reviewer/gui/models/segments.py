@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
+from reviewer.core.checks import Finding
 from reviewer.core.review import Review
 from reviewer.gui.i18n import tr
 from reviewer.gui.models import Index, ObjectRole, RowTableModel
@@ -41,16 +42,17 @@ class SegmentTableModel(RowTableModel):
         self._recount()
         self.endResetModel()
 
-    def _recount(self) -> None:
+    def _recount(self, open_findings: list[Finding] | None = None) -> None:
         self._counts = {}
         if self._review is not None:
-            for f in self._review.open_findings():
+            for f in open_findings if open_findings is not None else self._review.open_findings():
                 k = (f.document, f.segment)
                 self._counts[k] = self._counts.get(k, 0) + 1
 
-    def refresh(self) -> None:
-        """Findings or texts changed: update the Corrected and Findings columns."""
-        self._recount()
+    def refresh(self, open_findings: list[Finding] | None = None) -> None:
+        """Findings or texts changed: update the Corrected and Findings columns (``open_findings``:
+        the review's open findings when the caller has them already)."""
+        self._recount(open_findings)
         if self._rows:
             self.dataChanged.emit(self.index(0, self.CORRECTED), self.index(len(self._rows) - 1, self.STATE))
 
