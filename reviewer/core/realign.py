@@ -148,35 +148,26 @@ def move_source_sentence(review: Review, doc_key: str, seg_id: str, forward: boo
         raise ValueError("this is the last segment; there is no next segment to pair with")
     a, b = doc.segments[i], doc.segments[i + 1]
     if forward:
-        moved, rest = _last_sentence(a.source)
+        moved, rest = _split_off(a.source, last=True)
         if not moved:
             raise ValueError("this segment has no Chinese sentence to move")
         doc.segments[i : i + 2] = [replace(a, source=rest or None), replace(b, source=_join(moved, b.source or "", zh=True))]
     else:
-        moved, rest = _first_sentence(b.source)
+        moved, rest = _split_off(b.source, last=False)
         if not moved:
             raise ValueError("the next segment has no Chinese sentence to move")
         doc.segments[i : i + 2] = [replace(a, source=_join(a.source or "", moved, zh=True)), replace(b, source=rest or None)]
 
 
-def _last_sentence(source: str | None) -> tuple[str, str]:
+def _split_off(source: str | None, last: bool) -> tuple[str, str]:
+    """``(sentence, rest)``: the last (or first) Chinese sentence of ``source`` and what remains."""
     if not source:
         return "", ""
     spans = split_sentences(source, "zh")
     if not spans:
         return "", source
-    s, e = spans[-1]
-    return source[s:e], source[:s].rstrip()
-
-
-def _first_sentence(source: str | None) -> tuple[str, str]:
-    if not source:
-        return "", ""
-    spans = split_sentences(source, "zh")
-    if not spans:
-        return "", source
-    s, e = spans[0]
-    return source[s:e], source[e:].lstrip()
+    s, e = spans[-1] if last else spans[0]
+    return source[s:e], (source[:s].rstrip() if last else source[e:].lstrip())
 
 
 def segments_snapshot(doc: Document) -> list[Segment]:
