@@ -53,7 +53,7 @@ from dataclasses import dataclass
 
 from reviewer.core.checks.accuracy import source_numbers, target_numbers
 from reviewer.core.matching import TermMatcher
-from reviewer.core.source_matching import SourceMatcher
+from reviewer.core.source_matching import SourceMatcher, source_matcher_for
 
 
 @dataclass(frozen=True)
@@ -268,7 +268,7 @@ def anchor_matchers(matcher: TermMatcher) -> tuple[SourceMatcher, TermMatcher]:
         found = _anchor_matchers.get(matcher)
         if found is None:
             exact = matcher if matcher.fuzzy_threshold is None else TermMatcher(matcher.termbases, fuzzy_threshold=None)
-            found = (SourceMatcher(matcher.termbases), exact)
+            found = (source_matcher_for(matcher), exact)
             _anchor_matchers[matcher] = found
         return found
 
@@ -336,6 +336,11 @@ def _runs(anchors: list[Counter[str]], width: int) -> list[list[Counter[str]]]:
             row[i] = parts[0] if len(parts) == 1 else sum(parts, Counter())
         runs.append(row)
     return runs
+
+
+def _unaligned(n: int, m: int) -> list[Bead]:
+    """Every one of ``n`` source and ``m`` target sentences in a bead of its own."""
+    return [Bead((k,), ()) for k in range(n)] + [Bead((), (k,)) for k in range(m)]
 
 
 class _Model:
@@ -418,7 +423,7 @@ class _Model:
             # the corner cannot be reached inside this band (one sentence against fifty, say):
             # say the band was touched, so that the caller widens it; at full width, leave every
             # sentence unaligned rather than follow an empty back-pointer forever
-            return [Bead((k,), ()) for k in range(n)] + [Bead((), (k,)) for k in range(m)], True
+            return _unaligned(n, m), True
         path: list[Bead] = []
         touched = False
         i, j = n, m
@@ -427,7 +432,7 @@ class _Model:
                 touched = True
             a, b = back[i][j - lo[i]]
             if a == 0 and b == 0:  # cannot happen on a reachable path; never loop on it
-                return [Bead((k,), ()) for k in range(n)] + [Bead((), (k,)) for k in range(m)], True
+                return _unaligned(n, m), True
             path.append(Bead(tuple(range(i - a, i)), tuple(range(j - b, j))))
             i, j = i - a, j - b
         path.reverse()

@@ -18,12 +18,16 @@ from __future__ import annotations
 
 import logging
 import threading
+import weakref
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reviewer.core.termbase.model import Concept, Term, Termbase
+
+if TYPE_CHECKING:
+    from reviewer.core.matching import TermMatcher
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +133,24 @@ class SourceMatcher:
             else:
                 i += 1
         return hits
+
+
+_matchers_lock = threading.Lock()
+_by_matcher: weakref.WeakKeyDictionary[TermMatcher, SourceMatcher] = weakref.WeakKeyDictionary()
+
+
+def source_matcher_for(matcher: TermMatcher) -> SourceMatcher:
+    """The :class:`SourceMatcher` over ``matcher.termbases``, built once per ``matcher``.
+
+    Kept while ``matcher`` lives, so every caller (checks, alignment, the system
+    comparison, the GUI's termbase hits) shares one jieba dictionary (about half a
+    second to build) until the termbases change and a new matcher is made.
+    """
+    with _matchers_lock:
+        found = _by_matcher.get(matcher)
+        if found is None:
+            found = _by_matcher[matcher] = SourceMatcher(matcher.termbases)
+        return found
 
 
 def concepts_in_source(hits: Sequence[SourceHit]) -> dict[str, list[SourceHit]]:

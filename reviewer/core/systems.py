@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from reviewer.core.review import Review
 from reviewer.core.scoring import Scores
-from reviewer.core.source_matching import SourceMatcher
+from reviewer.core.source_matching import source_matcher_for
 from reviewer.core.term_alignment import renders
 
 
@@ -59,7 +59,7 @@ def compare_documents(review: Review, use_post_edits: bool = False) -> list[Syst
         use_post_edits: measure term accuracy on the post-edited text instead of the MT.
     """
     assert review.matcher is not None
-    source_matcher = SourceMatcher(review.termbases)
+    source_matcher = source_matcher_for(review.matcher)
     report = review.scores()
     open_keys = {f.key for f in review.open_findings()}
     rows = []

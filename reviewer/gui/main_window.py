@@ -40,7 +40,7 @@ from reviewer.core.consistency import ConceptRenderings
 from reviewer.core.errors import InputError, ReviewerError
 from reviewer.core.readers import READERS, collect_inputs, read_document
 from reviewer.core.document import Document
-from reviewer.core.source_matching import SourceMatcher
+from reviewer.core.source_matching import SourceMatcher, source_matcher_for
 from reviewer.core.writers import write_corrected
 from reviewer.core.review import Decision, Review, check_batch, make_review
 from reviewer.core.matching import DEFAULT_FUZZY_THRESHOLD, TermMatcher
@@ -101,7 +101,6 @@ class MainWindow(QMainWindow):
         self.current: tuple[str, str] | None = None
         self.undo_stack = QUndoStack(self)
         self.tasks: list[Task] = []
-        self._source_matcher_cache: tuple[tuple[int, ...], SourceMatcher] | None = None
         self._generation = 0
         self.project: Project | None = None
         self._find: FindDialog | None = None
@@ -561,12 +560,10 @@ class MainWindow(QMainWindow):
             self.segments.verticalHeader().setDefaultSectionSize(3 * line + 8)
 
     def _source_matcher(self) -> SourceMatcher:
-        """The Chinese term matcher over the loaded termbases (built once per termbase set)."""
+        """The Chinese term matcher over the loaded termbases (built once per matcher)."""
         assert self.review is not None
-        key = tuple(id(tb) for tb in self.review.termbases)
-        if self._source_matcher_cache is None or self._source_matcher_cache[0] != key:
-            self._source_matcher_cache = (key, SourceMatcher(self.review.termbases))
-        return self._source_matcher_cache[1]
+        assert self.review.matcher is not None
+        return source_matcher_for(self.review.matcher)
 
     def select_segment(self, doc: str, seg_id: str) -> None:
         """Make a segment current."""

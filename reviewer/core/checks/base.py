@@ -14,7 +14,7 @@ from enum import Enum
 from typing import Any, ClassVar
 
 from reviewer.core.matching import TermHit, TermMatcher
-from reviewer.core.source_matching import SourceHit, SourceMatcher
+from reviewer.core.source_matching import SourceHit, SourceMatcher, source_matcher_for
 
 
 class Severity(str, Enum):
@@ -161,7 +161,7 @@ class CheckContext:
         key = (unit.document, unit.segment, unit.source)
         if key not in self._source_hits:
             if self._source_matcher is None:
-                self._source_matcher = SourceMatcher(self.matcher.termbases)
+                self._source_matcher = source_matcher_for(self.matcher)
             self._source_hits[key] = self._source_matcher.match(unit.source)
         return self._source_hits[key]
 
