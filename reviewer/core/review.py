@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
@@ -87,6 +88,30 @@ class AppliedCorrection:
     at: str
 
 
+@dataclass(frozen=True, slots=True)
+class FindingSummary:
+    """The findings of a review by decision (see :meth:`Review.finding_summary`).
+
+    Attributes:
+        open: findings neither accepted, fixed nor dismissed.
+        by_severity: open findings by severity value (``"critical"``, ...).
+        accepted: accepted findings, including those the accepted edit removed.
+        fixed: findings marked fixed by hand.
+        dismissed: dismissed findings, including those a false-positive rule dismisses.
+    """
+
+    open: int
+    by_severity: Counter[str]
+    accepted: int
+    fixed: int
+    dismissed: int
+
+    @property
+    def resolved(self) -> int:
+        """Accepted, fixed and dismissed findings together."""
+        return self.accepted + self.fixed + self.dismissed
+
+
 @dataclass(slots=True)
 class Review:
     """The state of one review.
@@ -135,7 +160,8 @@ class Review:
 
     def __post_init__(self) -> None:
         for d in self.documents:  # the documents as read, before any merge or split (reviewer.core.realign)
-            self.read_hashes.setdefault(self.doc_key(d), document_hash(d))
+            if self.doc_key(d) not in self.read_hashes:
+                self.read_hashes[self.doc_key(d)] = document_hash(d)
         if self.matcher is None:
             self.matcher = TermMatcher(self.termbases)
 
@@ -168,11 +194,14 @@ class Review:
 
     def units(self) -> list[SegmentText]:
         """Every segment's current text, for the checks."""
-        return [
-            SegmentText(self.doc_key(d), s.id, self.target(self.doc_key(d), s.id), s.source)
-            for d in self.documents
-            for s in d.segments
-        ]
+        units: list[SegmentText] = []
+        corrected = self.corrected
+        for d in self.documents:
+            key = self.doc_key(d)
+            for s in d.segments:
+                edited = corrected.get((key, s.id))
+                units.append(SegmentText(key, s.id, s.target if edited is None else edited, s.source))
+        return units
 
     def set_target(self, doc_key: str, segment_id: str, text: str) -> None:
         """Set a segment's post-edited text (the MT itself is never changed)."""
@@ -266,6 +295,22 @@ class Review:
     def open_findings(self) -> list[Finding]:
         """Findings that are neither accepted nor dismissed."""
         return [f for f in self.findings if self.decision(f) is Decision.OPEN]
+
+    def finding_summary(self, open_findings: list[Finding] | None = None) -> FindingSummary:
+        """How many findings are open (by severity) and how many were accepted, fixed or
+        dismissed; ``open_findings``: :meth:`open_findings`, when the caller has them already.
+        Counted without asking every finding for its decision (a batch has tens of thousands)."""
+        open_f = open_findings if open_findings is not None else self.open_findings()
+        current = {f.key for f in self.findings}
+        on_current = Counter(d for k, d in self.decisions.items() if k in current)
+        by_rule = max(0, len(self.findings) - len(open_f) - sum(on_current.values()))  # dismissed by a false-positive rule
+        return FindingSummary(
+            open=len(open_f),
+            by_severity=Counter(f.severity.value for f in open_f),
+            accepted=on_current[Decision.ACCEPTED] + sum(1 for a in self.applied if a.finding.key not in current),
+            fixed=on_current[Decision.FIXED] + sum(1 for k in self.fixed if k not in current and self.decisions.get(k) is Decision.FIXED),
+            dismissed=on_current[Decision.DISMISSED] + by_rule,
+        )
 
     def accept(self, finding: Finding) -> str:
         """Apply ``finding``'s suggestion to the segment's current text.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass
 import hashlib
 import tempfile
 from collections import Counter
@@ -34,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from reviewer import __version__
 from reviewer.core.autosave import autosave_path, data_dir
-from reviewer.core.project import PROJECT_SUFFIX, Project
+from reviewer.core.project import PROJECT_SUFFIX, STATES, Project
 from reviewer.core.checks import Finding, Severity
 from reviewer.core.consistency import ConceptRenderings
 from reviewer.core.errors import InputError, ReviewerError
@@ -42,7 +43,7 @@ from reviewer.core.readers import READERS, collect_inputs, read_document
 from reviewer.core.document import Document
 from reviewer.core.source_matching import SourceMatcher, source_matcher_for
 from reviewer.core.writers import write_corrected
-from reviewer.core.review import Decision, Review, check_batch, make_review
+from reviewer.core.review import Decision, FindingSummary, Review, check_batch, make_review
 from reviewer.core.matching import DEFAULT_FUZZY_THRESHOLD, TermMatcher
 from reviewer.core.termbase import Concept, Status, Termbase, load_termbase
 from reviewer.core.export import corrected_targets, write_corrected_text
@@ -53,6 +54,7 @@ from reviewer.core.review_import import ImportPlan, apply_import, plan_import
 from reviewer.core.workbook import documents_id, export_findings_csv, export_workbook
 from reviewer.gui.actions import add_edit_menu, make_action
 from reviewer.gui.models import ObjectRole
+from reviewer.gui.models.findings import FindingTableModel
 from reviewer.gui.models.segments import SegmentTableModel
 from reviewer.gui.termbase_editor import TermbaseEditor
 from reviewer.gui.undo import ReviewCommand, ReviewStateCommand, SegmentationCommand
@@ -71,6 +73,7 @@ from reviewer.core.systems import SystemRow, compare_documents
 from reviewer.gui.widgets.table_dialog import TableDialog
 from reviewer.core.search import Replacement
 from reviewer.gui.widgets.term_panel import TermPanel
+from reviewer.gui import heap
 from reviewer.gui.workers import Task, run_in_background
 from reviewer.gui.i18n import tr
 
@@ -130,12 +133,11 @@ class MainWindow(QMainWindow):
         header = self.segments.horizontalHeader()
         header.setResizeContentsPrecision(200)  # size columns from the first rows: a 5,000-row table opens at once
         self.segments.verticalHeader().setResizeContentsPrecision(200)
-        header.setSectionResizeMode(SegmentTableModel.ID, QHeaderView.ResizeMode.ResizeToContents)
+        # ID, Findings and State are sized once per batch (_fit_columns): sized to their contents,
+        # every changed row would measure 200 rows again (4,800 model calls for one keystroke)
         header.setSectionResizeMode(SegmentTableModel.SOURCE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(SegmentTableModel.MT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(SegmentTableModel.CORRECTED, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(SegmentTableModel.FINDINGS, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(SegmentTableModel.STATE, QHeaderView.ResizeMode.ResizeToContents)
         self.segments.selectionModel().currentRowChanged.connect(self._on_segment_row)
 
         self.editor = SegmentEditor()
@@ -490,6 +492,7 @@ class MainWindow(QMainWindow):
         self.renderings_panel.set_review(review)
         self.segments.setColumnHidden(SegmentTableModel.SOURCE, not self.segment_model.has_sources())
         self._fit_rows()
+        self._fit_columns()
         names = ", ".join(d.name for d in review.documents[:3]) + (f" and {len(review.documents) - 3} more" if len(review.documents) > 3 else "")
         for d in review.documents:
             notes.extend(f"{d.name}: {w}" for w in d.warnings)
@@ -507,6 +510,7 @@ class MainWindow(QMainWindow):
         if notes:
             self.statusBar().showMessage("; ".join(notes), 10000)
         self.recheck()  # the document is on screen; its findings follow
+        heap.settle()
 
     # -- current segment -----------------------------------------------------
 
@@ -549,6 +553,20 @@ class MainWindow(QMainWindow):
         findings = [f for f in self.review.findings if (f.document, f.segment) == self.current and shown[f.start : f.end] == f.text]
         self.editor.show_annotations(mt_hits, hits, findings, self.review.decisions)
         self.term_panel.set_hits(hits)
+
+    def _fit_columns(self) -> None:
+        """Widths of the ID, Findings and State columns from their widest possible text."""
+        metrics = self.segments.fontMetrics()
+        pad = 3 * metrics.averageCharWidth()
+        widths = {
+            SegmentTableModel.ID: metrics.horizontalAdvance(self.segment_model.longest_label()),
+            SegmentTableModel.FINDINGS: metrics.horizontalAdvance("9999"),
+            SegmentTableModel.STATE: max(metrics.horizontalAdvance(tr(state) + " 💬") for state in STATES),
+        }
+        header = self.segments.horizontalHeader()
+        for column, width in widths.items():
+            header_text = str(self.segment_model.headerData(column, Qt.Orientation.Horizontal))
+            header.resizeSection(column, max(width, metrics.horizontalAdvance(header_text)) + pad)
 
     def _fit_rows(self) -> None:
         """Row heights to their text for a short document; a long one gets three lines a row at
@@ -990,6 +1008,7 @@ class MainWindow(QMainWindow):
         self.segment_model.set_review(self.review)
         self.segments.setColumnHidden(SegmentTableModel.SOURCE, not self.segment_model.has_sources())
         self._fit_rows()
+        self._fit_columns()
         self.current = None
         keys = [k for k in self.segment_model.keys() if k[0] == doc]
         target = (doc, segment) if (doc, segment) in keys else (keys[0] if keys else None)
@@ -1057,31 +1076,37 @@ class MainWindow(QMainWindow):
         self._persist(lambda p, _r: p.save_draft(doc, seg, text))
 
     def recheck(self) -> None:
-        """Run the checks again in the background; a stale result is dropped."""
+        """Run the checks again in the background; a stale result is dropped.
+
+        Everything the window shows of the result (the findings table's rows, the open findings
+        per segment, the status bar's counts) is worked out in the background too, on a snapshot
+        of the review, so the GUI thread only swaps it in."""
         if self.review is None:
             return
         self._generation += 1
         generation = self._generation
-        units = self.review.units()
-        matcher = self.review.matcher
-        checks, severities = self.review.checks, dict(self.review.severities)
+        snapshot = self._snapshot()
+        units = snapshot.units()
+        matcher = snapshot.matcher
+        checks, severities = snapshot.checks, dict(snapshot.severities)
         assert matcher is not None
 
-        def work(progress: Task) -> tuple[list[Finding], list[ConceptRenderings]]:
-            return check_batch(units, matcher, checks, progress, severities)
+        def work(progress: Task) -> CheckLanding:
+            findings, renderings = check_batch(units, matcher, checks, progress, severities)
+            return CheckLanding.of(snapshot, findings, renderings)
 
-        def done(result: tuple[list[Finding], list[ConceptRenderings]]) -> None:
+        def done(result: CheckLanding) -> None:
             if generation != self._generation or self.review is None:
                 return  # the text changed again since: a newer run is coming
-            self.review.findings, self.review.renderings = result
-            self.findings_panel.set_review(self.review)
+            self.review.findings, self.review.renderings = result.findings, result.renderings
+            self.findings_panel.set_review(self.review, result.rows, result.concepts)
             self.renderings_panel.set_review(self.review)
-            open_findings = self.review.open_findings()
-            self.segment_model.refresh(open_findings)
+            self.segment_model.refresh(counts=result.counts)
             self._show_current()
-            self.update_status(open_findings)
+            self.update_status(result.summary)
             self._scores_stale = True
             self._maybe_refresh_scores()
+            heap.settle()
 
         large = len(units) >= 1000  # a progress bar for a long run; none for the re-check after each edit
         if large:
@@ -1090,6 +1115,25 @@ class MainWindow(QMainWindow):
         self.tasks.append(task)
         task.signals.succeeded.connect(lambda _r: self._done(task))
         task.signals.failed.connect(lambda *_a: self._done(task))
+
+    def _snapshot(self) -> Review:
+        """A copy of the review that a background thread may read while the reviewer goes on
+        (the documents' segment lists and the decisions are copied; segments and findings are
+        shared, being replaced rather than changed)."""
+        review = self._review()
+        return dataclasses.replace(
+            review,
+            documents=[dataclasses.replace(d, segments=list(d.segments)) for d in review.documents],
+            corrected=dict(review.corrected),
+            decisions=dict(review.decisions),
+            findings=list(review.findings),
+            false_positives=set(review.false_positives),
+            fixed=dict(review.fixed),
+            manual_errors=list(review.manual_errors),
+            applied=list(review.applied),
+            states=dict(review.states),
+            comments=dict(review.comments),
+        )
 
     # -- scores and dashboard ----------------------------------------------------
 
@@ -1105,17 +1149,7 @@ class MainWindow(QMainWindow):
             return None
         self._scores_stale = False
         review = self.review
-        snapshot = dataclasses.replace(
-            review,
-            documents=[dataclasses.replace(d, segments=list(d.segments)) for d in review.documents],
-            corrected=dict(review.corrected),
-            decisions=dict(review.decisions),
-            findings=list(review.findings),
-            false_positives=set(review.false_positives),
-            fixed=dict(review.fixed),
-            manual_errors=list(review.manual_errors),
-            applied=list(review.applied),
-        )
+        snapshot = self._snapshot()
         names = {review.doc_key(d): d.name for d in review.documents}
 
         card_settings = self.scorecard_settings()
@@ -1361,9 +1395,10 @@ class MainWindow(QMainWindow):
 
     # -- status, progress, errors ----------------------------------------------
 
-    def update_status(self, open_findings: list[Finding] | None = None) -> None:
+    def update_status(self, summary: FindingSummary | None = None) -> None:
         """Refresh the status bar: termbase size, segments, findings by severity and decision
-        (``open_findings``: the review's open findings when the caller has them already)."""
+        (``summary``: the review's :meth:`~reviewer.core.review.Review.finding_summary`, when
+        the caller has it already)."""
         parts = []
         if self.termbases:
             parts.append(tr("Termbase") + ": " + ", ".join(f"{tb.name} ({len(tb)} " + tr("concepts") + ")" for tb in self.termbases))
@@ -1371,26 +1406,15 @@ class MainWindow(QMainWindow):
             parts.append(tr("Termbase") + ": " + ", ".join(p.name for p in self.termbase_paths))
         if self.review is not None:
             segs = sum(len(d.segments) for d in self.review.documents)
-            review = self.review
-            open_f = open_findings if open_findings is not None else review.open_findings()
-            sev = Counter(f.severity.value for f in open_f)
-            # counted without asking every finding for its decision (a batch has tens of thousands)
-            current = {f.key for f in review.findings}
-            on_current = Counter(d for k, d in review.decisions.items() if k in current)
-            by_rule = max(0, len(review.findings) - len(open_f) - sum(on_current.values()))  # dismissed by a false-positive rule
-            decided = Counter({
-                Decision.ACCEPTED: on_current[Decision.ACCEPTED] + sum(1 for a in review.applied if a.finding.key not in current),
-                Decision.FIXED: on_current[Decision.FIXED] + sum(1 for k in review.fixed if k not in current and review.decisions.get(k) is Decision.FIXED),
-                Decision.DISMISSED: on_current[Decision.DISMISSED] + by_rule,
-            })
-            done = decided[Decision.ACCEPTED] + decided[Decision.FIXED] + decided[Decision.DISMISSED]
-            detail = ", ".join(f"{n} {s}" for s, n in sorted(sev.items(), key=lambda x: ["critical", "major", "minor", "neutral"].index(x[0])))
+            got = summary if summary is not None else self.review.finding_summary()
+            order = ["critical", "major", "minor", "neutral"]
+            detail = ", ".join(f"{n} {s}" for s, n in sorted(got.by_severity.items(), key=lambda x: order.index(x[0])))
             parts.append(f"{segs} " + tr("segments"))
             parts.append(
-                tr("Findings") + f": {len(open_f)} " + tr("open") + (f" ({detail})" if detail else "")
-                + f", {done} " + tr("resolved") + f" ({decided[Decision.ACCEPTED]} " + tr("accepted")
-                + (f", {decided[Decision.FIXED]} " + tr("fixed") if decided[Decision.FIXED] else "")
-                + f", {decided[Decision.DISMISSED]} " + tr("dismissed") + ")"
+                tr("Findings") + f": {got.open} " + tr("open") + (f" ({detail})" if detail else "")
+                + f", {got.resolved} " + tr("resolved") + f" ({got.accepted} " + tr("accepted")
+                + (f", {got.fixed} " + tr("fixed") if got.fixed else "")
+                + f", {got.dismissed} " + tr("dismissed") + ")"
             )
         else:
             parts.append(tr("Open an article (File ▸ Open, or drop a file here)"))
@@ -1631,3 +1655,39 @@ def _int(value: object) -> int:
         return int(str(value))
     except ValueError:
         return 0
+
+
+@dataclass(frozen=True, slots=True)
+class CheckLanding:
+    """A check run's result with what the window shows of it, worked out off the GUI thread.
+
+    Attributes:
+        findings: the findings, in segment order.
+        renderings: the term-renderings report.
+        rows: the findings table's rows (:meth:`FindingTableModel.make_rows`).
+        concepts: ``(concept id, label)`` for the concept filter.
+        counts: open findings per ``(document key, segment id)``.
+        summary: the status bar's counts.
+    """
+
+    findings: list[Finding]
+    renderings: list[ConceptRenderings]
+    rows: list[tuple[Finding, Decision | None]]
+    concepts: list[tuple[str, str]]
+    counts: dict[tuple[str, str], int]
+    summary: FindingSummary
+
+    @classmethod
+    def of(cls, snapshot: Review, findings: list[Finding], renderings: list[ConceptRenderings]) -> CheckLanding:
+        """Work out the landing of ``findings`` on ``snapshot`` (a copy of the review: see
+        :meth:`MainWindow._snapshot`, whose findings this replaces)."""
+        snapshot.findings, snapshot.renderings = findings, renderings
+        open_findings = snapshot.open_findings()
+        return cls(
+            findings,
+            renderings,
+            FindingTableModel.make_rows(snapshot),
+            FindingTableModel.concepts_of(findings),
+            SegmentTableModel.count(open_findings),
+            snapshot.finding_summary(open_findings),
+        )

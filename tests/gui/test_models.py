@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from reviewer.core.readers import read_document
 from reviewer.core.review import make_review
 from reviewer.gui.models import ObjectRole
-from reviewer.gui.models.findings import FindingFilterProxy, FindingTableModel
+from reviewer.gui.models.findings import FindingTableModel
 from reviewer.gui.models.segments import SegmentTableModel
 from reviewer.gui.models.terms import TermHitModel
 
@@ -34,21 +34,36 @@ def test_segment_model(qtmodeltester, review):
 def test_finding_model_and_filter(qtmodeltester, review):
     model = FindingTableModel(review)
     qtmodeltester.check(model)
-    assert model.rowCount() == len(review.findings)
-    proxy = FindingFilterProxy()
-    proxy.setSourceModel(model)
-    proxy.set_check("punctuation")
-    assert 0 < proxy.rowCount() < model.rowCount()
-    assert all(proxy.data(proxy.index(r, FindingTableModel.CHECK)) == "punctuation" for r in range(proxy.rowCount()))
-    f = proxy.data(proxy.index(0, 0), ObjectRole)
+    total = model.rowCount()
+    assert total == len(review.findings)
+    model.set_check("punctuation")
+    qtmodeltester.check(model)
+    assert 0 < model.rowCount() < total
+    assert all(model.data(model.index(r, FindingTableModel.CHECK)) == "punctuation" for r in range(model.rowCount()))
+    f = model.data(model.index(0, 0), ObjectRole)
     review.dismiss(f)
     from reviewer.core.review import Decision
 
-    proxy.set_decision(Decision.OPEN)
-    assert all(proxy.data(proxy.index(r, 0), ObjectRole).key != f.key for r in range(proxy.rowCount()))
+    model.set_decision(Decision.OPEN)
+    shown = [model.data(model.index(r, 0), ObjectRole) for r in range(model.rowCount())]
+    assert shown and all(x.key != f.key and x.check == "punctuation" for x in shown)
+    model.set_decision(None)
+    model.set_check("")
+    assert model.rowCount() == total and not model.active()
     row = review.findings.index(f)
     assert model.data(model.index(row, FindingTableModel.DECISION)) == "dismissed"
     assert model.data(model.index(row, 0), Qt.ItemDataRole.FontRole).strikeOut()
+
+
+def test_decision_filter_follows_new_decisions(review):
+    from reviewer.core.review import Decision
+
+    model = FindingTableModel(review)
+    model.set_decision(Decision.OPEN)
+    before = model.rowCount()
+    review.dismiss(model.finding(0))
+    model.decisions_changed()
+    assert model.rowCount() == before - 1
 
 
 def test_term_model(qtmodeltester, review):
@@ -65,30 +80,27 @@ def test_accepted_findings_stay_listed(review):
     review.accept(f)
     review.run_checks()
     model = FindingTableModel(review)
-    proxy = FindingFilterProxy()
-    proxy.setSourceModel(model)
     from reviewer.core.review import Decision
 
-    proxy.set_decision(Decision.ACCEPTED)
-    assert [proxy.data(proxy.index(r, FindingTableModel.TEXT)) for r in range(proxy.rowCount())] == ["two establishments"]
+    model.set_decision(Decision.ACCEPTED)
+    assert [model.data(model.index(r, FindingTableModel.TEXT)) for r in range(model.rowCount())] == ["two establishments"]
 
 
 def test_findings_filter_by_severity_concept_and_state(qtmodeltester, review):
     model = FindingTableModel(review)
-    proxy = FindingFilterProxy()
-    proxy.setSourceModel(model)
-    proxy.set_severity("minor")
-    shown = [proxy.data(proxy.index(r, 0), ObjectRole) for r in range(proxy.rowCount())]
-    assert shown and all(f.severity.value == "minor" for f in shown) and len(shown) < model.rowCount()
-    proxy.set_severity("")
+    total = model.rowCount()
+    model.set_severity("minor")
+    shown = [model.data(model.index(r, 0), ObjectRole) for r in range(model.rowCount())]
+    assert shown and all(f.severity.value == "minor" for f in shown) and len(shown) < total
+    model.set_severity("")
     concept = next(f.term.concept for f in review.findings if f.term is not None)
     assert concept in dict(model.concepts())
-    proxy.set_concept(concept)
-    shown = [proxy.data(proxy.index(r, 0), ObjectRole) for r in range(proxy.rowCount())]
+    model.set_concept(concept)
+    shown = [model.data(model.index(r, 0), ObjectRole) for r in range(model.rowCount())]
     assert shown and all(f.term.concept == concept for f in shown)
-    proxy.set_concept("")
+    model.set_concept("")
     f = review.findings[0]
     review.set_state(f.document, f.segment, "reviewed")
-    proxy.set_state("reviewed")
-    shown = [proxy.data(proxy.index(r, 0), ObjectRole) for r in range(proxy.rowCount())]
+    model.set_state("reviewed")
+    shown = [model.data(model.index(r, 0), ObjectRole) for r in range(model.rowCount())]
     assert shown and all(x.segment == f.segment for x in shown)

@@ -1,11 +1,10 @@
-"""Table model of the findings of a review, and a proxy that filters them."""
+"""Table model of the findings of a review, with its filters."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from reviewer.core.checks import Finding
@@ -16,7 +15,12 @@ SEVERITY_COLOURS = {"critical": "#f4b6b6", "major": "#fcd9b0", "minor": "#fff2b3
 
 
 class FindingTableModel(RowTableModel):
-    """One row per finding: segment, severity, check, flagged text, suggestion, decision.
+    """One row per finding: segment, severity, check, flagged text, suggestion, decision,
+    filtered by check, severity, concept, segment state and decision.
+
+    The model filters its own rows (a list comprehension per filter change, about 10 ms for
+    70,000 findings) rather than through a ``QSortFilterProxyModel``, which asks Python about
+    each row one call at a time (about 90 ms for the same batch).
 
     :data:`ObjectRole` returns the :class:`~reviewer.core.checks.Finding`.
     """
@@ -27,12 +31,19 @@ class FindingTableModel(RowTableModel):
     def __init__(self, review: Review | None = None) -> None:
         super().__init__()
         self._review = review
-        self._rows: list[tuple[Finding, Decision | None]] = self._make_rows(review)
+        self._check = ""
+        self._decision: Decision | None = None
+        self._severity = ""
+        self._concept = ""
+        self._state = ""
+        self._all: list[tuple[Finding, Decision | None]] = self.make_rows(review)
+        self._rows: list[tuple[Finding, Decision | None]] = self._filtered()
 
     @staticmethod
-    def _make_rows(review: Review | None) -> list[tuple[Finding, Decision | None]]:
-        """The findings of the latest run (their decisions are looked up when a row is shown:
-        a batch has tens of thousands), then the accepted and fixed ones the edits removed."""
+    def make_rows(review: Review | None) -> list[tuple[Finding, Decision | None]]:
+        """The rows for ``review``: the findings of the latest run (their decisions are looked
+        up when a row is shown: a batch has tens of thousands), then the accepted and fixed ones
+        the edits removed. Pure: a worker thread may build them and pass them to :meth:`set_review`."""
         if review is None:
             return []
         current = {f.key for f in review.findings}
@@ -41,15 +52,73 @@ class FindingTableModel(RowTableModel):
         rows += [(f, Decision.FIXED) for k, f in review.fixed.items() if k not in current and review.decisions.get(k) is Decision.FIXED]
         return rows
 
-    def set_review(self, review: Review | None) -> None:
-        """Show the findings of ``review`` (call again after a check run)."""
+    def set_review(self, review: Review | None, rows: list[tuple[Finding, Decision | None]] | None = None) -> None:
+        """Show the findings of ``review`` (call again after a check run); ``rows``: its
+        :meth:`make_rows`, when the caller built them already."""
         self.beginResetModel()
         self._review = review
-        self._rows = self._make_rows(review)
+        self._all = rows if rows is not None else self.make_rows(review)
+        self._rows = self._filtered()
         self.endResetModel()
 
+    # -- filters -------------------------------------------------------------
+
+    def set_check(self, check_id: str) -> None:
+        """Show only findings of ``check_id`` (``""`` for all)."""
+        self._check = check_id
+        self.refilter()
+
+    def set_decision(self, decision: Decision | None) -> None:
+        """Show only findings with ``decision`` (``None`` for all)."""
+        self._decision = decision
+        self.refilter()
+
+    def set_severity(self, severity: str) -> None:
+        """Show only findings of this severity (``""`` for all)."""
+        self._severity = severity
+        self.refilter()
+
+    def set_concept(self, concept_id: str) -> None:
+        """Show only findings about this concept id (``""`` for all)."""
+        self._concept = concept_id
+        self.refilter()
+
+    def set_state(self, state: str) -> None:
+        """Show only findings in segments of this state (``""`` for all)."""
+        self._state = state
+        self.refilter()
+
+    def active(self) -> bool:
+        """True when some filter is set."""
+        return bool(self._check or self._decision is not None or self._severity or self._concept or self._state)
+
+    def refilter(self) -> None:
+        """Apply the filters again (decisions or segment states changed)."""
+        self.beginResetModel()
+        self._rows = self._filtered()
+        self.endResetModel()
+
+    def _filtered(self) -> list[tuple[Finding, Decision | None]]:
+        rows = self._all
+        if self._check:
+            rows = [r for r in rows if r[0].check == self._check]
+        if self._severity:
+            rows = [r for r in rows if r[0].severity.value == self._severity]
+        if self._concept:
+            rows = [r for r in rows if r[0].term is not None and r[0].term.concept == self._concept]
+        review = self._review
+        if review is None:
+            return rows if rows is not self._all else list(rows)
+        if self._state:
+            rows = [r for r in rows if review.state(r[0].document, r[0].segment) == self._state]
+        if self._decision is not None:
+            rows = [r for r in rows if (r[1] or review.decision(r[0])) is self._decision]
+        return rows if rows is not self._all else list(rows)
+
+    # -- rows ----------------------------------------------------------------
+
     def finding(self, row: int) -> Finding:
-        """The finding on ``row``."""
+        """The finding on ``row`` (of the rows shown)."""
         return self._rows[row][0]
 
     def decision(self, row: int) -> Decision:
@@ -59,21 +128,25 @@ class FindingTableModel(RowTableModel):
             return decision
         return self._review.decision(f) if self._review is not None else Decision.OPEN
 
-    def segment_state(self, f: Finding) -> str:
-        """The state of the finding's segment."""
-        return self._review.state(f.document, f.segment) if self._review is not None else "translated"
-
     def concepts(self) -> list[tuple[str, str]]:
         """``(concept id, label)`` of every concept the findings are about, sorted by label."""
+        return self.concepts_of(self._review.findings if self._review is not None else [])
+
+    @staticmethod
+    def concepts_of(findings: list[Finding]) -> list[tuple[str, str]]:
+        """``(concept id, label)`` of every concept ``findings`` are about, sorted by label."""
         seen: dict[str, str] = {}
-        for f in self._review.findings if self._review is not None else []:
-            if f.term is not None and f.term.concept:
-                seen.setdefault(f.term.concept, f"{f.term.source} {f.term.preferred}".strip())
+        for f in findings:
+            if f.term is not None and f.term.concept and f.term.concept not in seen:
+                seen[f.term.concept] = f"{f.term.source} {f.term.preferred}".strip()
         return sorted(seen.items(), key=lambda x: x[1])
 
     def decisions_changed(self) -> None:
-        """Decisions changed: repaint every row."""
-        if self._rows:
+        """Decisions or segment states changed: filter again when they are filtered on, else
+        repaint every row."""
+        if self._decision is not None or self._state:
+            self.refilter()
+        elif self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.HEADERS) - 1))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -105,62 +178,3 @@ class FindingTableModel(RowTableModel):
             font.setStrikeOut(True)
             return font
         return None
-
-
-class FindingFilterProxy(QSortFilterProxyModel):
-    """Filters findings by check id and by decision."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._check = ""
-        self._decision: Decision | None = None
-        self._severity = ""
-        self._concept = ""
-        self._state = ""
-
-    def set_check(self, check_id: str) -> None:
-        """Show only findings of ``check_id`` (``""`` for all)."""
-        self._refilter(lambda: setattr(self, "_check", check_id))
-
-    def set_decision(self, decision: Decision | None) -> None:
-        """Show only findings with ``decision`` (``None`` for all)."""
-        self._refilter(lambda: setattr(self, "_decision", decision))
-
-    def set_severity(self, severity: str) -> None:
-        """Show only findings of this severity (``""`` for all)."""
-        self._refilter(lambda: setattr(self, "_severity", severity))
-
-    def set_concept(self, concept_id: str) -> None:
-        """Show only findings about this concept id (``""`` for all)."""
-        self._refilter(lambda: setattr(self, "_concept", concept_id))
-
-    def set_state(self, state: str) -> None:
-        """Show only findings in segments of this state (``""`` for all)."""
-        self._refilter(lambda: setattr(self, "_state", state))
-
-    def active(self) -> bool:
-        """True when some filter is set (without one, the view shows the model itself)."""
-        return bool(self._check or self._decision is not None or self._severity or self._concept or self._state)
-
-    def _refilter(self, change: Callable[[], None]) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt 6.10 and newer
-            self.beginFilterChange()
-            change()
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            change()
-            self.invalidateFilter()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        model = self.sourceModel()
-        assert isinstance(model, FindingTableModel)
-        f = model.finding(source_row)
-        if self._check and f.check != self._check:
-            return False
-        if self._severity and f.severity.value != self._severity:
-            return False
-        if self._concept and (f.term is None or f.term.concept != self._concept):
-            return False
-        if self._state and model.segment_state(f) != self._state:
-            return False
-        return self._decision is None or model.decision(source_row) is self._decision

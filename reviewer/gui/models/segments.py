@@ -43,16 +43,29 @@ class SegmentTableModel(RowTableModel):
         self.endResetModel()
 
     def _recount(self, open_findings: list[Finding] | None = None) -> None:
-        self._counts = {}
-        if self._review is not None:
-            for f in open_findings if open_findings is not None else self._review.open_findings():
-                k = (f.document, f.segment)
-                self._counts[k] = self._counts.get(k, 0) + 1
+        if self._review is None:
+            self._counts = {}
+        else:
+            self._counts = self.count(open_findings if open_findings is not None else self._review.open_findings())
 
-    def refresh(self, open_findings: list[Finding] | None = None) -> None:
+    @staticmethod
+    def count(open_findings: list[Finding]) -> dict[tuple[str, str], int]:
+        """Open findings per ``(document key, segment id)`` (the Findings column). Pure: a
+        worker thread may count and pass the result to :meth:`refresh`."""
+        counts: dict[tuple[str, str], int] = {}
+        for f in open_findings:
+            k = (f.document, f.segment)
+            counts[k] = counts.get(k, 0) + 1
+        return counts
+
+    def refresh(self, open_findings: list[Finding] | None = None, counts: dict[tuple[str, str], int] | None = None) -> None:
         """Findings or texts changed: update the Corrected and Findings columns (``open_findings``:
-        the review's open findings when the caller has them already)."""
-        self._recount(open_findings)
+        the review's open findings, or ``counts``: :meth:`count` of them, when the caller has
+        them already)."""
+        if counts is not None:
+            self._counts = counts
+        else:
+            self._recount(open_findings)
         if self._rows:
             self.dataChanged.emit(self.index(0, self.CORRECTED), self.index(len(self._rows) - 1, self.STATE))
 
@@ -61,6 +74,14 @@ class SegmentTableModel(RowTableModel):
         row = self.row_of(doc_key, segment_id)
         if row >= 0:
             self.dataChanged.emit(self.index(row, self.CORRECTED), self.index(row, self.STATE))
+
+    def longest_label(self) -> str:
+        """The longest text of the ID column (to size it once, not at every change)."""
+        if self._review is None or not self._rows:
+            return ""
+        if len(self._review.documents) == 1:
+            return max((seg_id for _doc, seg_id in self._rows), key=len)
+        return max((f"{d.name}:{s.id}" for d in self._review.documents for s in d.segments), key=len)
 
     def has_sources(self) -> bool:
         """True when some segment has a Chinese source (the Source column is worth showing)."""

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 from PySide6.QtCore import QModelIndex, Signal
-from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
 
 from reviewer.core.checks import Finding, Severity, all_checks
 from reviewer.core.review import Decision, Review
 from reviewer.gui.models import ObjectRole
-from reviewer.gui.models.findings import FindingFilterProxy, FindingTableModel
+from reviewer.gui.models.findings import FindingTableModel
 from reviewer.gui.i18n import STATE_NAMES, tr
 
 
@@ -28,9 +24,6 @@ class FindingsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = FindingTableModel()
-        self.proxy = FindingFilterProxy()
-        self._empty = QStandardItemModel(self)
-        self.proxy.setSourceModel(self._empty)
         self._concepts: list[tuple[str, str]] | None = None
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -44,7 +37,7 @@ class FindingsPanel(QWidget):
         self.check_filter.addItem(tr("All checks"), "")
         for cls in all_checks():
             self.check_filter.addItem(cls.name, cls.id)
-        self.check_filter.currentIndexChanged.connect(lambda _i: self._filter(self.proxy.set_check, self.check_filter.currentData()))
+        self.check_filter.currentIndexChanged.connect(lambda _i: self.model.set_check(self.check_filter.currentData()))
         self.decision_filter = QComboBox()
         self.decision_filter.addItem(tr("All decisions"), None)
         for d in Decision:
@@ -54,17 +47,17 @@ class FindingsPanel(QWidget):
         self.severity_filter.addItem(tr("All severities"), "")
         for sev in Severity:
             self.severity_filter.addItem(sev.value.capitalize(), sev.value)
-        self.severity_filter.currentIndexChanged.connect(lambda _i: self._filter(self.proxy.set_severity, self.severity_filter.currentData()))
+        self.severity_filter.currentIndexChanged.connect(lambda _i: self.model.set_severity(self.severity_filter.currentData()))
         self.state_filter = QComboBox()
         self.state_filter.addItem(tr("All states"), "")
         for state in STATE_NAMES:
             self.state_filter.addItem(tr(state), state)
-        self.state_filter.currentIndexChanged.connect(lambda _i: self._filter(self.proxy.set_state, self.state_filter.currentData()))
+        self.state_filter.currentIndexChanged.connect(lambda _i: self.model.set_state(self.state_filter.currentData()))
         self.concept_filter = QComboBox()
         self.concept_filter.setMinimumContentsLength(14)
         self.concept_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.concept_filter.addItem(tr("All concepts"), "")
-        self.concept_filter.currentIndexChanged.connect(lambda _i: self._filter(self.proxy.set_concept, self.concept_filter.currentData() or ""))
+        self.concept_filter.currentIndexChanged.connect(lambda _i: self.model.set_concept(self.concept_filter.currentData() or ""))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         row = QHBoxLayout()
@@ -85,32 +78,24 @@ class FindingsPanel(QWidget):
 
     def _on_decision_filter(self, _index: int) -> None:
         value = self.decision_filter.currentData()
-        self._filter(self.proxy.set_decision, Decision(value) if value else None)
-
-    def _filter(self, setter: Callable[[Any], None], value: Any) -> None:
-        """Set one filter. The table shows the model itself while no filter is set, and the
-        proxy is then detached: refiltering tens of thousands of rows after every check run and
-        every decision would keep the window waiting."""
-        setter(value)
-        if self.proxy.active():
-            if self.proxy.sourceModel() is not self.model:
-                self.proxy.setSourceModel(self.model)
-            if self.table.model() is not self.proxy:
-                self.table.setModel(self.proxy)
-                self._widths()
-        elif self.table.model() is not self.model:
-            self.table.setModel(self.model)
-            self.proxy.setSourceModel(self._empty)
-            self._widths()
+        self.model.set_decision(Decision(value) if value else None)
 
     def _widths(self) -> None:
         for col, width in enumerate((40, 62, 125, 160, 160, 75)):
             self.table.setColumnWidth(col, width)
 
-    def set_review(self, review: Review | None) -> None:
-        """Show the findings of ``review`` (again after every check run)."""
-        self.model.set_review(review)
-        concepts = self.model.concepts()
+    def set_review(
+        self,
+        review: Review | None,
+        rows: list[tuple[Finding, Decision | None]] | None = None,
+        concepts: list[tuple[str, str]] | None = None,
+    ) -> None:
+        """Show the findings of ``review`` (again after every check run); ``rows`` and
+        ``concepts``: the model's rows and concepts (:meth:`FindingTableModel.make_rows`,
+        :meth:`FindingTableModel.concepts_of`), when built already."""
+        self.model.set_review(review, rows)
+        if concepts is None:
+            concepts = self.model.concepts()
         if concepts == self._concepts:
             return  # the same concepts as before: leave the drop-down alone
         self._concepts = concepts
@@ -124,7 +109,7 @@ class FindingsPanel(QWidget):
         self.concept_filter.setCurrentIndex(max(index, 0))
         self.concept_filter.blockSignals(False)
         if index < 0 and current:
-            self._filter(self.proxy.set_concept, "")
+            self.model.set_concept("")
 
     def decisions_changed(self) -> None:
         """Repaint after decisions changed."""

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from reviewer.core.consistency import ConceptRenderings
+from reviewer.core.consistency import ConceptRenderings, Rendering
 from reviewer.core.review import Review
 from reviewer.gui.i18n import tr
 
@@ -60,6 +60,7 @@ class RenderingsPanel(QWidget):
     def _fill(self) -> None:
         self.tree.clear()
         self._next = {}
+        self._shown: list[Rendering] = []
         shown = [g for g in self.groups if not (self.only_inconsistent.isChecked() and g.consistent)]
         for g in shown:
             c = g.concept
@@ -69,9 +70,9 @@ class RenderingsPanel(QWidget):
             top.setFont(0, font)
             for r in g.renderings:
                 use = "keep" if r is g.dominant else ("change" if not r.acceptable else "minority")
-                segments = ", ".join(dict.fromkeys(u.segment for u, _ in r.occurrences))
-                child = QTreeWidgetItem([r.text, r.status, str(r.count), use, segments])
-                child.setData(0, Qt.ItemDataRole.UserRole, [(u.document, u.segment) for u, _ in r.occurrences])
+                child = QTreeWidgetItem([r.text, r.status, str(r.count), use, _segment_list(r)])
+                child.setData(0, Qt.ItemDataRole.UserRole, len(self._shown))  # its occurrences: self._shown
+                self._shown.append(r)
                 if use in _USE_COLOURS:
                     child.setBackground(3, QBrush(QColor(_USE_COLOURS[use])))
                 top.addChild(child)
@@ -81,10 +82,30 @@ class RenderingsPanel(QWidget):
         self.summary.setText(f"{len(self.groups)} concepts found, {inconsistent} rendered more than one way")
 
     def _on_double_click(self, item: QTreeWidgetItem, _column: int) -> None:
-        places = item.data(0, Qt.ItemDataRole.UserRole)
+        shown = item.data(0, Qt.ItemDataRole.UserRole)
+        if shown is None:
+            return
+        places = [(u.document, u.segment) for u, _ in self._shown[shown].occurrences]
         if not places:
             return
         n = self._next.get(id(item), 0) % len(places)
         self._next[id(item)] = n + 1
         doc, seg = places[n]
         self.go_to.emit(doc, seg)
+
+
+#: How many segment ids the Segments column lists before an ellipsis.
+SEGMENTS_LISTED = 12
+
+
+def _segment_list(rendering: Rendering) -> str:
+    """The ids of the first segments a rendering occurs in, then "…" when there are more (a
+    concept of a large batch occurs thousands of times; the Count column has the number)."""
+    seen: dict[str, None] = {}
+    for unit, _hit in rendering.occurrences:
+        seen[unit.segment] = None
+        if len(seen) > SEGMENTS_LISTED:
+            break
+    if len(seen) <= SEGMENTS_LISTED:
+        return ", ".join(seen)
+    return ", ".join(list(seen)[:SEGMENTS_LISTED]) + ", …"
