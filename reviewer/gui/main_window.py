@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 from dataclasses import dataclass
 import hashlib
 import tempfile
@@ -36,6 +37,8 @@ from PySide6.QtWidgets import (
 from reviewer import __version__
 from reviewer.core.autosave import autosave_path, data_dir
 from reviewer.core.project import PROJECT_SUFFIX, STATES, Project
+from reviewer.core import heap
+from reviewer.core.check_process import CheckProcess
 from reviewer.core.checks import Finding, Severity
 from reviewer.core.consistency import ConceptRenderings
 from reviewer.core.errors import InputError, ReviewerError
@@ -73,7 +76,7 @@ from reviewer.core.systems import SystemRow, compare_documents
 from reviewer.gui.widgets.table_dialog import TableDialog
 from reviewer.core.search import Replacement
 from reviewer.gui.widgets.term_panel import TermPanel
-from reviewer.gui import heap
+
 from reviewer.gui.workers import Task, run_in_background
 from reviewer.gui.i18n import tr
 
@@ -111,6 +114,8 @@ class MainWindow(QMainWindow):
         self._unsaved = False  # a project write failed: write everything at the next chance
         self._opening: Task | None = None
         self._termbase_editor: TermbaseEditor | None = None
+        self._checker: CheckProcess | None = None  # started at the first check (see recheck)
+        self._check_task: Task | None = None
         self._build()
         self._build_menus()
         self.restore_layout()
@@ -1090,10 +1095,17 @@ class MainWindow(QMainWindow):
         matcher = snapshot.matcher
         checks, severities = snapshot.checks, dict(snapshot.severities)
         assert matcher is not None
+        checker = self._check_process()
+        if self._check_task is not None:
+            self._check_task.cancel()  # its result would be dropped: stop it now
 
         def work(progress: Task) -> CheckLanding:
-            findings, renderings = check_batch(units, matcher, checks, progress, severities)
-            return CheckLanding.of(snapshot, findings, renderings)
+            if checker is not None:
+                findings, renderings = checker.check(units, matcher, checks, progress, severities)
+            else:
+                findings, renderings = check_batch(units, matcher, checks, progress, severities)
+            with heap.paused():
+                return CheckLanding.of(snapshot, findings, renderings)
 
         def done(result: CheckLanding) -> None:
             if generation != self._generation or self.review is None:
@@ -1113,8 +1125,20 @@ class MainWindow(QMainWindow):
             self._set_busy(tr("Checking…"))
         task = run_in_background(work, done, self._failed, self._on_progress if large else None)
         self.tasks.append(task)
+        self._check_task = task
         task.signals.succeeded.connect(lambda _r: self._done(task))
         task.signals.failed.connect(lambda *_a: self._done(task))
+        task.signals.cancelled.connect(lambda: self._done(task))
+
+    def _check_process(self) -> CheckProcess | None:
+        """The process the checks run in, started on first use; ``None`` runs them in a thread
+        of this process instead (``REVIEWER_CHECK_PROCESS=0``, and in the GUI tests' synchronous
+        mode). See :mod:`reviewer.core.check_process` for why."""
+        if os.environ.get("REVIEWER_CHECK_PROCESS", "1") == "0" or os.environ.get("REVIEWER_SYNC_TASKS") == "1":
+            return None
+        if self._checker is None:
+            self._checker = CheckProcess()
+        return self._checker
 
     def _snapshot(self) -> Review:
         """A copy of the review that a background thread may read while the reviewer goes on
@@ -1434,6 +1458,8 @@ class MainWindow(QMainWindow):
     def _done(self, task: Task) -> None:
         if task is self._opening:
             self._opening = None
+        if task is self._check_task:
+            self._check_task = None
         if task in self.tasks:
             self.tasks.remove(task)
         if not self.tasks:
@@ -1591,6 +1617,9 @@ class MainWindow(QMainWindow):
         self.save_layout()
         for t in self.tasks:
             t.cancel()
+        if self._checker is not None:
+            self._checker.close()
+            self._checker = None
         if self.project is not None:
             self.project.close()
             self.project = None
