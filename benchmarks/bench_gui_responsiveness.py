@@ -76,6 +76,7 @@ def main() -> None:
     w = MainWindow([SHIPPED_TERMBASE], QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat))
     w.resize(1400, 860)
     w.show()
+    pump(app, 1.0)  # the window is up and painted before the reviewer opens anything
     meter = GapMeter()
     results = {}
 

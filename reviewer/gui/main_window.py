@@ -202,6 +202,14 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
+        # the status bar is as high with the progress bar and Cancel as without: were it to grow
+        # when they show, every panel would be laid out again (the charts in Python, which on a
+        # batch being read waits for the reading thread at every call: 80 ms)
+        self.progress.show()
+        self.cancel_button.show()
+        self.statusBar().setMinimumHeight(self.statusBar().sizeHint().height())
+        self.progress.hide()
+        self.cancel_button.hide()
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
