@@ -52,6 +52,9 @@ def main() -> None:
     total = time.perf_counter() - t0
     segs = w.segment_model.rowCount()
     print(f"{segs} segments: first screen after {first:.2f} s (target: under 2 s); all {len(w.review.findings)} findings after {total:.2f} s")
+    w.close()  # stops the checking process
+    sys.stdout.flush()
+    os._exit(0)  # as the app does: no final garbage collection of Qt objects (see reviewer/gui/app.py)
 
 
 if __name__ == "__main__":
