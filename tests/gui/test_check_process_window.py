@@ -1,0 +1,60 @@
+"""The window with real threads and its checking process: the same findings as a check in this
+process, a stale check cancelled by a newer one, and the process stopped with the window."""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QSettings
+
+from reviewer.core.paths import SHIPPED_TERMBASE
+from reviewer.core.readers import read_document
+from reviewer.core.review import make_review
+from reviewer.gui.main_window import MainWindow
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:  # a zombie has exited
+            return "\tZ" not in next(line for line in status if line.startswith("State:"))
+    except OSError:
+        return True
+
+
+def test_window_checks_in_its_child_process(qtbot, tmp_path, sample_path, shipped_termbase, monkeypatch):
+    monkeypatch.delenv("REVIEWER_SYNC_TASKS")
+    monkeypatch.delenv("REVIEWER_CHECK_PROCESS", raising=False)
+    w = MainWindow([SHIPPED_TERMBASE], QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    w.show()
+    w.open_files([sample_path])
+    qtbot.waitUntil(lambda: w.review is not None and not w.tasks and bool(w.review.findings), timeout=30000)
+    assert w._checker is not None and w._checker.pid is not None
+    pid = w._checker.pid
+    expected = make_review([read_document(sample_path)], [shipped_termbase])
+    expected.run_checks()
+    assert [f.key for f in w.review.findings] == [f.key for f in expected.findings]
+    assert w.findings_panel.model.rowCount() == len(expected.findings)
+    # the renderings report points at the window's own termbase objects
+    concepts = {id(c) for tb in w.review.termbases for c in tb.concepts}
+    assert w.review.renderings and all(id(g.concept) in concepts for g in w.review.renderings)
+
+    # two edits in a row: the first check is cancelled, the second one's findings land
+    doc = w.review.doc_key(w.review.documents[0])
+    seg = next(f.segment for f in w.review.findings if f.text == "two establishments")
+    w.select_segment(doc, seg)
+    text = w.review.target(doc, seg)
+    w.edit_current(text.replace("two establishments", "Two Establishes", 1) + " ")
+    stale = w._check_task
+    w.edit_current(text.replace("two establishments", "Two Establishes", 1))
+    assert stale is not None and stale.is_cancelled() and w._check_task is not stale
+    qtbot.waitUntil(lambda: not w.tasks, timeout=30000)
+    assert not any(f.text == "two establishments" and f.segment == seg for f in w.review.findings)
+    assert w._checker is not None and w._checker.pid == pid  # the same child served every check
+
+    w.close()
+    qtbot.waitUntil(lambda: not _alive(pid), timeout=10000)
