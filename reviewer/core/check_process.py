@@ -55,7 +55,12 @@ STOP_TIMEOUT = 5.0
 
 
 class CheckProcessError(ReviewerError):
-    """The checking process failed: its error message and traceback, or how it ended."""
+    """The check failed in the checking process: its error message and traceback."""
+
+
+class CheckProcessDied(CheckProcessError):
+    """The checking process could not be started, or died twice in a row (the caller may check
+    in its own process instead)."""
 
 
 class CheckProcess:
@@ -88,8 +93,8 @@ class CheckProcess:
         run and is raised again here.
 
         Raises:
-            CheckProcessError: the check failed in the child (its message and traceback), or the
-                child died twice in a row.
+            CheckProcessError: the check failed in the child (its message and traceback).
+            CheckProcessDied: the child could not start, or died twice in a row.
             Cancelled: ``progress`` cancelled the run.
         """
         with self._lock:
@@ -103,7 +108,7 @@ class CheckProcess:
                     if self._closed:
                         raise Cancelled() from None
                     if attempt == 2:
-                        raise CheckProcessError(f"the checking process stopped unexpectedly ({exc or type(exc).__name__})") from None
+                        raise CheckProcessDied(f"the checking process stopped unexpectedly ({exc or type(exc).__name__})") from None
                 except (Cancelled, CheckProcessError):
                     raise  # the pipe is clean: the child said its last word on this run
                 except BaseException:

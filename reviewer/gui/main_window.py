@@ -38,7 +38,7 @@ from reviewer import __version__
 from reviewer.core.autosave import autosave_path, data_dir
 from reviewer.core.project import PROJECT_SUFFIX, STATES, Project
 from reviewer.core import heap
-from reviewer.core.check_process import CheckProcess
+from reviewer.core.check_process import CheckProcess, CheckProcessDied
 from reviewer.core.checks import Finding, Severity
 from reviewer.core.consistency import ConceptRenderings
 from reviewer.core.errors import InputError, ReviewerError
@@ -1108,9 +1108,11 @@ class MainWindow(QMainWindow):
             self._check_task.cancel()  # its result would be dropped: stop it now
 
         def work(progress: Task) -> CheckLanding:
-            if checker is not None:
+            try:
+                if checker is None:
+                    raise CheckProcessDied("checking in this process")
                 findings, renderings = checker.check(units, matcher, checks, progress, severities)
-            else:
+            except CheckProcessDied:  # no child process to be had: check here, in this thread
                 findings, renderings = check_batch(units, matcher, checks, progress, severities)
             with heap.paused():
                 return CheckLanding.of(snapshot, findings, renderings)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from reviewer.core import heap
-from reviewer.core.check_process import CheckProcess, CheckProcessError
+from reviewer.core.check_process import CheckProcess, CheckProcessDied, CheckProcessError
 from reviewer.core.matching import TermMatcher
 from reviewer.core.paths import BILINGUAL_SAMPLE as PLENARY
 from reviewer.core.progress import Cancelled
@@ -132,3 +132,16 @@ def test_frozen_review_data_leaves_no_cycles_behind(sample_path, shipped_termbas
     finally:
         gc.garbage.clear()
         gc.set_debug(0)
+
+
+def test_a_child_that_cannot_start_is_reported_as_died(review, monkeypatch):
+    import multiprocessing.context
+
+    def refuse(self):
+        raise OSError("Resource temporarily unavailable")
+
+    monkeypatch.setattr(multiprocessing.context.SpawnProcess, "start", refuse)
+    process = CheckProcess()
+    with pytest.raises(CheckProcessDied, match="Resource temporarily unavailable"):
+        process.check(review.units(), review.matcher)
+    process.close()

@@ -58,3 +58,20 @@ def test_window_checks_in_its_child_process(qtbot, tmp_path, sample_path, shippe
 
     w.close()
     qtbot.waitUntil(lambda: not _alive(pid), timeout=10000)
+
+
+def test_window_checks_in_a_thread_when_no_child_process_starts(qtbot, tmp_path, sample_path, monkeypatch):
+    import multiprocessing.context
+
+    def refuse(self):
+        raise OSError("Resource temporarily unavailable")
+
+    monkeypatch.setattr(multiprocessing.context.SpawnProcess, "start", refuse)
+    monkeypatch.delenv("REVIEWER_SYNC_TASKS")
+    w = MainWindow([SHIPPED_TERMBASE], QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    w.show()
+    w.open_files([sample_path])
+    qtbot.waitUntil(lambda: w.review is not None and not w.tasks and bool(w.review.findings), timeout=30000)
+    assert any(f.text == "two establishments" for f in w.review.findings)
+    w.close()
