@@ -73,6 +73,18 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--jsonl", metavar="OUT", help="stream JSON Lines to OUT ('-' for standard output): one document a line, then a summary line; checks each document on its own, as --jobs")
     check.add_argument("--scheduler", metavar="ADDRESS", help="check on Dask distributed: a scheduler address, or 'local' for a local cluster of --jobs worker processes (needs the 'distributed' extra)")
     sub.add_parser("checks", help="list the checks")
+    cand = sub.add_parser(
+        "candidates",
+        help="list frequent phrases that no concept of the termbase covers (candidate terms)",
+        description="Frequent English phrases (and Chinese ones, when the files hold the source) that no "
+        "concept of the termbase covers, best first (C-value). Exit 0, or 2 on bad input.",
+    )
+    cand.add_argument("inputs", nargs="+", metavar="INPUT", help="articles or folders, as for check")
+    cand.add_argument("--glossary", action="append", metavar="PATH", help="termbase (.tbx); repeat for several; default political-terms.tbx")
+    cand.add_argument("--min-count", type=int, default=3, metavar="N", help="fewest occurrences (default 3)")
+    cand.add_argument("--limit", type=int, default=100, metavar="N", help="most candidates listed (default 100)")
+    cand.add_argument("--csv", metavar="PATH", help="also write them to a CSV file (UTF-8 with BOM, for Excel)")
+    cand.add_argument("--force", action="store_true", help="overwrite the --csv file")
     exp_review = sub.add_parser("export-review", help="write the review workbook of a project")
     exp_review.add_argument("project", metavar="PROJECT", help="a .reviewer project file")
     exp_review.add_argument("--output", "-o", required=True, metavar="OUT", help="the .xlsx workbook to write")
@@ -122,6 +134,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_glossary(args)
         if args.command in ("export-review", "import-review"):
             return _review_workbook(args)
+        if args.command == "candidates":
+            return _candidates(args)
         return _check(args)
     except ReviewerError as exc:
         print(f"reviewer-cli: error: {exc}", file=sys.stderr)
@@ -265,6 +279,48 @@ def _output_problem(args: argparse.Namespace) -> str | None:
         if resolved.count(p) > 1:
             return f"{p} is given twice"
     return None
+
+
+def _candidates(args: argparse.Namespace) -> int:
+    """``reviewer-cli candidates``: the batch's candidate terms as a table (and a CSV file)."""
+    import csv
+    import io
+
+    from reviewer.core.fileio import atomic_write_bytes
+    from reviewer.core.term_extraction import extract_candidates
+
+    if args.min_count < 1 or args.limit < 1:
+        print("reviewer-cli: error: --min-count and --limit must be at least 1", file=sys.stderr)
+        return EXIT_ERROR
+    if args.csv and Path(args.csv).exists() and not args.force:
+        print(f"reviewer-cli: error: {args.csv} exists; add --force to overwrite it", file=sys.stderr)
+        return EXIT_ERROR
+    termbases = [load_termbase(p) for p in (args.glossary or [SHIPPED_TERMBASE])]
+    documents, notes = read_batch(args.inputs)
+    for note in notes:
+        print(f"note: {note}", file=sys.stderr)
+    review = make_review(documents, termbases)
+    assert review.matcher is not None
+    found = extract_candidates(review.units(), review.matcher, args.min_count, limit=args.limit)
+    names = {review.doc_key(d): d.name for d in documents}
+    many = len(documents) > 1
+
+    def where(c: Any) -> str:
+        return ", ".join(f"{names.get(d, d)}:{s}" if many else s for d, s in c.places[:5])
+
+    print(f"{'score':>7} {'count':>6} {'docs':>5}  lang  candidate")
+    for c in found:
+        print(f"{c.score:7.1f} {c.count:6d} {c.documents:5d}  {c.language:4}  {c.text}   [{where(c)}]")
+    print(f"{len(found)} candidate term(s) in {len(documents)} document(s) that the termbase does not cover", file=sys.stderr)
+    if args.csv:
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(["candidate", "language", "count", "documents", "score", "segments"])
+        for c in found:
+            text = "'" + c.text if c.text[:1] in "=+-@" else c.text  # never a formula in Excel
+            writer.writerow([text, c.language, c.count, c.documents, c.score, where(c)])
+        atomic_write_bytes(Path(args.csv), ("\ufeff" + out.getvalue()).encode("utf-8"))
+    return EXIT_OK
 
 
 def _check(args: argparse.Namespace) -> int:

@@ -104,6 +104,14 @@ class SourceMatcher:
             self._tokenizer = tokenizer
         return self._tokenizer
 
+    def words(self, text: str) -> list[tuple[str, int, int]]:
+        """``text`` (folded to Simplified characters) cut into jieba words, with the termbase's
+        Chinese terms in jieba's dictionary: ``(word, start, end)``, offsets in characters, end
+        exclusive, covering the whole text in order."""
+        if not text:
+            return []
+        return [(word, start, end) for word, start, end in self._tokens().tokenize(to_simplified(text))]
+
     def match(self, text: str) -> list[SourceHit]:
         """All source terms in ``text``, longest first at each place, in text order."""
         if not text or not self._terms:
