@@ -48,6 +48,7 @@ from reviewer.core.source_matching import SourceMatcher, source_matcher_for
 from reviewer.core.writers import write_corrected
 from reviewer.core.review import Decision, FindingSummary, Review, check_batch, make_review
 from reviewer.core.matching import DEFAULT_FUZZY_THRESHOLD, TermMatcher
+from reviewer.core.term_extraction import Candidate, extract_candidates
 from reviewer.core.termbase import Concept, Status, Termbase, load_termbase
 from reviewer.core.export import corrected_targets, write_corrected_text
 from reviewer.core.realign import merge_with_next, move_source_sentence, split_segment
@@ -63,6 +64,7 @@ from reviewer.gui.termbase_editor import TermbaseEditor
 from reviewer.gui.undo import ReviewCommand, ReviewStateCommand, SegmentationCommand
 from reviewer.gui.widgets.import_review_dialog import ImportReviewDialog
 from reviewer.gui.widgets.error_dialog import ErrorDialog
+from reviewer.gui.widgets.candidates_dialog import CandidatesDialog
 from reviewer.gui.widgets.checks_dialog import ChecksDialog
 from reviewer.gui.widgets.findings_panel import FindingsPanel
 from reviewer.gui.widgets.renderings_panel import RenderingsPanel
@@ -116,6 +118,7 @@ class MainWindow(QMainWindow):
         self._termbase_editor: TermbaseEditor | None = None
         self._checker: CheckProcess | None = None  # started at the first check (see recheck)
         self._check_task: Task | None = None
+        self._candidates: CandidatesDialog | None = None
         self._build()
         self._build_menus()
         self.restore_layout()
@@ -274,6 +277,8 @@ class MainWindow(QMainWindow):
         termbase_menu.addAction(make_action(self, "&Edit Termbase…", "Ctrl+Shift+T", self.open_termbase_editor))
         termbase_menu.addAction(make_action(self, "&Add Flagged Rendering to Termbase…", "Ctrl+T", self.add_rendering_from_finding))
         termbase_menu.addAction(make_action(self, "Add &Project Termbase…", None, self.add_termbase_dialog))
+        termbase_menu.addSeparator()
+        termbase_menu.addAction(make_action(self, "&Candidate Terms…", None, self.candidates_dialog))
 
         view_menu = bar.addMenu(tr("&View"))
         self.invisibles_action = make_action(self, "Show &Invisibles", "Ctrl+Shift+I", self.toggle_invisibles)
@@ -1597,6 +1602,61 @@ class MainWindow(QMainWindow):
         status = Status(choice.split()[0])
         if editor.add_term(f.term.concept, f.text, status):
             self.statusBar().showMessage(f"“{f.text}” is now {status.value} in {f.term.concept} (save it in the termbase editor)", 8000)
+
+    def candidates_dialog(self) -> CandidatesDialog | None:
+        """Termbase ▸ Candidate Terms: the batch's frequent phrases that no concept covers."""
+        if self.review is None:
+            self.statusBar().showMessage(tr("Open an article first"), 6000)
+            return None
+        if self._candidates is None:
+            self._candidates = CandidatesDialog(self)
+            self._candidates.go_to.connect(self.select_segment)
+            self._candidates.new_concept.connect(self.new_concept_from_candidate)
+            self._candidates.refresh.connect(self.find_candidates)
+        self._candidates.show()
+        self._candidates.raise_()
+        self.find_candidates(self._candidates.min_count.value())
+        return self._candidates
+
+    def find_candidates(self, min_count: int = 3) -> Task | None:
+        """Look for candidate terms in the background and show them in the dialog."""
+        if self.review is None or self._candidates is None:
+            return None
+        snapshot = self._snapshot()
+        units, matcher = snapshot.units(), snapshot.matcher
+        assert matcher is not None
+        names = {snapshot.doc_key(d): d.name for d in snapshot.documents}
+        dialog = self._candidates
+        dialog.set_busy()
+
+        def work(_progress: Task) -> list[Candidate]:
+            return extract_candidates(units, matcher, min_count, limit=500)
+
+        task = run_in_background(work, lambda found: dialog.set_candidates(found, names), self._failed)
+        self.tasks.append(task)
+        task.signals.succeeded.connect(lambda _r: self._done(task))
+        task.signals.failed.connect(lambda *_a: self._done(task))
+        return task
+
+    def new_concept_from_candidate(self, candidate: Candidate) -> str | None:
+        """Make a new concept of a candidate term in the termbase editor (asks for the other
+        language's term); returns the new concept id."""
+        editor = self.termbase_editor()
+        if editor is None:
+            return None
+        if candidate.language == "zh":
+            other, ok = QInputDialog.getText(self, tr("New concept"), f"Preferred English term for {candidate.text}:")
+            zh, en = candidate.text, other.strip()
+        else:
+            other, ok = QInputDialog.getText(self, tr("New concept"), f"Chinese term rendered as “{candidate.text}”:")
+            zh, en = other.strip(), candidate.text
+        if not ok or not (zh and en):
+            return None
+        cid = editor.new_concept(zh, en)
+        if cid:
+            editor.show()
+            self.statusBar().showMessage(f"New concept {cid}: {zh} = “{en}” (save it in the termbase editor)", 8000)
+        return cid
 
     def add_termbase_dialog(self) -> None:
         """Load another termbase above the others (a project termbase wins over the shipped one)."""
