@@ -75,6 +75,7 @@ class CheckProcess:
         self._process: multiprocessing.process.BaseProcess | None = None
         self._conn: Connection | None = None
         self._matcher: TermMatcher | None = None  # the matcher whose termbases the child has
+        self._sent: list[tuple[Concept, list[Term]]] = []  # its concepts and their terms, as sent
         self._run = 0  # numbers the runs, so a late "cancel" never stops the next one
         self._closed = False
 
@@ -183,6 +184,9 @@ class CheckProcess:
     ) -> tuple[list[Finding], list[ConceptRenderings]]:
         conn = self._start()
         if self._matcher is not matcher:
+            # the report comes back by index into the termbases as sent; an edit made in place
+            # since (the termbase editor's) must not shift them
+            self._sent = [(c, _terms(c)) for c in _concepts(matcher)]
             conn.send(("termbases", matcher.termbases, matcher.fuzzy_threshold))
             self._matcher = matcher
         self._run += 1
@@ -214,9 +218,9 @@ class CheckProcess:
             elif kind == "renderings":
                 renderings.extend(message[1])
             elif kind == "done":
-                if cancelled:
-                    raise Cancelled()
-                return findings, _decode_renderings(renderings, matcher, units)
+                if cancelled or _report(progress, None, conn, run):
+                    raise Cancelled()  # nobody wants this run any more: do not even decode it
+                return findings, _decode_renderings(renderings, self._sent, units)
             elif kind == "cancelled":
                 raise Cancelled()
             elif kind == "error":
@@ -337,12 +341,10 @@ def _encode_renderings(groups: list[ConceptRenderings], matcher: TermMatcher, un
     return encoded
 
 
-def _decode_renderings(encoded: list[tuple[Any, ...]], matcher: TermMatcher, units: Sequence[SegmentText]) -> list[ConceptRenderings]:
-    concepts = _concepts(matcher)
+def _decode_renderings(encoded: list[tuple[Any, ...]], sent: list[tuple[Concept, list[Term]]], units: Sequence[SegmentText]) -> list[ConceptRenderings]:
     groups = []
     for concept_i, renderings, dominant in encoded:
-        concept = concepts[concept_i]
-        terms = _terms(concept)
+        concept, terms = sent[concept_i]
         decoded = [
             Rendering(
                 key,

@@ -38,7 +38,7 @@ from reviewer import __version__
 from reviewer.core.autosave import autosave_path, data_dir
 from reviewer.core.project import PROJECT_SUFFIX, STATES, Project
 from reviewer.core import heap
-from reviewer.core.check_process import CheckProcess, CheckProcessDied
+from reviewer.core.check_process import CheckProcess, CheckProcessDied, CheckProcessError
 from reviewer.core.checks import Finding, Severity
 from reviewer.core.consistency import ConceptRenderings
 from reviewer.core.errors import InputError, ReviewerError
@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
         self._checker: CheckProcess | None = None  # started at the first check (see recheck)
         self._check_task: Task | None = None
         self._candidates: CandidatesDialog | None = None
+        self._closed = False  # set by closeEvent: a late result must not start new work
         self._build()
         self._build_menus()
         self.restore_layout()
@@ -498,6 +499,9 @@ class MainWindow(QMainWindow):
 
     def _opened(self, result: tuple[Review, list[str], Project]) -> None:
         review, notes, project = result
+        if self._closed:  # the window was closed while the files were being read
+            project.close()
+            return
         if self.project is not None:
             self.project.close()
         self.project = project
@@ -1098,8 +1102,8 @@ class MainWindow(QMainWindow):
 
         Everything the window shows of the result (the findings table's rows, the open findings
         per segment, the status bar's counts) is worked out in the background too, on a snapshot
-        of the review, so the GUI thread only swaps it in."""
-        if self.review is None:
+        of the review, so the GUI thread only swaps it in. Nothing runs once the window is closed."""
+        if self.review is None or self._closed:
             return
         self._generation += 1
         generation = self._generation
@@ -1123,8 +1127,8 @@ class MainWindow(QMainWindow):
                 return CheckLanding.of(snapshot, findings, renderings)
 
         def done(result: CheckLanding) -> None:
-            if generation != self._generation or self.review is None:
-                return  # the text changed again since: a newer run is coming
+            if generation != self._generation or self.review is None or self._closed:
+                return  # the text changed again since (a newer run is coming), or the window is closed
             self.review.findings, self.review.renderings = result.findings, result.renderings
             self.findings_panel.set_review(self.review, result.rows, result.concepts)
             self.renderings_panel.set_review(self.review)
@@ -1184,7 +1188,7 @@ class MainWindow(QMainWindow):
     def refresh_scores(self) -> Task | None:
         """Compute the scores, the comparison of documents and the charts in the background
         (on a snapshot of the review, so typing goes on)."""
-        if self.review is None:
+        if self.review is None or self._closed:
             return None
         self._scores_stale = False
         review = self.review
@@ -1483,7 +1487,10 @@ class MainWindow(QMainWindow):
             self.cancel_button.hide()
 
     def _failed(self, exc: BaseException, details: str) -> None:
-        if isinstance(exc, ReviewerError):
+        if isinstance(exc, CheckProcessError):  # a fault in a check, reported by the checking process
+            summary, _, trace = str(exc).partition("\n\n")
+            self.show_error("The checks failed", summary, trace)
+        elif isinstance(exc, ReviewerError):
             self.show_error("Could not open the file", str(exc))
         else:
             self.show_error("Something went wrong", f"{type(exc).__name__}: {exc}", details)
@@ -1682,6 +1689,11 @@ class MainWindow(QMainWindow):
         if self._termbase_editor is not None and not self._termbase_editor.undo_stack.isClean() and not self._termbase_editor.close():
             event.ignore()
             return
+        self._closed = True
+        if self._termbase_editor is not None:
+            self._termbase_editor.close()  # it goes with the window (and the application can quit)
+        if self._candidates is not None:
+            self._candidates.close()
         self.editor.flush()
         self.autosave()
         self.save_layout()

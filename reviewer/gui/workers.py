@@ -110,6 +110,12 @@ class Task:
         if outcome is None:
             return False
         kind, value, details = outcome
+        # a delivered task keeps neither its work (with what it closed over: a snapshot of the
+        # review) nor its result: the slots connected to its signals, which often close over the
+        # task itself, would otherwise keep both alive for the rest of the session
+        with self._state_lock:
+            self.fn = _delivered
+            self._outcome = (kind, None, "")
         if kind == "succeeded":
             self.signals.succeeded.emit(value)
         elif kind == "failed":
@@ -117,6 +123,11 @@ class Task:
         else:
             self.signals.cancelled.emit()
         return True
+
+
+def _delivered(_progress: Any) -> None:
+    """The work of a task whose outcome was delivered (see :meth:`Task.deliver`)."""
+    raise RuntimeError("this task has run already")
 
 
 class _Poller(QObject):

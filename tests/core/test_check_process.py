@@ -145,3 +145,31 @@ def test_a_child_that_cannot_start_is_reported_as_died(review, monkeypatch):
     with pytest.raises(CheckProcessDied, match="Resource temporarily unavailable"):
         process.check(review.units(), review.matcher)
     process.close()
+
+
+def test_an_edit_in_place_during_the_run_does_not_shift_the_report(checker, review, shipped_termbase):
+    """The termbase editor changes a termbase in place; a report still coming back by index must
+    be read against the termbase as it was sent, and point at those very concept objects."""
+    termbase = copy.deepcopy(shipped_termbase)
+    matcher = TermMatcher([termbase])
+    concepts = list(termbase.concepts)
+    units = review.units()
+    expected_findings, expected = check_batch(units, TermMatcher([copy.deepcopy(termbase)]))
+    edited = []
+
+    def edit(done: int, total: int, label: str) -> None:
+        if not edited:  # what the editor's delete and reorder do, mid-run
+            termbase.concepts.reverse()
+            del termbase.concepts[:50]
+            for c in termbase.concepts:
+                c.en.reverse()
+            edited.append(True)
+
+    findings, groups = checker.check(units, matcher, None, edit)
+    assert edited and findings == expected_findings
+
+    def texts(gs):
+        return [(g.concept.id, [(r.text, [(h.term.text, h.start, h.end) for _, h in r.occurrences]) for r in g.renderings]) for g in gs]
+
+    assert texts(groups) == texts(expected)
+    assert all(any(g.concept is c for c in concepts) for g in groups)

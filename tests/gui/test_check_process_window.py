@@ -75,3 +75,53 @@ def test_window_checks_in_a_thread_when_no_child_process_starts(qtbot, tmp_path,
     qtbot.waitUntil(lambda: w.review is not None and not w.tasks and bool(w.review.findings), timeout=30000)
     assert any(f.text == "two establishments" for f in w.review.findings)
     w.close()
+
+
+def test_closing_while_opening_starts_nothing(qtbot, tmp_path, sample_path, monkeypatch):
+    import threading
+
+    import reviewer.gui.main_window as main_window
+
+    monkeypatch.delenv("REVIEWER_SYNC_TASKS")
+    entered, release = threading.Event(), threading.Event()
+    real_make_review = main_window.make_review
+
+    def slow_make_review(*args):  # past the last progress report, where a cancel is not seen
+        entered.set()
+        release.wait(10)
+        return real_make_review(*args)
+
+    monkeypatch.setattr(main_window, "make_review", slow_make_review)
+    w = MainWindow([SHIPPED_TERMBASE], QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    w.show()
+    task = w.open_files([sample_path])
+    assert task is not None
+    opened = []
+    task.signals.succeeded.connect(lambda _r: opened.append(True))
+    task.signals.cancelled.connect(lambda: opened.append(False))
+    qtbot.waitUntil(entered.is_set, timeout=20000)
+    w.close()  # while the files are being read
+    release.set()
+    qtbot.waitUntil(lambda: bool(opened), timeout=20000)
+    qtbot.wait(200)
+    assert opened == [True]  # the reading finished after the window had closed ...
+    assert w._checker is None and w.project is None and w.review is None  # ... and started nothing
+
+
+def test_a_fault_in_a_check_is_reported_as_such(qtbot, tmp_path, sample_path, monkeypatch):
+    monkeypatch.delenv("REVIEWER_SYNC_TASKS")
+    w = MainWindow([SHIPPED_TERMBASE], QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    shown = []
+    monkeypatch.setattr(w, "show_error", lambda title, message, details="": shown.append((title, message, details)))
+    w.show()
+    w.open_files([sample_path])
+    qtbot.waitUntil(lambda: w.review is not None and not w.tasks, timeout=30000)
+    w.review.checks = ["no-such-check"]
+    w.recheck()
+    qtbot.waitUntil(lambda: bool(shown) and not w.tasks, timeout=30000)
+    title, message, details = shown[0]
+    assert title == "The checks failed" and "no-such-check" in message and "\n" not in message
+    assert "Traceback" in details
+    w.close()

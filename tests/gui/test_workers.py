@@ -40,3 +40,27 @@ def test_results_progress_and_errors_reach_the_gui_thread(qtbot, monkeypatch):
     qtbot.waitUntil(lambda: cancelled == [True], timeout=10000)
     assert wait_for_all(5)
 
+
+
+def test_a_delivered_task_keeps_neither_its_work_nor_its_result(qtbot, monkeypatch):
+    import gc
+    import weakref
+
+    monkeypatch.delenv("REVIEWER_SYNC_TASKS")
+
+    class Big:
+        pass
+
+    made = []
+
+    def work(_progress):
+        made.append(weakref.ref(result := Big()))
+        return result
+
+    got = []
+    task = run_in_background(work, lambda r: got.append(type(r)), lambda e, d: got.append(e))
+    task.signals.succeeded.connect(lambda _r: task.cancel())  # a slot that closes over its task, as the window's do
+    qtbot.waitUntil(lambda: got == [Big], timeout=10000)
+    assert wait_for_all(5)
+    gc.collect()
+    assert made and made[0]() is None
