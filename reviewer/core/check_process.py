@@ -250,14 +250,18 @@ def _report(progress: ProgressCallback | None, values: tuple[int, int, str] | No
 
 def _serve(conn: Connection) -> None:
     """The child's loop: keep a matcher, check what comes, until told to stop or the parent goes."""
+    try:
+        _serve_until_stopped(conn)
+    except (EOFError, OSError):
+        return  # the parent has gone (closed, or killed in the middle of a run): so does the child
+
+
+def _serve_until_stopped(conn: Connection) -> None:
     from reviewer.core.review import check_batch
 
     matcher: TermMatcher | None = None
     while True:
-        try:
-            message = conn.recv()
-        except (EOFError, OSError):
-            return  # the parent has gone
+        message = conn.recv()
         kind = message[0]
         if kind == "stop":
             return
@@ -274,6 +278,8 @@ def _serve(conn: Connection) -> None:
             except Cancelled:
                 conn.send(("cancelled",))
                 continue
+            except (EOFError, OSError):
+                raise  # the pipe itself: the parent has gone
             except Exception as exc:  # sent to the parent, which reports it
                 conn.send(("error", f"{type(exc).__name__}: {exc}", traceback.format_exc()))
                 continue
