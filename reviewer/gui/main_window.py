@@ -7,7 +7,6 @@ import os
 from dataclasses import dataclass
 import hashlib
 import tempfile
-from collections import Counter
 from datetime import datetime
 from functools import partial
 from collections.abc import Callable, Sequence
@@ -48,8 +47,7 @@ from reviewer.core.source_matching import SourceMatcher, source_matcher_for
 from reviewer.core.writers import write_corrected
 from reviewer.core.review import Decision, FindingSummary, Review, check_batch, make_review
 from reviewer.core.matching import DEFAULT_FUZZY_THRESHOLD, TermMatcher
-from reviewer.core.term_extraction import Candidate, extract_candidates
-from reviewer.core.termbase import Concept, Status, Termbase, load_termbase
+from reviewer.core.termbase import Termbase, load_termbase
 from reviewer.core.export import corrected_targets, write_corrected_text
 from reviewer.core.realign import merge_with_next, move_source_sentence, split_segment
 from reviewer.core.mqm import Scorecard, ScorecardSettings, scorecards
@@ -60,11 +58,9 @@ from reviewer.gui.actions import add_edit_menu, make_action
 from reviewer.gui.models import ObjectRole
 from reviewer.gui.models.findings import FindingTableModel
 from reviewer.gui.models.segments import SegmentTableModel
-from reviewer.gui.termbase_editor import TermbaseEditor
 from reviewer.gui.undo import ReviewCommand, ReviewStateCommand, SegmentationCommand
 from reviewer.gui.widgets.import_review_dialog import ImportReviewDialog
 from reviewer.gui.widgets.error_dialog import ErrorDialog
-from reviewer.gui.widgets.candidates_dialog import CandidatesDialog
 from reviewer.gui.widgets.checks_dialog import ChecksDialog
 from reviewer.gui.widgets.findings_panel import FindingsPanel
 from reviewer.gui.widgets.renderings_panel import RenderingsPanel
@@ -79,6 +75,7 @@ from reviewer.gui.widgets.table_dialog import TableDialog
 from reviewer.core.search import Replacement
 from reviewer.gui.widgets.term_panel import TermPanel
 
+from reviewer.gui.termbase_actions import TermbaseActions
 from reviewer.gui.workers import Task, run_in_background
 from reviewer.gui.i18n import tr
 
@@ -115,11 +112,10 @@ class MainWindow(QMainWindow):
         self.last_import_plan: ImportPlan | None = None
         self._unsaved = False  # a project write failed: write everything at the next chance
         self._opening: Task | None = None
-        self._termbase_editor: TermbaseEditor | None = None
         self._checker: CheckProcess | None = None  # started at the first check (see recheck)
         self._check_task: Task | None = None
-        self._candidates: CandidatesDialog | None = None
         self._closed = False  # set by closeEvent: a late result must not start new work
+        self.termbase_actions = TermbaseActions(self)
         self._build()
         self._build_menus()
         self.restore_layout()
@@ -275,11 +271,11 @@ class MainWindow(QMainWindow):
         review_menu.addAction(make_action(self, "C&hecks…", None, self.checks_dialog))
 
         termbase_menu = bar.addMenu(tr("&Termbase"))
-        termbase_menu.addAction(make_action(self, "&Edit Termbase…", "Ctrl+Shift+T", self.open_termbase_editor))
-        termbase_menu.addAction(make_action(self, "&Add Flagged Rendering to Termbase…", "Ctrl+T", self.add_rendering_from_finding))
-        termbase_menu.addAction(make_action(self, "Add &Project Termbase…", None, self.add_termbase_dialog))
+        termbase_menu.addAction(make_action(self, "&Edit Termbase…", "Ctrl+Shift+T", self.termbase_actions.open_termbase_editor))
+        termbase_menu.addAction(make_action(self, "&Add Flagged Rendering to Termbase…", "Ctrl+T", self.termbase_actions.add_rendering_from_finding))
+        termbase_menu.addAction(make_action(self, "Add &Project Termbase…", None, self.termbase_actions.add_termbase_dialog))
         termbase_menu.addSeparator()
-        termbase_menu.addAction(make_action(self, "&Candidate Terms…", None, self.candidates_dialog))
+        termbase_menu.addAction(make_action(self, "&Candidate Terms…", None, self.termbase_actions.candidates_dialog))
 
         view_menu = bar.addMenu(tr("&View"))
         self.invisibles_action = make_action(self, "Show &Invisibles", "Ctrl+Shift+I", self.toggle_invisibles)
@@ -709,7 +705,7 @@ class MainWindow(QMainWindow):
             self._persist(lambda p, _r: p.set_termbase_paths(order))
             matcher_stale = True
         if matcher_stale:
-            self.termbase_changed()
+            self.termbase_actions.termbase_changed()
         self.set_check_settings(dialog.checks.enabled(), dialog.checks.severities())
 
     def scorecard_settings(self) -> ScorecardSettings:
@@ -1537,163 +1533,16 @@ class MainWindow(QMainWindow):
             self.open_interactively(paths)
             event.acceptProposedAction()
 
-    # -- termbase ------------------------------------------------------------------------
-
-    def termbase_editor(self) -> TermbaseEditor | None:
-        """The editor of the first (highest-priority) termbase, created on first use."""
-        if not self.termbases:
-            self.show_error("No termbase", "Open an article first; the termbase loads with it.")
-            return None
-        if self._termbase_editor is not None and self._termbase_editor.termbase is not self.termbases[0]:
-            if not self._termbase_editor.undo_stack.isClean():
-                self.show_error("Termbase editor", f"Save or discard the changes to “{self._termbase_editor.termbase.name}” first.")
-                return None
-            self._termbase_editor.close()  # a project termbase now comes first: edit that one
-            self._termbase_editor.deleteLater()
-            self._termbase_editor = None
-        if self._termbase_editor is None:
-            self._termbase_editor = TermbaseEditor(self.termbases[0], self.concept_occurrences, self)
-            self._termbase_editor.changed.connect(self.termbase_changed)
-        return self._termbase_editor
-
-    def open_termbase_editor(self) -> None:
-        """Show the termbase editor."""
-        editor = self.termbase_editor()
-        if editor is not None:
-            editor.show()
-            editor.raise_()
-
-    def termbase_changed(self) -> None:
-        """The termbase was edited: match with it at once and check again."""
-        if self.review is not None:
-            self.review.matcher = TermMatcher(self.review.termbases)
-            self._show_current()
-            self.recheck()
-        self.update_status()
-
-    def concept_occurrences(self, concept: Concept) -> list[str]:
-        """``"doc:segment  text"`` for every hit of ``concept`` in the open documents."""
-        if self.review is None or self.review.matcher is None:
-            return []
-        out = []
-        for unit in self.review.units():
-            for hit in self.review.matcher.match(unit.text):
-                if hit.concept.id == concept.id:
-                    out.append(f"{Path(unit.document).name}:{unit.segment}  {hit.text} ({hit.term.status.value})")
-        return out
-
-    def add_rendering_from_finding(self) -> None:
-        """Put the current finding's flagged text into the termbase: as a status of its
-        concept, or as the preferred term of a new concept."""
-        f = self.editor.current_finding()
-        editor = self.termbase_editor()
-        if f is None or editor is None:
-            return
-        choices = ["new concept"]
-        if f.term is not None and f.term.concept:
-            choices = [f"{s.value} rendering of {f.term.source or f.term.concept}" for s in (Status.ADMITTED, Status.DEPRECATED, Status.FORBIDDEN)] + choices
-        choice, ok = QInputDialog.getItem(self, "Add to termbase", f"Add “{f.text}” to the termbase as:", choices, 0, False)
-        if not ok:
-            return
-        if choice == "new concept":
-            zh, ok = QInputDialog.getText(self, "New concept", f"Chinese term rendered as “{f.text}”:")
-            if ok and zh.strip():
-                cid = editor.new_concept(zh, f.text)
-                if cid:
-                    self.statusBar().showMessage(f"New concept {cid}: {zh.strip()} = “{f.text}” (save it in the termbase editor)", 8000)
-            return
-        assert f.term is not None
-        if all(c.id != f.term.concept for c in editor.termbase.concepts):
-            self.show_error("Add to termbase", f"{f.term.source or f.term.concept} is in the termbase “{f.term.termbase}”, not in “{editor.termbase.name}”, the one being edited.")
-            return
-        status = Status(choice.split()[0])
-        if editor.add_term(f.term.concept, f.text, status):
-            self.statusBar().showMessage(f"“{f.text}” is now {status.value} in {f.term.concept} (save it in the termbase editor)", 8000)
-
-    def candidates_dialog(self) -> CandidatesDialog | None:
-        """Termbase ▸ Candidate Terms: the batch's frequent phrases that no concept covers."""
-        if self.review is None:
-            self.statusBar().showMessage(tr("Open an article first"), 6000)
-            return None
-        if self._candidates is None:
-            self._candidates = CandidatesDialog(self)
-            self._candidates.go_to.connect(self.select_segment)
-            self._candidates.new_concept.connect(self.new_concept_from_candidate)
-            self._candidates.refresh.connect(self.find_candidates)
-        self._candidates.show()
-        self._candidates.raise_()
-        self.find_candidates(self._candidates.min_count.value())
-        return self._candidates
-
-    def find_candidates(self, min_count: int = 3) -> Task | None:
-        """Look for candidate terms in the background and show them in the dialog."""
-        if self.review is None or self._candidates is None:
-            return None
-        snapshot = self._snapshot()
-        units, matcher = snapshot.units(), snapshot.matcher
-        assert matcher is not None
-        names = {snapshot.doc_key(d): d.name for d in snapshot.documents}
-        dialog = self._candidates
-        dialog.set_busy()
-
-        def work(_progress: Task) -> list[Candidate]:
-            return extract_candidates(units, matcher, min_count, limit=500)
-
-        task = run_in_background(work, lambda found: dialog.set_candidates(found, names), self._failed)
-        self.tasks.append(task)
-        task.signals.succeeded.connect(lambda _r: self._done(task))
-        task.signals.failed.connect(lambda *_a: self._done(task))
-        return task
-
-    def new_concept_from_candidate(self, candidate: Candidate) -> str | None:
-        """Make a new concept of a candidate term in the termbase editor (asks for the other
-        language's term); returns the new concept id."""
-        editor = self.termbase_editor()
-        if editor is None:
-            return None
-        if candidate.language == "zh":
-            other, ok = QInputDialog.getText(self, tr("New concept"), f"Preferred English term for {candidate.text}:")
-            zh, en = candidate.text, other.strip()
-        else:
-            other, ok = QInputDialog.getText(self, tr("New concept"), f"Chinese term rendered as “{candidate.text}”:")
-            zh, en = other.strip(), candidate.text
-        if not ok or not (zh and en):
-            return None
-        cid = editor.new_concept(zh, en)
-        if cid:
-            editor.show()
-            self.statusBar().showMessage(f"New concept {cid}: {zh} = “{en}” (save it in the termbase editor)", 8000)
-        return cid
-
-    def add_termbase_dialog(self) -> None:
-        """Load another termbase above the others (a project termbase wins over the shipped one)."""
-        path, _ = QFileDialog.getOpenFileName(self, "Add termbase", str(Path.home()), "Termbases (*.tbx *.csv *.tsv *.xlsx)")
-        if path:
-            self.add_termbase(Path(path))
-
-    def add_termbase(self, path: Path) -> bool:
-        """Load ``path`` as the highest-priority termbase and check again."""
-        try:
-            tb = load_termbase(path)
-        except ReviewerError as exc:
-            self.show_error("Could not load the termbase", str(exc))
-            return False
-        self.termbases.insert(0, tb)
-        self.termbase_paths.insert(0, path)
-        if self.review is not None:
-            self.review.termbases = self.termbases
-        self.termbase_changed()
-        return True
-
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._termbase_editor is not None and not self._termbase_editor.undo_stack.isClean() and not self._termbase_editor.close():
+        termbase_editor = self.termbase_actions.editor
+        if termbase_editor is not None and not termbase_editor.undo_stack.isClean() and not termbase_editor.close():
             event.ignore()
             return
         self._closed = True
-        if self._termbase_editor is not None:
-            self._termbase_editor.close()  # it goes with the window (and the application can quit)
-        if self._candidates is not None:
-            self._candidates.close()
+        if termbase_editor is not None:
+            termbase_editor.close()  # it goes with the window (and the application can quit)
+        if self.termbase_actions.candidates is not None:
+            self.termbase_actions.candidates.close()
         self.editor.flush()
         self.autosave()
         self.save_layout()

@@ -14,11 +14,11 @@ from reviewer.gui.models.candidates import CandidateTableModel
 def test_candidate_terms_dialog(qtbot, tmp_path, sample_path, qtmodeltester, monkeypatch):
     w = MainWindow([SHIPPED_TERMBASE], QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(w)
-    assert w.candidates_dialog() is None  # nothing open yet
+    assert w.termbase_actions.candidates_dialog() is None  # nothing open yet
     w.show()
     w.open_files([sample_path])
     qtbot.waitUntil(lambda: w.review is not None and not w.tasks, timeout=20000)
-    dialog = w.candidates_dialog()
+    dialog = w.termbase_actions.candidates_dialog()
     assert dialog is not None
     qtbot.waitUntil(lambda: not w.tasks and dialog.model.rowCount() > 0, timeout=20000)
     qtmodeltester.check(dialog.model)
@@ -35,16 +35,16 @@ def test_candidate_terms_dialog(qtbot, tmp_path, sample_path, qtmodeltester, mon
     assert w.current == candidate.places[1]
 
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("省政府", True))
-    cid = w.new_concept_from_candidate(candidate)
+    cid = w.termbase_actions.new_concept_from_candidate(candidate)
     assert cid is not None
     concept = next(c for c in w.termbases[0].concepts if c.id == cid)
     assert concept.source_term == "省政府" and concept.preferred_text == "provincial government"
 
     # the termbase now covers it: looked for again, it is gone
     dialog.min_count.setValue(4)
-    w.find_candidates(dialog.min_count.value())
+    w.termbase_actions.find_candidates(dialog.min_count.value())
     qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
     found = [dialog.model.candidate(r) for r in range(dialog.model.rowCount())]
     assert found and min(c.count for c in found) >= 4
     assert "provincial government" not in [c.text for c in found]
-    w.termbase_editor().discard_changes()
+    w.termbase_actions.termbase_editor().discard_changes()

@@ -141,17 +141,17 @@ def test_add_flagged_rendering_from_the_review(qtbot, tmp_path, sample_path, min
     f = next(x for x in w.review.findings if x.check == "term-inconsistent" and x.text == "20th National Congress of the Party")
     w.editor.select_finding(f)
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("forbidden rendering of 党的二十大", True))
-    w.add_rendering_from_finding()
+    w.termbase_actions.add_rendering_from_finding()
     qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
     flagged = [(x.check, x.text) for x in w.review.findings if x.segment == "5"]
     assert ("term-forbidden", "20th National Congress of the Party") in flagged
-    assert w._termbase_editor is not None and not w._termbase_editor.undo_stack.isClean()
+    assert w.termbase_actions.editor is not None and not w.termbase_actions.editor.undo_stack.isClean()
     # a brand-new concept from a finding on an unknown rendering
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("new concept", True))
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("两个确立新", True))
-    w.add_rendering_from_finding()
+    w.termbase_actions.add_rendering_from_finding()
     assert any(c.source_term == "两个确立新" for c in w.termbases[0].concepts)
-    w._termbase_editor.undo_stack.setClean()
+    w.termbase_actions.editor.undo_stack.setClean()
     qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
 
 
