@@ -81,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     cand.add_argument("inputs", nargs="+", metavar="INPUT", help="articles or folders, as for check")
     cand.add_argument("--glossary", action="append", metavar="PATH", help="termbase (.tbx); repeat for several; default political-terms.tbx")
-    cand.add_argument("--min-count", type=int, default=3, metavar="N", help="fewest occurrences (default 3)")
+    cand.add_argument("--min-count", type=int, default=3, metavar="N", help="fewest occurrences, 2 or more (default 3)")
     cand.add_argument("--limit", type=int, default=100, metavar="N", help="most candidates listed (default 100)")
     cand.add_argument("--csv", metavar="PATH", help="also write them to a CSV file (UTF-8 with BOM, for Excel)")
     cand.add_argument("--force", action="store_true", help="overwrite the --csv file")
@@ -289,12 +289,20 @@ def _candidates(args: argparse.Namespace) -> int:
     from reviewer.core.fileio import atomic_write_bytes
     from reviewer.core.term_extraction import extract_candidates
 
-    if args.min_count < 1 or args.limit < 1:
-        print("reviewer-cli: error: --min-count and --limit must be at least 1", file=sys.stderr)
+    if args.min_count < 2 or args.limit < 1:
+        print("reviewer-cli: error: --min-count must be at least 2 (a phrase seen once is no candidate) and --limit at least 1", file=sys.stderr)
         return EXIT_ERROR
-    if args.csv and Path(args.csv).exists() and not args.force:
-        print(f"reviewer-cli: error: {args.csv} exists; add --force to overwrite it", file=sys.stderr)
-        return EXIT_ERROR
+    if args.csv:
+        out_path = Path(args.csv)
+        problem = (
+            f"{args.csv} is a folder; give a file name" if out_path.is_dir()
+            else f"the folder {out_path.parent} does not exist" if not out_path.parent.is_dir()
+            else f"{args.csv} exists; add --force to overwrite it" if out_path.exists() and not args.force
+            else ""
+        )
+        if problem:
+            print(f"reviewer-cli: error: {problem}", file=sys.stderr)
+            return EXIT_ERROR
     termbases = [load_termbase(p) for p in (args.glossary or [SHIPPED_TERMBASE])]
     documents, notes = read_batch(args.inputs)
     for note in notes:
@@ -331,7 +339,7 @@ def _check(args: argparse.Namespace) -> int:
         try:
             fail_on = Severity.parse(args.fail_on)
         except ValueError as exc:
-            print(f"reviewer-cli: error: --fail-on: {exc}", file=sys.stderr)
+            print(f"reviewer-cli: error: --fail-on: {str(exc).replace(' or neutral)', ', neutral or none)')}", file=sys.stderr)
             return EXIT_ERROR
     problem = _output_problem(args)
     if problem:
@@ -407,7 +415,7 @@ def _check_parallel(args: argparse.Namespace) -> int:
         try:
             fail_on = Severity.parse(args.fail_on)
         except ValueError as exc:
-            return usage(f"--fail-on: {exc}")
+            return usage(f"--fail-on: {str(exc).replace(' or neutral)', ', neutral or none)')}")
     for flag, value in (("--json", args.json), ("--xlsx", args.xlsx), ("--source", args.source)):
         if value is not None:
             return usage(f"{flag} needs the whole batch in one process; it does not go with --jobs, --jsonl or --scheduler")

@@ -107,7 +107,8 @@ def extract_candidates(
     Args:
         units: the segments (their current text, and the Chinese source when there is one).
         matcher: the termbase matcher; what it recognises is not a candidate.
-        min_count: fewest occurrences for a candidate.
+        min_count: fewest occurrences for a candidate (a phrase seen once is never one: values
+            below 2 count as 2).
         max_words: longest English candidate, in words.
         limit: most candidates returned.
 

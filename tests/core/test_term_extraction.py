@@ -82,6 +82,14 @@ def test_cli_lists_candidates_and_writes_csv(tmp_path, capsys, sample_path):
     assert main(["candidates", str(sample_path), "--csv", str(out)]) == 2  # never overwritten without --force
     assert "--force" in capsys.readouterr().err
     assert main(["candidates", str(tmp_path / "missing.txt")]) == 2
+    # a bad output is refused before any work, with what is wrong
+    assert main(["candidates", str(sample_path), "--csv", str(tmp_path / "no" / "c.csv")]) == 2
+    err = capsys.readouterr()
+    assert "does not exist" in err.err and not err.out
+    assert main(["candidates", str(sample_path), "--csv", str(tmp_path), "--force"]) == 2
+    assert "is a folder" in capsys.readouterr().err
+    assert main(["candidates", str(sample_path), "--min-count", "1"]) == 2
+    assert "at least 2" in capsys.readouterr().err
 
 
 def test_wmt_political_news_candidates(matcher):
