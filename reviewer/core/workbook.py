@@ -431,7 +431,7 @@ def _summary_sheet(ws: Worksheet, review: Review, counts: Counter[tuple[str, str
     names = {c.id: c.name for c in all_checks()}
     groups = sorted({(c, s) for c, s, _ in counts})
     for check, sev in groups:
-        line(names.get(check, check), sev, *(counts[(check, sev, d.value)] for d in order))
+        line(f"{names[check]} ({check})" if check in names else check, sev, *(counts[(check, sev, d.value)] for d in order))  # the id as on the Findings sheet
     line("Total", "", *(sum(n for (_, _, d), n in counts.items() if d == dv.value) for dv in order), bold=True)
     row += 1
     cards = scorecards(review, scorecard)

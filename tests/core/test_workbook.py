@@ -51,6 +51,7 @@ def test_workbook_sheets_and_layout(review, tmp_path):
     assert "Li Hua" in flat and "mini" in flat and "date: 2023-01-19; source: Fuxin News Network; encoding: utf-8" in flat
     assert any(isinstance(c, str) and c.startswith("nrefs:1|case:mixed|eff:yes|tok:13a") for c in flat)
     assert any(r and r[0] == "TER (HTER)" and 0 < r[1] < 5 for r in summary)
+    assert any(r and r[0] == "Forbidden term (term-forbidden)" for r in summary)  # the id as the Findings sheet has it
     card = next(r for r in summary if r and r[0] == "fuxin-2023-01-19.txt" and "PASS" in r or r and r[0] == "fuxin-2023-01-19.txt" and "FAIL" in r)
     assert card[-1] == "PASS" and card[-3] == 5  # one accepted major finding: 5 points
     assert fnd.data_validations.dataValidation[0].formula1 == '"open,accept,fix,false positive"'
