@@ -21,7 +21,9 @@ What crosses the pipe, as pickles:
 
 The child builds its matcher once per termbase and keeps it. A cancelled check
 stops the child at its next progress report. A child that dies (killed, out of
-memory) is started again for the next check, and the check is tried once more.
+memory), or says nothing for :data:`HUNG_TIMEOUT` seconds while it checks (it
+sends "alive" every second), is killed, started again, and the check is tried
+once more.
 """
 
 from __future__ import annotations
@@ -52,6 +54,13 @@ PROGRESS_INTERVAL = 0.05
 
 #: Seconds to wait for a stopping child before it is killed.
 STOP_TIMEOUT = 5.0
+
+#: Seconds between two "alive" messages of a child that is checking.
+HEARTBEAT_INTERVAL = 1.0
+
+#: Seconds without a word from a checking child before it is taken for hung (stopped, or stuck
+#: in a deadlock), killed and replaced.
+HUNG_TIMEOUT = 30.0
 
 
 class CheckProcessError(ReviewerError):
@@ -203,12 +212,18 @@ class CheckProcess:
         findings: list[Finding] = []
         renderings: list[Any] = []
         cancelled = False
+        heard = time.monotonic()
         while True:
             if not conn.poll(0.1):
                 cancelled = cancelled or _report(progress, None, conn, run)
+                if time.monotonic() - heard > HUNG_TIMEOUT:
+                    raise OSError(f"the checking process has not answered for {HUNG_TIMEOUT:g} s")  # replaced, as a dead one
                 continue
             message = conn.recv()
+            heard = time.monotonic()
             kind = message[0]
+            if kind == "alive":
+                continue
             if kind == "progress":
                 cancelled = cancelled or _report(progress, message[1:], conn, run)
             elif kind == "findings":
@@ -251,14 +266,45 @@ def _report(progress: ProgressCallback | None, values: tuple[int, int, str] | No
 def _serve(conn: Connection) -> None:
     """The child's loop: keep a matcher, check what comes, until told to stop or the parent goes."""
     try:
-        _serve_until_stopped(conn)
+        _serve_until_stopped(_Sender(conn))
     except (EOFError, OSError):
         return  # the parent has gone (closed, or killed in the middle of a run): so does the child
 
 
-def _serve_until_stopped(conn: Connection) -> None:
+class _Sender:
+    """The child's end of the pipe: one sender at a time (the checking thread and the heartbeat)."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.lock = threading.Lock()
+        self.checking = threading.Event()
+
+    def send(self, message: Any) -> None:
+        with self.lock:
+            self.conn.send(message)
+
+    def recv(self) -> Any:
+        return self.conn.recv()
+
+    def poll(self) -> bool:
+        return self.conn.poll()
+
+    def heartbeat(self) -> None:
+        """Say "alive" every :data:`HEARTBEAT_INTERVAL` seconds while a check runs (a check
+        may go quiet for seconds between two progress reports; a stopped child goes quiet for good)."""
+        while True:
+            time.sleep(HEARTBEAT_INTERVAL)
+            if self.checking.is_set():
+                try:
+                    self.send(("alive",))
+                except (EOFError, OSError):
+                    return
+
+
+def _serve_until_stopped(conn: _Sender) -> None:
     from reviewer.core.review import check_batch
 
+    threading.Thread(target=conn.heartbeat, name="reviewer-heartbeat", daemon=True).start()
     matcher: TermMatcher | None = None
     while True:
         message = conn.recv()
@@ -272,30 +318,38 @@ def _serve_until_stopped(conn: Connection) -> None:
             units: list[SegmentText] = []
             while len(units) < count:
                 units.extend(SegmentText(*u) for u in conn.recv())
+            conn.checking.set()
             try:
-                assert matcher is not None, "a check before any termbase"
-                findings, renderings = check_batch(units, matcher, checks, _ChildProgress(conn, run), severities)
-            except Cancelled:
-                conn.send(("cancelled",))
-                continue
-            except (EOFError, OSError):
-                raise  # the pipe itself: the parent has gone
-            except Exception as exc:  # sent to the parent, which reports it
-                conn.send(("error", f"{type(exc).__name__}: {exc}", traceback.format_exc()))
-                continue
-            for i in range(0, len(findings), CHUNK):
-                conn.send(("findings", findings[i : i + CHUNK]))
-            encoded = _encode_renderings(renderings, matcher, units)
-            for i in range(0, len(encoded), 50):
-                conn.send(("renderings", encoded[i : i + 50]))
-            conn.send(("done",))
+                _check_and_send(conn, run, units, matcher, checks, severities, check_batch)
+            finally:
+                conn.checking.clear()
+
+
+def _check_and_send(conn: _Sender, run: int, units: list[SegmentText], matcher: TermMatcher | None, checks: Any, severities: Any, check_batch: Any) -> None:
+    try:
+        assert matcher is not None, "a check before any termbase"
+        findings, renderings = check_batch(units, matcher, checks, _ChildProgress(conn, run), severities)
+    except Cancelled:
+        conn.send(("cancelled",))
+        return
+    except (EOFError, OSError):
+        raise  # the pipe itself: the parent has gone
+    except Exception as exc:  # sent to the parent, which reports it
+        conn.send(("error", f"{type(exc).__name__}: {exc}", traceback.format_exc()))
+        return
+    for i in range(0, len(findings), CHUNK):
+        conn.send(("findings", findings[i : i + CHUNK]))
+    encoded = _encode_renderings(renderings, matcher, units)
+    for i in range(0, len(encoded), 50):
+        conn.send(("renderings", encoded[i : i + 50]))
+    conn.send(("done",))
 
 
 class _ChildProgress:
     """The child's progress callback: reports at most every :data:`PROGRESS_INTERVAL` seconds,
     and raises :class:`Cancelled` once the parent asked."""
 
-    def __init__(self, conn: Connection, run: int) -> None:
+    def __init__(self, conn: _Sender, run: int) -> None:
         self.conn = conn
         self.run = run
         self.last = 0.0

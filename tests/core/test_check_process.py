@@ -173,3 +173,27 @@ def test_an_edit_in_place_during_the_run_does_not_shift_the_report(checker, revi
 
     assert texts(groups) == texts(expected)
     assert all(any(g.concept is c for c in concepts) for g in groups)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGSTOP")
+def test_a_hung_child_is_replaced(review, monkeypatch):
+    import reviewer.core.check_process as check_process
+
+    monkeypatch.setattr(check_process, "HUNG_TIMEOUT", 3.0)
+    process = CheckProcess()
+    try:
+        expected, _ = process.check(review.units(), review.matcher)
+        pid = process.pid
+        stopped = []
+
+        def stop_it(done: int, total: int, label: str) -> None:
+            if not stopped:
+                os.kill(pid, signal.SIGSTOP)  # the child freezes in the middle of its run
+                stopped.append(True)
+
+        units = review.units() * 4
+        findings, _ = process.check(units, review.matcher, None, stop_it)
+        assert stopped and process.pid not in (None, pid)  # killed and replaced
+        assert findings == check_batch(units, review.matcher)[0] and len(findings) > len(expected)
+    finally:
+        process.close()
