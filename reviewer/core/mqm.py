@@ -106,7 +106,12 @@ def target_words(text: str) -> int:
 
 
 def scorecards(review: Review, settings: ScorecardSettings | None = None) -> list[Scorecard]:
-    """One scorecard per document, then one for the batch (last)."""
+    """One scorecard per document, then one for the batch (last).
+
+    A document is counted in source words when ``settings.per`` is ``"source"`` and it has a
+    Chinese source, else in target words. The batch is counted on one side only: in source words
+    when every document was, else in target words for all of them (a sum of Chinese and English
+    words would mean nothing)."""
     settings = settings or ScorecardSettings()
     errors: dict[str, list[tuple[str, str]]] = {review.doc_key(d): [] for d in review.documents}
     for f, decision in review.all_findings():
@@ -118,6 +123,7 @@ def scorecards(review: Review, settings: ScorecardSettings | None = None) -> lis
     cards: list[Scorecard] = []
     batch_counts: Counter[tuple[str, str]] = Counter()
     batch_words = 0
+    batch_target_words = 0
     bases = set()
     for doc in review.documents:
         key = review.doc_key(doc)
@@ -131,8 +137,11 @@ def scorecards(review: Review, settings: ScorecardSettings | None = None) -> lis
         cards.append(_card(doc.name, counts, words, basis, settings))
         batch_counts += counts
         batch_words += words
+        batch_target_words += words if basis == "target" else sum(target_words(s.target) for s in doc.segments)
         bases.add(basis)
-    cards.append(_card("Batch", batch_counts, batch_words, bases.pop() if len(bases) == 1 else "mixed", settings))
+    if len(bases) > 1:
+        batch_words, bases = batch_target_words, {"target"}
+    cards.append(_card("Batch", batch_counts, batch_words, bases.pop() if bases else settings.per, settings))
     return cards
 
 

@@ -56,3 +56,15 @@ def test_weights_threshold_and_source_words_are_configurable(tmp_path, mini_term
     words = source_words("要深刻领悟两个确立，增强四个意识。") + source_words("推动高质量发展。")
     assert card.word_basis == "source" and card.words == words
     assert card.points == 10 and card.penalty == round(10_000 / words, 2) and card.passed
+
+
+def test_a_batch_with_and_without_sources_is_counted_in_target_words(tmp_path, mini_termbase):
+    with_source = Document(tmp_path / "a.txt", [Segment("1", 1, "Promote high-quality development.", "推动高质量发展。")])
+    without = Document(tmp_path / "b.txt", [Segment("1", 1, "We must uphold the Two Establishes firmly.", None)])
+    review = make_review([with_source, without], [mini_termbase])
+    a, b, batch = scorecards(review, ScorecardSettings(per="source"))
+    assert (a.word_basis, b.word_basis) == ("source", "target")
+    assert batch.word_basis == "target" and batch.words == 3 + 7  # never Chinese words plus English ones
+    both = make_review([with_source, with_source.__class__(tmp_path / "c.txt", with_source.segments)], [mini_termbase])
+    *_, batch = scorecards(both, ScorecardSettings(per="source"))
+    assert batch.word_basis == "source" and batch.words == 2 * source_words("推动高质量发展。")
