@@ -236,6 +236,10 @@
       <translation>添加项目术语库(&amp;P)…</translation>
     </message>
     <message>
+      <source>&amp;Candidate Terms…</source>
+      <translation>候选术语(&amp;C)…</translation>
+    </message>
+    <message>
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
@@ -340,12 +344,40 @@
       <translation>待处理</translation>
     </message>
     <message>
-      <source>ID</source>
-      <translation>编号</translation>
+      <source>Candidate term</source>
+      <translation>候选术语</translation>
+    </message>
+    <message>
+      <source>Language</source>
+      <translation>语言</translation>
+    </message>
+    <message>
+      <source>Count</source>
+      <translation>次数</translation>
+    </message>
+    <message>
+      <source>Documents</source>
+      <translation>文档数</translation>
+    </message>
+    <message>
+      <source>Score</source>
+      <translation>得分</translation>
+    </message>
+    <message>
+      <source>Segments</source>
+      <translation>句段</translation>
     </message>
     <message>
       <source>Chinese</source>
       <translation>中文</translation>
+    </message>
+    <message>
+      <source>English</source>
+      <translation>英文</translation>
+    </message>
+    <message>
+      <source>ID</source>
+      <translation>编号</translation>
     </message>
     <message>
       <source>Preferred term</source>
@@ -448,6 +480,14 @@
       <translation>备注</translation>
     </message>
     <message>
+      <source>Open an article first</source>
+      <translation>请先打开一篇文章</translation>
+    </message>
+    <message>
+      <source>New concept</source>
+      <translation>新概念</translation>
+    </message>
+    <message>
       <source>&amp;Save</source>
       <translation>保存(&amp;S)</translation>
     </message>
@@ -482,6 +522,42 @@
     <message>
       <source>Add &amp;Term…</source>
       <translation>添加术语(&amp;T)…</translation>
+    </message>
+    <message>
+      <source>Candidate terms</source>
+      <translation>候选术语</translation>
+    </message>
+    <message>
+      <source>Frequent phrases that no concept of the termbase covers, best first. Double-click one to see where it occurs.</source>
+      <translation>术语库中尚无概念涵盖的高频短语，按得分排序。双击查看出现位置。</translation>
+    </message>
+    <message>
+      <source>Find Again</source>
+      <translation>重新查找</translation>
+    </message>
+    <message>
+      <source>Go To</source>
+      <translation>转到</translation>
+    </message>
+    <message>
+      <source>New Concept…</source>
+      <translation>新建概念…</translation>
+    </message>
+    <message>
+      <source>Looking for candidate terms…</source>
+      <translation>正在查找候选术语…</translation>
+    </message>
+    <message>
+      <source>at least</source>
+      <translation>至少</translation>
+    </message>
+    <message>
+      <source>times</source>
+      <translation>次</translation>
+    </message>
+    <message>
+      <source>candidate terms</source>
+      <translation>个候选术语</translation>
     </message>
     <message>
       <source>Checks</source>
@@ -608,10 +684,6 @@
       <translation>之后</translation>
     </message>
     <message>
-      <source>Segments</source>
-      <translation>句段</translation>
-    </message>
-    <message>
       <source>Decisions</source>
       <translation>决定</translation>
     </message>
@@ -638,10 +710,6 @@
     <message>
       <source>Concept / rendering</source>
       <translation>概念 / 译法</translation>
-    </message>
-    <message>
-      <source>Count</source>
-      <translation>次数</translation>
     </message>
     <message>
       <source>Use</source>

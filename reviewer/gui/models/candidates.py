@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from reviewer.core.term_extraction import Candidate
+from reviewer.gui.i18n import tr
 from reviewer.gui.models import Index, ObjectRole, RowTableModel
 
 
@@ -49,7 +50,7 @@ class CandidateTableModel(RowTableModel):
             if col == self.SEGMENTS:
                 many = len({d for d, _ in c.places}) > 1 or len(self._names) > 1
                 return ", ".join(f"{self._names.get(d, d)}:{s}" if many else s for d, s in c.places[:8]) + (" …" if len(c.places) > 8 else "")
-            return {self.TEXT: c.text, self.LANGUAGE: "Chinese" if c.language == "zh" else "English", self.COUNT: c.count, self.DOCUMENTS: c.documents, self.SCORE: f"{c.score:.1f}"}[col]
+            return {self.TEXT: c.text, self.LANGUAGE: tr("Chinese") if c.language == "zh" else tr("English"), self.COUNT: c.count, self.DOCUMENTS: c.documents, self.SCORE: f"{c.score:.1f}"}[col]
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.COUNT, self.DOCUMENTS, self.SCORE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

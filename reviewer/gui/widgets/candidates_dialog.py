@@ -85,7 +85,7 @@ class CandidatesDialog(QDialog):
         self._next = {}
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the extraction's own order
         zh = sum(c.language == "zh" for c in candidates)
-        self.status.setText(f"{len(candidates)} " + tr("candidate terms") + f" ({len(candidates) - zh} English, {zh} Chinese)")
+        self.status.setText(f"{len(candidates)} " + tr("candidate terms") + f" ({len(candidates) - zh} {tr('English')}, {zh} {tr('Chinese')})")
         if candidates:
             self.table.selectRow(0)
 
