@@ -244,6 +244,20 @@ def _silence_stdout() -> None:
         pass
 
 
+def _output_path_problem(flag: str, value: str, inputs: set[Path], force: bool) -> str | None:
+    """Why the output file ``value`` of ``flag`` cannot be written, or ``None``."""
+    p = Path(value)
+    if p.is_dir():
+        return f"{flag} {value} is a folder; give a file name"
+    if p.resolve() in inputs:
+        return f"{flag} {value} is one of the inputs; it would be overwritten"
+    if not p.parent.is_dir():
+        return f"{flag} {value}: the folder {p.parent} does not exist"
+    if p.exists() and not force:
+        return f"{value} already exists (use --force to overwrite)"
+    return None
+
+
 def _output_problem(args: argparse.Namespace) -> str | None:
     """Why the requested outputs cannot be written, checked before any work, or ``None``."""
     outputs = [(flag, value) for flag, value in (("--json", args.json), ("--xlsx", args.xlsx)) if value is not None]
@@ -254,18 +268,12 @@ def _output_problem(args: argparse.Namespace) -> str | None:
             return f"{flag} needs a file name"
         if value == "-":
             continue
-        p = Path(value)
-        if p.is_dir():
-            return f"{flag} {value} is a folder; give a file name"
-        if p.resolve() in inputs:
-            return f"{flag} {value} is one of the inputs; it would be overwritten"
-        if p.resolve() in seen:
+        if Path(value).resolve() in seen:
             return f"--json and --xlsx name the same file {value}"
-        seen.add(p.resolve())
-        if not p.parent.is_dir():
-            return f"{flag} {value}: the folder {p.parent} does not exist"
-        if p.exists() and not args.force:
-            return f"{value} already exists (use --force to overwrite)"
+        seen.add(Path(value).resolve())
+        problem = _output_path_problem(flag, value, inputs, args.force)
+        if problem:
+            return problem
     if args.xlsx and args.xlsx != "-" and not args.xlsx.lower().endswith(".xlsx"):
         return f"--xlsx {args.xlsx}: a review workbook must be an .xlsx file"
     if args.xlsx == "-":
@@ -293,13 +301,8 @@ def _candidates(args: argparse.Namespace) -> int:
         print("reviewer-cli: error: --min-count must be at least 2 (a phrase seen once is no candidate) and --limit at least 1", file=sys.stderr)
         return EXIT_ERROR
     if args.csv:
-        out_path = Path(args.csv)
-        problem = (
-            f"{args.csv} is a folder; give a file name" if out_path.is_dir()
-            else f"the folder {out_path.parent} does not exist" if not out_path.parent.is_dir()
-            else f"{args.csv} exists; add --force to overwrite it" if out_path.exists() and not args.force
-            else ""
-        )
+        inputs = {Path(p).resolve() for p in [*args.inputs, *(args.glossary or [])]}
+        problem = _output_path_problem("--csv", args.csv, inputs, args.force)
         if problem:
             print(f"reviewer-cli: error: {problem}", file=sys.stderr)
             return EXIT_ERROR
