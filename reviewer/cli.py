@@ -334,16 +334,28 @@ def _candidates(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _fail_on(text: str) -> Severity | None:
+    """The ``--fail-on`` threshold: a severity, or ``None`` for ``none`` (never fail).
+
+    Raises:
+        ValueError: neither a severity nor ``none``.
+    """
+    if text.strip().lower() == "none":
+        return None
+    try:
+        return Severity.parse(text)
+    except ValueError:
+        raise ValueError(f"unknown severity '{text}' (use {', '.join(s.value for s in Severity)} or none)") from None
+
+
 def _check(args: argparse.Namespace) -> int:
     if args.jobs is not None or args.jsonl is not None or args.scheduler is not None:
         return _check_parallel(args)
-    fail_on: Severity | None = None
-    if args.fail_on.lower() != "none":
-        try:
-            fail_on = Severity.parse(args.fail_on)
-        except ValueError as exc:
-            print(f"reviewer-cli: error: --fail-on: {str(exc).replace(' or neutral)', ', neutral or none)')}", file=sys.stderr)
-            return EXIT_ERROR
+    try:
+        fail_on = _fail_on(args.fail_on)
+    except ValueError as exc:
+        print(f"reviewer-cli: error: --fail-on: {exc}", file=sys.stderr)
+        return EXIT_ERROR
     problem = _output_problem(args)
     if problem:
         print(f"reviewer-cli: error: {problem}", file=sys.stderr)
@@ -413,12 +425,10 @@ def _check_parallel(args: argparse.Namespace) -> int:
         print(f"reviewer-cli: error: {message}", file=sys.stderr)
         return EXIT_ERROR
 
-    fail_on: Severity | None = None
-    if args.fail_on.lower() != "none":
-        try:
-            fail_on = Severity.parse(args.fail_on)
-        except ValueError as exc:
-            return usage(f"--fail-on: {str(exc).replace(' or neutral)', ', neutral or none)')}")
+    try:
+        fail_on = _fail_on(args.fail_on)
+    except ValueError as exc:
+        return usage(f"--fail-on: {exc}")
     for flag, value in (("--json", args.json), ("--xlsx", args.xlsx), ("--source", args.source)):
         if value is not None:
             return usage(f"{flag} needs the whole batch in one process; it does not go with --jobs, --jsonl or --scheduler")
