@@ -43,7 +43,8 @@ from reviewer.core.consistency import ConceptRenderings, Rendering
 from reviewer.core.errors import ReviewerError
 from reviewer.core.matching import HitKind, TermHit, TermMatcher
 from reviewer.core.progress import Cancelled, ProgressCallback
-from reviewer.core.termbase.model import Concept, Term, Termbase
+from reviewer.core.review import check_batch
+from reviewer.core.termbase.model import Concept, Term
 
 #: Findings (and segments) per pickle: small enough that unpickling one never keeps the
 #: parent's other threads waiting long.
@@ -204,10 +205,10 @@ class CheckProcess:
         for i in range(0, len(units), CHUNK):
             conn.send([(u.document, u.segment, u.text, u.source) for u in units[i : i + CHUNK]])
         with ExitStack() as receiving:
-            return self._receive(conn, run, matcher, units, progress, receiving)
+            return self._receive(conn, run, units, progress, receiving)
 
     def _receive(
-        self, conn: Connection, run: int, matcher: TermMatcher, units: Sequence[SegmentText], progress: ProgressCallback | None, receiving: ExitStack
+        self, conn: Connection, run: int, units: Sequence[SegmentText], progress: ProgressCallback | None, receiving: ExitStack
     ) -> tuple[list[Finding], list[ConceptRenderings]]:
         findings: list[Finding] = []
         renderings: list[Any] = []
@@ -302,8 +303,6 @@ class _Sender:
 
 
 def _serve_until_stopped(conn: _Sender) -> None:
-    from reviewer.core.review import check_batch
-
     threading.Thread(target=conn.heartbeat, name="reviewer-heartbeat", daemon=True).start()
     matcher: TermMatcher | None = None
     while True:
@@ -320,12 +319,14 @@ def _serve_until_stopped(conn: _Sender) -> None:
                 units.extend(SegmentText(*u) for u in conn.recv())
             conn.checking.set()
             try:
-                _check_and_send(conn, run, units, matcher, checks, severities, check_batch)
+                _check_and_send(conn, run, units, matcher, checks, severities)
             finally:
                 conn.checking.clear()
 
 
-def _check_and_send(conn: _Sender, run: int, units: list[SegmentText], matcher: TermMatcher | None, checks: Any, severities: Any, check_batch: Any) -> None:
+def _check_and_send(
+    conn: _Sender, run: int, units: list[SegmentText], matcher: TermMatcher | None, checks: list[str] | None, severities: dict[str, Severity] | None
+) -> None:
     try:
         assert matcher is not None, "a check before any termbase"
         findings, renderings = check_batch(units, matcher, checks, _ChildProgress(conn, run), severities)
