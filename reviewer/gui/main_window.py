@@ -485,11 +485,7 @@ class MainWindow(QMainWindow):
 
         self._set_busy("Opening…")
         task = run_in_background(work, self._opened, self._failed, self._on_progress)
-        self._opening = task
-        self.tasks.append(task)
-        task.signals.succeeded.connect(lambda _r: self._done(task))
-        task.signals.failed.connect(lambda *_a: self._done(task))
-        task.signals.cancelled.connect(lambda: self._done(task))
+        self._opening = self.track(task)
         self.cancel_button.show()
         return task
 
@@ -1113,12 +1109,13 @@ class MainWindow(QMainWindow):
             self._check_task.cancel()  # its result would be dropped: stop it now
 
         def work(progress: Task) -> CheckLanding:
-            try:
-                if checker is None:
-                    raise CheckProcessDied("checking in this process")
-                findings, renderings = checker.check(units, matcher, checks, progress, severities)
-            except CheckProcessDied:  # no child process to be had: check here, in this thread
-                findings, renderings = check_batch(units, matcher, checks, progress, severities)
+            result = None
+            if checker is not None:
+                try:
+                    result = checker.check(units, matcher, checks, progress, severities)
+                except CheckProcessDied:
+                    pass  # no child process to be had: check here, in this thread
+            findings, renderings = result or check_batch(units, matcher, checks, progress, severities)
             with heap.paused():
                 return CheckLanding.of(snapshot, findings, renderings)
 
@@ -1139,11 +1136,7 @@ class MainWindow(QMainWindow):
         if large:
             self._set_busy(tr("Checking…"))
         task = run_in_background(work, done, self._failed, self._on_progress if large else None)
-        self.tasks.append(task)
-        self._check_task = task
-        task.signals.succeeded.connect(lambda _r: self._done(task))
-        task.signals.failed.connect(lambda *_a: self._done(task))
-        task.signals.cancelled.connect(lambda: self._done(task))
+        self._check_task = self.track(task)
 
     def _check_process(self) -> CheckProcess | None:
         """The process the checks run in, started on first use; ``None`` runs them in a thread
@@ -1203,11 +1196,7 @@ class MainWindow(QMainWindow):
             self.scores_panel.set_scores(report, names, systems, cards, card_settings)
             self.dashboard.update_charts(open_findings, report, systems)
 
-        task = run_in_background(work, done, self._failed)
-        self.tasks.append(task)
-        task.signals.succeeded.connect(lambda _r: self._done(task))
-        task.signals.failed.connect(lambda *_a: self._done(task))
-        return task
+        return self.track(run_in_background(work, done, self._failed))
 
     def checks_dialog(self) -> None:
         """Choose the checks and their severities; kept in the settings, applied at once."""
@@ -1469,6 +1458,15 @@ class MainWindow(QMainWindow):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
         self.progress.setFormat(f"{label} %p%")
+
+    def track(self, task: Task) -> Task:
+        """Count ``task`` among the window's running work (the progress bar, Cancel, closing)
+        until it succeeds, fails or is cancelled; returns it."""
+        self.tasks.append(task)
+        task.signals.succeeded.connect(lambda _r: self._done(task))
+        task.signals.failed.connect(lambda *_a: self._done(task))
+        task.signals.cancelled.connect(lambda: self._done(task))
+        return task
 
     def _done(self, task: Task) -> None:
         if task is self._opening:

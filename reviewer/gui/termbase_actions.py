@@ -144,11 +144,7 @@ class TermbaseActions:
         def work(_progress: Task) -> list[Candidate]:
             return extract_candidates(units, matcher, min_count, limit=500)
 
-        task = run_in_background(work, lambda found: dialog.set_candidates(found, names), self.window._failed)
-        self.window.tasks.append(task)
-        task.signals.succeeded.connect(lambda _r: self.window._done(task))
-        task.signals.failed.connect(lambda *_a: self.window._done(task))
-        return task
+        return self.window.track(run_in_background(work, lambda found: dialog.set_candidates(found, names), self.window._failed))
 
     def new_concept_from_candidate(self, candidate: Candidate) -> str | None:
         """Make a new concept of a candidate term in the termbase editor (asks for the other
