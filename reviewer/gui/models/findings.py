@@ -107,13 +107,11 @@ class FindingTableModel(RowTableModel):
         if self._concept:
             rows = [r for r in rows if r[0].term is not None and r[0].term.concept == self._concept]
         review = self._review
-        if review is None:
-            return rows if rows is not self._all else list(rows)
-        if self._state:
+        if review is not None and self._state:
             rows = [r for r in rows if review.state(r[0].document, r[0].segment) == self._state]
-        if self._decision is not None:
+        if review is not None and self._decision is not None:
             rows = [r for r in rows if (r[1] or review.decision(r[0])) is self._decision]
-        return rows if rows is not self._all else list(rows)
+        return rows  # may be self._all itself: neither list is ever changed in place
 
     # -- rows ----------------------------------------------------------------
 
