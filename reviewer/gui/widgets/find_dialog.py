@@ -105,14 +105,21 @@ class FindDialog(QDialog):
             self.status.setText(str(exc))
             return None
 
-    def find_all(self) -> int:
-        """List every match; returns their number."""
+    def _begin(self) -> tuple[Review, re.Pattern[str]] | None:
+        """Clear the results for a new search: the review and the pattern, or ``None`` (no
+        review, or a pattern that does not compile, said in the status line)."""
         review = self.review()
         pattern = self._compile()
         self.results.clear()
         self.replace_button.setEnabled(False)
-        if review is None or pattern is None:
+        return None if review is None or pattern is None else (review, pattern)
+
+    def find_all(self) -> int:
+        """List every match; returns their number."""
+        started = self._begin()
+        if started is None:
             return 0
+        review, pattern = started
         matches = find(review, pattern, self.field.currentData())
         names = len(review.documents) > 1
         for m in matches[:2000]:
@@ -128,12 +135,10 @@ class FindDialog(QDialog):
 
     def preview(self) -> int:
         """Show what Replace All would change, segment by segment; returns the number of segments."""
-        review = self.review()
-        pattern = self._compile()
-        self.results.clear()
-        self.replace_button.setEnabled(False)
-        if review is None or pattern is None:
+        started = self._begin()
+        if started is None:
             return 0
+        review, pattern = started
         if self.field.currentData() != "corrected":
             self.status.setText("Only the corrected text can be replaced; the source and the MT are never edited.")
             return 0
