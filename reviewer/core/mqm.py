@@ -17,11 +17,10 @@ penalty is at or below the threshold (default 15 points per 1,000 words).
 from __future__ import annotations
 
 import re
-import threading
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
 
+from reviewer.core.chinese import plain_words
 from reviewer.core.review import Decision, Review
 
 #: The MQM core categories, in the order shown.
@@ -83,21 +82,11 @@ def category_of(check_category: str) -> str:
     return top if top in CATEGORIES else "Style"
 
 
-_tokenizer: Any = None
-_lock = threading.Lock()
-
-
 def source_words(text: str) -> int:
     """Words of a Chinese source as jieba's own dictionary segments them (tokens with a letter or
-    digit). A tokenizer of its own, so the count does not change when the termbase's terms are
-    added to the shared one (:mod:`reviewer.core.source_matching`)."""
-    global _tokenizer
-    with _lock:
-        if _tokenizer is None:
-            import jieba
-
-            _tokenizer = jieba.Tokenizer()
-        return sum(1 for w in _tokenizer.cut(text) if _WORD_RE.search(w))
+    digit), by :func:`reviewer.core.chinese.plain_words`, so the count does not change when the
+    termbase's terms are added to the matcher's tokenizer (:mod:`reviewer.core.source_matching`)."""
+    return sum(1 for w in plain_words(text, hmm=True) if _WORD_RE.search(w))
 
 
 def target_words(text: str) -> int:

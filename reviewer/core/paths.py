@@ -9,6 +9,9 @@ _ROOT = Path(__file__).resolve().parents[2]
 #: The default termbase shipped in ``glossaries/``.
 SHIPPED_TERMBASE = _ROOT / "glossaries" / "political-terms.tbx"
 
+#: The generic calque rules shipped in ``glossaries/`` (see :mod:`reviewer.core.calques.rules`).
+SHIPPED_CALQUE_RULES = _ROOT / "glossaries" / "calque-rules.toml"
+
 #: The bundled sample article (a copy of the seed MT article, Fuxin, 2023-01-19).
 SAMPLE_ARTICLE = _ROOT / "resources" / "samples" / "fuxin-2023-01-19.txt"
 

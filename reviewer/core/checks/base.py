@@ -8,12 +8,18 @@ and nothing else needs to change.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
+from pathlib import Path
 from typing import Any, ClassVar
 
+from reviewer.core.calques.gate import SubjectVerdict, judge
+from reviewer.core.calques.patterns import LiteralRendering, detector_for
+from reviewer.core.calques.rules import CalqueMatch, CalqueRules, load_rules
 from reviewer.core.matching import TermHit, TermMatcher
+from reviewer.core.paths import SHIPPED_CALQUE_RULES
 from reviewer.core.source_matching import SourceHit, SourceMatcher, source_matcher_for
 
 
@@ -134,18 +140,108 @@ class SegmentText:
     source: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class CheckOptions:
+    """A reviewer's settings for one check run (beyond which checks run and their severities).
+
+    Attributes:
+        subject: whether the text is about Chinese government and Party affairs: ``"auto"``
+            (the context gate decides per document), ``"china"`` or ``"other"``
+            (:mod:`reviewer.core.calques.gate`).
+        calque_rules: the calque rules file, or ``None`` for the shipped one.
+        literal_confidence: the lowest confidence (0-1) of a reported literal rendering.
+    """
+
+    subject: str = "auto"
+    calque_rules: str | None = None
+    literal_confidence: float = 0.5
+
+
+_rules_lock = threading.Lock()
+_rules_cache: dict[tuple[str, float], CalqueRules] = {}
+
+
+def calque_rules(path: str | Path | None = None) -> CalqueRules:
+    """The calque rules in ``path`` (default: the shipped file), read once per version of the file.
+
+    Raises:
+        reviewer.core.errors.InputError: the file cannot be read or is not a valid rules file.
+    """
+    p = Path(path) if path else SHIPPED_CALQUE_RULES
+    try:
+        key = (str(p.resolve()), p.stat().st_mtime)
+    except OSError:
+        key = (str(p), 0.0)
+    with _rules_lock:
+        if key not in _rules_cache:
+            _rules_cache[key] = load_rules(p)
+        return _rules_cache[key]
+
+
 class CheckContext:
-    """Shared state of one check run: the matcher and its cached hits.
+    """Shared state of one check run: the matcher, its cached hits, and the context gate.
 
     Args:
         matcher: term matcher over the loaded termbases.
+        options: the reviewer's settings (default: :class:`CheckOptions`).
     """
 
-    def __init__(self, matcher: TermMatcher) -> None:
+    def __init__(self, matcher: TermMatcher, options: CheckOptions | None = None) -> None:
         self.matcher = matcher
+        self.options = options or CheckOptions()
         self._hits: dict[tuple[str, str, str], list[TermHit]] = {}
         self._source_matcher: SourceMatcher | None = None
         self._source_hits: dict[tuple[str, str, str], list[SourceHit]] = {}
+        self._documents: dict[str, list[SegmentText]] = {}
+        self._verdicts: dict[str, SubjectVerdict] = {}
+        self._literals: dict[tuple[str, str, str], list[LiteralRendering]] = {}
+        self._calques: dict[tuple[str, str, str], list[CalqueMatch]] = {}
+        self._rules: CalqueRules | None = None
+
+    def prepare(self, units: Sequence[SegmentText]) -> None:
+        """Remember which segments make up each document (the gate judges whole documents)."""
+        self._documents = {}
+        self._verdicts = {}
+        for unit in units:
+            self._documents.setdefault(unit.document, []).append(unit)
+
+    def literals(self, unit: SegmentText) -> list[LiteralRendering]:
+        """Literal renderings of termbase concepts in ``unit``'s text (gate not applied)."""
+        key = (unit.document, unit.segment, unit.text)
+        if key not in self._literals:
+            self._literals[key] = detector_for(self.matcher).find(unit.text, self.hits(unit))
+        return self._literals[key]
+
+    def calques(self, unit: SegmentText) -> list[CalqueMatch]:
+        """Calque-rule matches in ``unit``'s text (gate not applied).
+
+        Raises:
+            reviewer.core.errors.InputError: the rules file cannot be read.
+        """
+        key = (unit.document, unit.segment, unit.text)
+        if key not in self._calques:
+            if self._rules is None:
+                self._rules = calque_rules(self.options.calque_rules)
+            self._calques[key] = self._rules.find(unit.text)
+        return self._calques[key]
+
+    def subject(self, document: str) -> SubjectVerdict:
+        """The context gate's verdict on ``document`` (see :mod:`reviewer.core.calques.gate`)."""
+        if document not in self._verdicts:
+            units = self._documents.get(document, [])
+            concepts: set[str] = set()
+            calques: set[str] = set()
+            has_source = False
+            if self.options.subject == "auto":
+                for unit in units:
+                    has_source = has_source or bool(unit.source and unit.source.strip())
+                    for h in self.hits(unit):
+                        if len(h.term.text.split()) >= 2:
+                            concepts.add(h.term.text if h.term.status.acceptable else h.concept.preferred_text or h.term.text)
+                    calques |= {m.rule.id for m in self.calques(unit)}
+                    calques |= {r.pattern.concept.preferred_text for r in self.literals(unit) if r.confidence >= self.options.literal_confidence}
+            self._verdicts[document] = judge((u.text for u in units), concepts, calques, has_source, self.options.subject)
+        return self._verdicts[document]
 
     def hits(self, unit: SegmentText) -> list[TermHit]:
         """Term hits of ``unit``'s text, computed once per text."""

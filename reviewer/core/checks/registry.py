@@ -43,7 +43,7 @@ def get_check(check_id: str) -> type[Check]:
 
 def _load_builtin() -> None:
     # Importing the modules registers their checks.
-    from reviewer.core.checks import accuracy, mechanical, terms  # noqa: F401
+    from reviewer.core.checks import accuracy, calques, mechanical, terms  # noqa: F401
 
 
 def run_checks(
@@ -74,6 +74,7 @@ def run_checks(
     """
     classes = all_checks() if checks is None else [get_check(c) for c in checks]
     ctx = context if context is not None else CheckContext(matcher)
+    ctx.prepare(units)
     total = len(units) + len(classes)
     for n, unit in enumerate(units):  # term matching dominates: report it per segment
         ctx.hits(unit)

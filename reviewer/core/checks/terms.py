@@ -7,6 +7,7 @@ import unicodedata
 from typing import cast
 from collections.abc import Iterable, Sequence
 
+from reviewer.core.calques.gate import ordinary_english
 from reviewer.core.checks.base import Check, CheckContext, Finding, SegmentCheck, SegmentText, Severity, TermRef
 from reviewer.core.checks.registry import register
 from reviewer.core.consistency import at_sentence_start as _at_sentence_start
@@ -105,6 +106,8 @@ class NonStandardTerm(SegmentCheck):
         for hit in ctx.hits(unit):
             if (hit.term.status is Status.FORBIDDEN) != self.forbidden:
                 continue
+            if not hit.term.status.acceptable and ordinary_english(hit.term.text) and not ctx.subject(unit.document).open:
+                continue  # "research and deployment" in a story about Brooklyn (the context gate)
             finding = self._finding(unit, hit)
             if finding is not None:
                 yield finding

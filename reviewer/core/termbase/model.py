@@ -120,6 +120,9 @@ class Concept:
         verified: ``"yes"``, ``"partly"`` or ``"no"``: whether the preferred
             rendering was checked against an official English text.
         termbase: name of the termbase the concept came from (set on load).
+        gloss_pattern: overrides of the concept's generated literal-rendering pattern
+            (``off``, ``parts: ...``, ``ignore: ...``, ``CHINESE: glosses``; see
+            :mod:`reviewer.core.calques.patterns`), or ``""``.
     """
 
     id: str
@@ -131,6 +134,7 @@ class Concept:
     sources: list[Source] = field(default_factory=list)
     verified: str = ""
     termbase: str = ""
+    gloss_pattern: str = ""
 
     @property
     def source_term(self) -> str:

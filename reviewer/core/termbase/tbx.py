@@ -15,7 +15,7 @@ and reviewer's own ``forbiddenTerm-admn-sts``. A term without a status is admitt
 reviewer-specific term data is written as ``termNote`` elements whose types are
 prefixed ``x-`` (``x-caseSensitive``, ``x-matchMode``, ``x-validFrom``,
 ``x-validTo``, ``x-fuzzyThreshold``) and concept data as ``descrip``/``admin`` (``subjectField``,
-``definition``, ``source``, ``x-verified``).
+``definition``, ``source``, ``x-verified``, ``x-glossPattern``).
 """
 
 from __future__ import annotations
@@ -183,6 +183,8 @@ def _read_concept_field(concept: Concept, el: ET.Element) -> None:
         concept.sources.append(_parse_source(value))
     elif kind == "x-verified":
         concept.verified = value
+    elif kind == "x-glossPattern":
+        concept.gloss_pattern = value
     elif _local(el.tag) == "note" or kind == "note":
         concept.note = value if not concept.note else concept.note + "\n" + value
 
@@ -270,6 +272,8 @@ def write_tbx(termbase: Termbase, path: str | Path, dialect: str = "TBX-Basic") 
             ET.SubElement(entry, "admin", {"type": "source"}).text = " | ".join([s.title, s.publisher or "", s.date or "", s.url or ""]).rstrip(" |")
         if c.verified:
             ET.SubElement(entry, "admin", {"type": "x-verified"}).text = c.verified
+        if c.gloss_pattern:
+            ET.SubElement(entry, "admin", {"type": "x-glossPattern"}).text = c.gloss_pattern
         if c.note:
             ET.SubElement(entry, "note").text = c.note
         for lang, terms in (("zh-Hans", [t for t in c.zh if t.lang != "zh-Hant"]), ("zh-Hant", [t for t in c.zh if t.lang == "zh-Hant"]), ("en", c.en)):
