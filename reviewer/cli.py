@@ -16,7 +16,9 @@ from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from reviewer import __version__
-from reviewer.core.checks import Severity, all_checks
+from reviewer.core.calques.gate import SUBJECTS
+from reviewer.core.checks import CheckOptions, Severity, all_checks
+from reviewer.core.checks.base import calque_rules
 from reviewer.core.errors import ReviewerError
 from reviewer.core.paths import SHIPPED_TERMBASE
 from reviewer.core.readers import read_batch
@@ -62,6 +64,14 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--checks", metavar="IDS", help="run only these checks (comma-separated ids; see 'reviewer-cli checks')")
     check.add_argument("--skip", metavar="IDS", help="do not run these checks (comma-separated ids)")
     check.add_argument("--severity", metavar="ID=LEVEL", action="append", help="give all findings of a check this severity, e.g. punctuation=neutral; repeatable")
+    check.add_argument(
+        "--subject",
+        choices=SUBJECTS,
+        default="auto",
+        help="is the text about Chinese government and Party affairs? 'auto' (default): decided per document from its signs; 'china' or 'other': "
+        "declared. term-literal, calque and the termbase's variants that are ordinary English run only on such text",
+    )
+    check.add_argument("--calque-rules", metavar="FILE", help="the calque rules file (TOML) for the calque check (default: the shipped glossaries/calque-rules.toml)")
     check.add_argument(
         "--jobs",
         "-j",
@@ -150,6 +160,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         _silence_stdout()
         print(f"reviewer-cli: error: cannot write the output ({exc.strerror or exc})", file=sys.stderr)
         return EXIT_ERROR
+
+
+def _check_options(args: argparse.Namespace) -> CheckOptions:
+    """The subject and calque rules settings of ``check``; the rules file is read here, so that
+    a bad one stops the run before any work.
+
+    Raises:
+        ValueError: the calque rules file cannot be read (its reason).
+    """
+    if args.calque_rules:
+        try:
+            calque_rules(args.calque_rules)
+        except ReviewerError as exc:
+            raise ValueError(f"--calque-rules: {exc}") from None
+    return CheckOptions(subject=args.subject, calque_rules=args.calque_rules)
 
 
 def _check_settings(args: argparse.Namespace) -> tuple[list[str] | None, dict[str, Severity]]:
@@ -362,6 +387,7 @@ def _check(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     try:
         selected, severities = _check_settings(args)
+        options = _check_options(args)
     except ValueError as exc:
         print(f"reviewer-cli: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
@@ -380,6 +406,7 @@ def _check(args: argparse.Namespace) -> int:
             print(f"note: {note}", file=sys.stderr)
     review = make_review(documents, termbases)
     review.checks, review.severities = selected, severities
+    review.options = options
     findings = review.run_checks()
     if args.json:
         text = json.dumps(review_json(review), ensure_ascii=False, indent=1)
@@ -439,6 +466,7 @@ def _check_parallel(args: argparse.Namespace) -> int:
         return usage(problem)
     try:
         selected, severities = _check_settings(args)
+        options = _check_options(args)
     except ValueError as exc:
         return usage(str(exc))
     termbases = [load_termbase(p) for p in (args.glossary or [SHIPPED_TERMBASE])]
@@ -451,9 +479,9 @@ def _check_parallel(args: argparse.Namespace) -> int:
     jobs = args.jobs or default_jobs()
     bar = _ProgressLine(sys.stderr)
     if args.scheduler:
-        records = check_files_dask(files, termbases, args.scheduler, jobs, selected, severities, bar)
+        records = check_files_dask(files, termbases, args.scheduler, jobs, selected, severities, bar, options=options)
     else:
-        records = check_files(files, termbases, jobs, selected, severities, bar)
+        records = check_files(files, termbases, jobs, selected, severities, bar, options=options)
     report = sys.stderr if args.jsonl == "-" else sys.stdout
     summary, named_failed, started = BatchSummary(), False, time.monotonic()
     out, part = _open_jsonl(args.jsonl)

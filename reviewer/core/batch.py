@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reviewer.core.checks import Severity, get_check
+from reviewer.core.checks import CheckOptions, Severity, get_check
 from reviewer.core.errors import ReviewerError
 from reviewer.core.matching import TermMatcher
 from reviewer.core.progress import ProgressCallback, check_cancel
@@ -59,20 +59,22 @@ class DocumentChecker:
         termbases: in priority order.
         checks: ids of the checks to run (``None``: all).
         severities: check id -> the severity all its findings get.
+        options: the other check settings (subject, calque rules file).
     """
 
-    def __init__(self, termbases: Sequence[Termbase], checks: Sequence[str] | None = None, severities: Mapping[str, Severity] | None = None) -> None:
+    def __init__(self, termbases: Sequence[Termbase], checks: Sequence[str] | None = None, severities: Mapping[str, Severity] | None = None, options: CheckOptions | None = None) -> None:
         self.termbases = list(termbases)
         self.matcher = TermMatcher(self.termbases)  # the costly part: built once, not per file
         self.checks = None if checks is None else list(checks)
         self.severities = dict(severities or {})
+        self.options = options or CheckOptions()
 
     def check(self, path: str | Path) -> Record:
         """The record of one file: its findings, or an ``error`` record. Never raises
         (but :class:`KeyboardInterrupt`)."""
         try:
             doc = read_document(path)
-            review = Review([doc], self.termbases, matcher=self.matcher, checks=self.checks, severities=self.severities)
+            review = Review([doc], self.termbases, matcher=self.matcher, checks=self.checks, severities=self.severities, options=self.options)
             review.run_checks()
         except ReviewerError as exc:
             return {"path": str(path), "error": getattr(exc, "reason", str(exc))}
@@ -172,6 +174,7 @@ def check_files(
     progress: ProgressCallback | None = None,
     *,
     ordered: bool = True,
+    options: CheckOptions | None = None,
 ) -> Generator[Record, None, None]:
     """Check files (folders are expanded, see :func:`collect_inputs`) in ``jobs`` processes.
 
@@ -187,6 +190,7 @@ def check_files(
         severities: check id -> the severity all its findings get.
         progress: called with ``(done, total, "Checking")`` after each document; may raise
             (or signal through ``is_cancelled()``) :class:`~reviewer.core.progress.Cancelled`.
+        options: the other check settings (subject, calque rules file).
         ordered: yield in input order (the default; a slow document holds back at most a
             window of ``jobs × 4`` finished ones) or, with ``False``, as documents finish.
 
@@ -207,13 +211,13 @@ def check_files(
     jobs = default_jobs() if jobs is None else jobs
     if jobs < 1:
         raise ValueError("jobs must be at least 1")
-    settings = (loaded, None if checks is None else list(checks), dict(severities or {}))
+    settings = (loaded, None if checks is None else list(checks), dict(severities or {}), options or CheckOptions())
     if jobs == 1 or len(files) == 1:
         return _check_here(files, settings, progress)
     return _check_in_pool(files, settings, min(jobs, len(files)), progress, ordered)
 
 
-_Settings = tuple[list[Termbase], list[str] | None, dict[str, Severity]]
+_Settings = tuple[list[Termbase], list[str] | None, dict[str, Severity], CheckOptions]
 
 
 def _check_here(files: list[Path], settings: _Settings, progress: ProgressCallback | None) -> Generator[Record, None, None]:
@@ -228,11 +232,11 @@ def _check_here(files: list[Path], settings: _Settings, progress: ProgressCallba
 _WORKER_CHECKER: DocumentChecker | None = None
 
 
-def _start_worker(termbases: list[Termbase], checks: list[str] | None, severities: dict[str, Severity]) -> None:
+def _start_worker(termbases: list[Termbase], checks: list[str] | None, severities: dict[str, Severity], options: CheckOptions) -> None:
     """Pool initializer: the worker's one checker (termbase matched once per process)."""
     global _WORKER_CHECKER
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle; it stops the pool
-    _WORKER_CHECKER = DocumentChecker(termbases, checks, severities)
+    _WORKER_CHECKER = DocumentChecker(termbases, checks, severities, options)
 
 
 def _check_in_worker(path: str) -> Record:
@@ -292,6 +296,7 @@ class _Shipment:
     termbases: list[Termbase]
     checks: list[str] | None
     severities: dict[str, Severity]
+    options: CheckOptions = field(default_factory=CheckOptions)
 
 
 _DASK_CHECKER: tuple[str, DocumentChecker] | None = None
@@ -301,7 +306,7 @@ def _check_on_dask(paths: list[str], shipment: _Shipment) -> list[Record]:
     """A Dask task over a few files: the worker builds its checker from the shipment once, then reuses it."""
     global _DASK_CHECKER
     if _DASK_CHECKER is None or _DASK_CHECKER[0] != shipment.token:
-        _DASK_CHECKER = (shipment.token, DocumentChecker(shipment.termbases, shipment.checks, shipment.severities))
+        _DASK_CHECKER = (shipment.token, DocumentChecker(shipment.termbases, shipment.checks, shipment.severities, shipment.options))
     return [_DASK_CHECKER[1].check(p) for p in paths]
 
 
@@ -315,6 +320,7 @@ def check_files_dask(
     progress: ProgressCallback | None = None,
     *,
     chunk: int = 16,
+    options: CheckOptions | None = None,
 ) -> Generator[Record, None, None]:
     """:func:`check_files` on Dask distributed, yielding records **as tasks finish** (each
     task checks ``chunk`` files, in input order within the task).
@@ -348,7 +354,7 @@ def check_files_dask(
     jobs = default_jobs() if jobs is None else jobs
     if jobs < 1 or chunk < 1:
         raise ValueError("jobs and chunk must be at least 1")
-    shipment = _Shipment(uuid.uuid4().hex, loaded, None if checks is None else list(checks), dict(severities or {}))
+    shipment = _Shipment(uuid.uuid4().hex, loaded, None if checks is None else list(checks), dict(severities or {}), options or CheckOptions())
     return _check_on_cluster(files, shipment, scheduler, jobs, progress, chunk)
 
 

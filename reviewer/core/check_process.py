@@ -38,7 +38,7 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from reviewer.core import heap
-from reviewer.core.checks import Finding, SegmentText, Severity
+from reviewer.core.checks import CheckOptions, Finding, SegmentText, Severity
 from reviewer.core.consistency import ConceptRenderings, Rendering
 from reviewer.core.errors import ReviewerError
 from reviewer.core.matching import HitKind, TermHit, TermMatcher
@@ -96,6 +96,7 @@ class CheckProcess:
         checks: list[str] | None = None,
         progress: ProgressCallback | None = None,
         severities: dict[str, Severity] | None = None,
+        options: CheckOptions | None = None,
     ) -> tuple[list[Finding], list[ConceptRenderings]]:
         """Check ``units`` in the child: what :func:`reviewer.core.review.check_batch` returns.
 
@@ -113,7 +114,7 @@ class CheckProcess:
                 if self._closed:
                     raise Cancelled()
                 try:
-                    return self._check(units, matcher, checks, progress, severities)
+                    return self._check(units, matcher, checks, progress, severities, options)
                 except (EOFError, OSError) as exc:  # the child died: start another, once
                     self._discard()
                     if self._closed:
@@ -191,6 +192,7 @@ class CheckProcess:
         checks: list[str] | None,
         progress: ProgressCallback | None,
         severities: dict[str, Severity] | None,
+        options: CheckOptions | None,
     ) -> tuple[list[Finding], list[ConceptRenderings]]:
         conn = self._start()
         if self._matcher is not matcher:
@@ -201,7 +203,7 @@ class CheckProcess:
             self._matcher = matcher
         self._run += 1
         run = self._run
-        conn.send(("check", run, len(units), checks, severities))
+        conn.send(("check", run, len(units), checks, severities, options))
         for i in range(0, len(units), CHUNK):
             conn.send([(u.document, u.segment, u.text, u.source) for u in units[i : i + CHUNK]])
         with ExitStack() as receiving:
@@ -313,23 +315,23 @@ def _serve_until_stopped(conn: _Sender) -> None:
         if kind == "termbases":
             matcher = TermMatcher(message[1], message[2])
         elif kind == "check":
-            _, run, count, checks, severities = message
+            _, run, count, checks, severities, options = message
             units: list[SegmentText] = []
             while len(units) < count:
                 units.extend(SegmentText(*u) for u in conn.recv())
             conn.checking.set()
             try:
-                _check_and_send(conn, run, units, matcher, checks, severities)
+                _check_and_send(conn, run, units, matcher, checks, severities, options)
             finally:
                 conn.checking.clear()
 
 
 def _check_and_send(
-    conn: _Sender, run: int, units: list[SegmentText], matcher: TermMatcher | None, checks: list[str] | None, severities: dict[str, Severity] | None
+    conn: _Sender, run: int, units: list[SegmentText], matcher: TermMatcher | None, checks: list[str] | None, severities: dict[str, Severity] | None, options: CheckOptions | None = None
 ) -> None:
     try:
         assert matcher is not None, "a check before any termbase"
-        findings, renderings = check_batch(units, matcher, checks, _ChildProgress(conn, run), severities)
+        findings, renderings = check_batch(units, matcher, checks, _ChildProgress(conn, run), severities, options)
     except Cancelled:
         conn.send(("cancelled",))
         return

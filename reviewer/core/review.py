@@ -22,7 +22,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from reviewer.core.checks import CheckContext, Finding, SegmentText, Severity, run_checks
+from reviewer.core.checks import CheckContext, CheckOptions, Finding, SegmentText, Severity, run_checks
 from reviewer.core.consistency import ConceptRenderings, group_renderings
 from reviewer.core.document import Document, Segment
 from reviewer.core.scoring import ScoreReport, score_review
@@ -128,6 +128,7 @@ class Review:
         findings: the findings of the latest check run.
         checks: ids of the checks to run (``None``: all).
         severities: check id -> severity for all its findings (the reviewer's setting).
+        options: the reviewer's other check settings (subject, calque rules file).
         renderings: the term-renderings report of the latest check run.
         read_hashes: document key -> :func:`document_hash` of the document as read, so
             that merged and split segments are saved and restored with the review.
@@ -151,6 +152,7 @@ class Review:
     matcher: TermMatcher | None = None
     checks: list[str] | None = None
     severities: dict[str, Severity] = field(default_factory=dict)
+    options: CheckOptions = field(default_factory=CheckOptions)
     renderings: list[ConceptRenderings] = field(default_factory=list)
     read_hashes: dict[str, str] = field(default_factory=dict)
     states: dict[tuple[str, str], str] = field(default_factory=dict)
@@ -249,7 +251,7 @@ class Review:
     def run_checks(self, progress: ProgressCallback | None = None) -> list[Finding]:
         """Run every check over all documents (one batch); keep the findings and the renderings report."""
         assert self.matcher is not None
-        self.findings, self.renderings = check_batch(self.units(), self.matcher, self.checks, progress, self.severities)
+        self.findings, self.renderings = check_batch(self.units(), self.matcher, self.checks, progress, self.severities, self.options)
         return self.findings
 
     def decision(self, finding: Finding) -> Decision:
@@ -478,12 +480,13 @@ def check_batch(
     checks: list[str] | None = None,
     progress: ProgressCallback | None = None,
     severities: dict[str, Severity] | None = None,
+    options: CheckOptions | None = None,
 ) -> tuple[list[Finding], list[ConceptRenderings]]:
     """Run the checks and build the term-renderings report from the same term hits.
 
     Pure: safe to call from a worker thread with a copy of the units.
     """
-    ctx = CheckContext(matcher)
+    ctx = CheckContext(matcher, options)
     findings = run_checks(units, matcher, checks, progress, severities, ctx)
     return findings, group_renderings((u, h) for u in units for h in ctx.hits(u))
 

@@ -11,13 +11,15 @@ document from its signs:
   and the English names of Chinese provinces, cities, counties and districts
   (CC-CEDICT: ``Fuxin``, ``Zhangwu``);
 * termbase concepts recognised through a term of two or more words (any status);
-* distinct calque rules and literal renderings found.
+* distinct calque rules found (literal renderings are not signs: they are too easily
+  made of ordinary words).
 
-Each distinct sign counts once, China signs at most three. The gate opens at
-:data:`OPEN_AT` signs, of which at least one is a China sign, or at
-:data:`OPEN_AT_WITHOUT_CHINA` signs of the other two kinds alone. A reviewer can
-declare the subject instead (:data:`SUBJECTS`): ``china`` opens the gate for every
-document, ``other`` closes it.
+Each distinct sign counts once: a China sign 2 (two at most), a term of the
+termbase 1 (0.5 when it is ordinary English, :func:`ordinary_english`; a variant that
+is ordinary English is no sign at all), a calque rule 0.5, a word of Chinese Party-and-government English (``cadres``,
+``comrades``, ``Party committee``, ``township``) 1 (two at most). The gate opens at
+:data:`OPEN_AT` points. A reviewer can declare the subject instead (:data:`SUBJECTS`):
+``china`` opens the gate for every document, ``other`` closes it.
 """
 
 from __future__ import annotations
@@ -33,13 +35,19 @@ from reviewer.core.text import normalize, tokenize
 #: The subject settings: decide per document, always Chinese public affairs, never.
 SUBJECTS = ("auto", "china", "other")
 
-OPEN_AT = 3
-OPEN_AT_WITHOUT_CHINA = 4
-MAX_CHINA_SIGNS = 3
+OPEN_AT = 3.0
+MAX_CHINA_SIGNS = 2
+MAX_VOCABULARY_SIGNS = 2
 
 _CHINA_WORDS = re.compile(
     r"\b(?:China|Chinese|PRC|CPC|CCP|Beijing|Xinhua|Xi Jinping|Jinping|Li Qiang|Mao Zedong|Deng Xiaoping|yuan|RMB|renminbi|"
     r"CPPCC|Politburo|State Council|Zhongnanhai|Shanghai|Guangdong|Shenzhen|Hong Kong|Macao|Taiwan|Xinjiang|Tibet|Inner Mongolia)\b"
+)
+_VOCABULARY = re.compile(
+    r"\b(?:cadres?|party committees?|party branch(?:es)?|party members?|party building|party organizations?|"
+    r"party and government|discipline inspection|townships?|county party|municipal party|provincial party|socialism with|"
+    r"Marxism|people's congress|superior departments)\b",
+    re.IGNORECASE,
 )
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)?\b")
@@ -91,17 +99,21 @@ def judge(texts: Iterable[str], concepts: Iterable[str], calques: Iterable[str],
     if has_source:
         return SubjectVerdict(True, "translated from a Chinese source")
     china: set[str] = set()
+    vocabulary: set[str] = set()
     for t in texts:
         if _CJK.search(t):
             china.add("Chinese characters")
         china |= china_signs(t)
+        vocabulary |= {m.group().lower() for m in _VOCABULARY.finditer(t)}
     china_list = sorted(china)[:MAX_CHINA_SIGNS]
-    others = sorted(set(concepts)) + sorted(set(calques))
-    signs = tuple(china_list + others)
-    count = len(signs)
-    is_open = (count >= OPEN_AT and bool(china_list)) or len(others) >= OPEN_AT_WITHOUT_CHINA
+    vocabulary_list = sorted(vocabulary)[:MAX_VOCABULARY_SIGNS]
+    concept_list = sorted(set(concepts))
+    calque_list = sorted(set(calques))
+    points = 2.0 * len(china_list) + sum(0.5 if ordinary_english(c) else 1.0 for c in concept_list) + 0.5 * len(calque_list) + len(vocabulary_list)
+    signs = tuple(china_list + concept_list + calque_list + vocabulary_list)
+    is_open = points >= OPEN_AT
     listing = ", ".join(signs[:6]) + (" …" if len(signs) > 6 else "")
-    reason = f"{count} sign{'s' if count != 1 else ''} of Chinese public affairs" + (f": {listing}" if signs else "")
+    reason = f"{points:g} points of Chinese public affairs" + (f": {listing}" if signs else "")
     return SubjectVerdict(is_open, reason, signs)
 
 

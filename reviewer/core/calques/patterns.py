@@ -10,8 +10,8 @@ English glosses CC-CEDICT gives it (:func:`.dictionary.glosses`). An English spa
   in any order; a term that is one CC-CEDICT word (党组, 基层) has no pattern, since its
   characters' glosses would make one of other concepts' standard renderings ("Party
   organizations" from 党 and 组);
-* the span is short: its glossed words with at most three function words and one other
-  word between them, inside one clause (no ``.;:!?``, comma, bracket or quote between);
+* the span is short: its glossed words with at most three function words and (for three
+  parts or more) one other word between them, inside one clause (no ``.;:!?``, comma, bracket or quote between);
 * its words are not just the words of an acceptable term of the concept in another order,
   and it neither lies inside an acceptable term hit of any concept nor overlaps a hit of
   a listed variant (that one is ``term-forbidden``'s or ``term-nonstandard``'s finding).
@@ -351,7 +351,8 @@ def _windows(occ: list[tuple[int, int]], parts: int, toks: list[Token], breaks: 
             if len(covered) == parts:
                 inner = [toks[i] for i in range(a, b + 1) if i not in by_token]
                 others = sum(1 for t in inner if t.lower not in FUNCTION_WORDS)
-                if others <= MAX_OTHER_WORDS and len(inner) - others <= MAX_FUNCTION_GAP and not any(breaks[a:b]):
+                allowed = MAX_OTHER_WORDS if parts > 2 else 0  # two glosses with a stranger between say little
+                if others <= allowed and len(inner) - others <= MAX_FUNCTION_GAP and not any(breaks[a:b]):
                     out.append((a, b))
                 break
     return out

@@ -15,7 +15,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, ClassVar
 
-from reviewer.core.calques.gate import SubjectVerdict, judge
+from reviewer.core.calques.gate import SubjectVerdict, judge, ordinary_english
 from reviewer.core.calques.patterns import LiteralRendering, detector_for
 from reviewer.core.calques.rules import CalqueMatch, CalqueRules, load_rules
 from reviewer.core.matching import TermHit, TermMatcher
@@ -236,10 +236,10 @@ class CheckContext:
                 for unit in units:
                     has_source = has_source or bool(unit.source and unit.source.strip())
                     for h in self.hits(unit):
-                        if len(h.term.text.split()) >= 2:
+                        # a variant that is ordinary English ("leading group") is what the gate decides on, not a sign
+                        if len(h.term.text.split()) >= 2 and (h.acceptable or not ordinary_english(h.term.text)):
                             concepts.add(h.term.text if h.term.status.acceptable else h.concept.preferred_text or h.term.text)
                     calques |= {m.rule.id for m in self.calques(unit)}
-                    calques |= {r.pattern.concept.preferred_text for r in self.literals(unit) if r.confidence >= self.options.literal_confidence}
             self._verdicts[document] = judge((u.text for u in units), concepts, calques, has_source, self.options.subject)
         return self._verdicts[document]
 
