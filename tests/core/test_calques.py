@@ -227,3 +227,18 @@ def test_a_calque_rule_takes_the_place_of_a_literal_rendering(matcher, no_rules)
     assert f.check == "term-literal" and f.text == "construction of work style" and f.suggestion == "improving conduct"
     assert f.term.status == "literal" and f.term.status not in {s.value for s in Status}
     assert "construction→建设" in f.message and "confidence" in f.message
+
+
+def test_official_sentences_from_the_research_set_stay_clean(matcher):
+    """101 sentences of official English (Xinhua, gov.cn, the 20th Congress report), gathered with
+    their URLs in eval/calque-research/official-sentences.tsv: no calque or literal finding."""
+    import csv
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "eval" / "calque-research" / "official-sentences.tsv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    assert len(rows) >= 100
+    units = [SegmentText("official", r["id"], r["text"]) for r in rows]
+    got = run_checks(units, matcher, checks=CALQUE_CHECKS, context=CheckContext(matcher, CheckOptions(subject="china")))
+    assert [(f.segment, f.check, f.text) for f in got] == []

@@ -154,7 +154,7 @@ class CheckOptions:
 
     subject: str = "auto"
     calque_rules: str | None = None
-    literal_confidence: float = 0.5
+    literal_confidence: float = 0.55
 
 
 _rules_lock = threading.Lock()

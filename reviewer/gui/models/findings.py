@@ -157,7 +157,7 @@ class FindingTableModel(RowTableModel):
             return f
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f.message
+                return finding_tooltip(f)
             return {
                 self.SEGMENT: f.segment,
                 self.SEVERITY: f.severity.value,
@@ -176,3 +176,19 @@ class FindingTableModel(RowTableModel):
             font.setStrikeOut(True)
             return font
         return None
+
+
+def finding_tooltip(f: Finding) -> str:
+    """The hover text of a finding: its message, then for a literal rendering which English word
+    rendered which Chinese part and the confidence, and for a calque the rule and its source."""
+    lines = [f.message]
+    glosses = f.details.get("glosses")
+    if glosses:
+        lines.append("Matched glosses (CC-CEDICT):")
+        lines += [f"  {g['english']} → {g['chinese']}" for g in glosses]
+        lines.append(f"Confidence: {f.details.get('confidence', 0):.2f}")
+    if f.details.get("rule"):
+        lines.append(f"Calque rule: {f.details['rule']}")
+        if f.details.get("source"):
+            lines.append(f"Source: {f.details['source']}")
+    return "\n".join(lines)
