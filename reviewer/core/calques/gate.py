@@ -38,6 +38,7 @@ SUBJECTS = ("auto", "china", "other")
 OPEN_AT = 3.0
 MAX_CHINA_SIGNS = 2
 MAX_VOCABULARY_SIGNS = 2
+JUDGED_WORDS = 60
 
 _CHINA_WORDS = re.compile(
     r"\b(?:China|Chinese|PRC|CPC|CCP|Beijing|Xinhua|Xi Jinping|Jinping|Li Qiang|Mao Zedong|Deng Xiaoping|yuan|RMB|renminbi|"
@@ -61,11 +62,15 @@ class SubjectVerdict:
         open: the calque checks run on it.
         reason: one line for the reviewer ("3 signs: Fuxin, CPC, county Party committee").
         signs: the distinct signs found, China signs first.
+        judged: the document has enough text (:data:`JUDGED_WORDS` words) for a closed gate to
+            mean "about something else"; a closed gate on less still lets the termbase's
+            listed variants through (only the new detectors wait for signs).
     """
 
     open: bool
     reason: str
     signs: tuple[str, ...] = ()
+    judged: bool = True
 
 
 def china_signs(text: str) -> set[str]:
@@ -100,7 +105,9 @@ def judge(texts: Iterable[str], concepts: Iterable[str], calques: Iterable[str],
         return SubjectVerdict(True, "translated from a Chinese source")
     china: set[str] = set()
     vocabulary: set[str] = set()
+    words = 0
     for t in texts:
+        words += len(t.split())
         if _CJK.search(t):
             china.add("Chinese characters")
         china |= china_signs(t)
@@ -114,7 +121,7 @@ def judge(texts: Iterable[str], concepts: Iterable[str], calques: Iterable[str],
     is_open = points >= OPEN_AT
     listing = ", ".join(signs[:6]) + (" …" if len(signs) > 6 else "")
     reason = f"{points:g} points of Chinese public affairs" + (f": {listing}" if signs else "")
-    return SubjectVerdict(is_open, reason, signs)
+    return SubjectVerdict(is_open, reason, signs, judged=words >= JUDGED_WORDS)
 
 
 @lru_cache(maxsize=8192)

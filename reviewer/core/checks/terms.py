@@ -78,6 +78,12 @@ def inflect_like(replacement: str, flagged: str, matched_term: str) -> str:
     return out
 
 
+def _about_something_else(ctx: CheckContext, document: str) -> bool:
+    """The context gate is closed on enough text to judge (a one-line snippet is not)."""
+    verdict = ctx.subject(document)
+    return not verdict.open and verdict.judged
+
+
 @register
 class NonStandardTerm(SegmentCheck):
     """A deprecated or superseded rendering, a case variant, or a near miss."""
@@ -106,7 +112,7 @@ class NonStandardTerm(SegmentCheck):
         for hit in ctx.hits(unit):
             if (hit.term.status is Status.FORBIDDEN) != self.forbidden:
                 continue
-            if not hit.term.status.acceptable and ordinary_english(hit.term.text) and not ctx.subject(unit.document).open:
+            if not hit.term.status.acceptable and ordinary_english(hit.term.text) and _about_something_else(ctx, unit.document):
                 continue  # "research and deployment" in a story about Brooklyn (the context gate)
             finding = self._finding(unit, hit)
             if finding is not None:
