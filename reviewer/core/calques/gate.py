@@ -16,8 +16,9 @@ document from its signs:
 
 Each distinct sign counts once: a China sign 2 (two at most), a term of the
 termbase 1 (0.5 when it is ordinary English, :func:`ordinary_english`; a variant that
-is ordinary English is no sign at all), a calque rule 0.5, a word of Chinese Party-and-government English (``cadres``,
-``comrades``, ``Party committee``, ``township``) 1 (two at most). The gate opens at
+is ordinary English is no sign at all), a calque rule 0.5, a word of Chinese
+Party-and-government English (``cadres``, ``Party committee``, ``township``) 1 (two at
+most). The gate opens at
 :data:`OPEN_AT` points. A reviewer can declare the subject instead (:data:`SUBJECTS`):
 ``china`` opens the gate for every document, ``other`` closes it.
 """
@@ -60,7 +61,8 @@ class SubjectVerdict:
 
     Attributes:
         open: the calque checks run on it.
-        reason: one line for the reviewer ("3 signs: Fuxin, CPC, county Party committee").
+        reason: one line for the reviewer ("5 points of Chinese public affairs: Fuxin, county
+            Party committee").
         signs: the distinct signs found, China signs first.
         judged: the document has enough text (:data:`JUDGED_WORDS` words) for a closed gate to
             mean "about something else"; a closed gate on less still lets the termbase's
@@ -88,7 +90,7 @@ def judge(texts: Iterable[str], concepts: Iterable[str], calques: Iterable[str],
         texts: its segments' targets.
         concepts: labels of the termbase concepts recognised in it through terms of two or
             more words (any status).
-        calques: labels of the calque rules and literal renderings found in it.
+        calques: ids of the calque rules found in it.
         has_source: some segment has a Chinese source.
         subject: one of :data:`SUBJECTS`.
 

@@ -90,11 +90,13 @@ class GlossPattern:
         concept: the term entry.
         parts: its Chinese parts, in order (two or more).
         standard: the content stems of each acceptable English term of the concept.
+        preferred: the content stems of its preferred term.
     """
 
     concept: Concept
     parts: tuple[GlossPart, ...]
     standard: tuple[frozenset[str], ...]
+    preferred: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,7 +229,7 @@ def build_pattern(concept: Concept) -> GlossPattern | None:
             parts.append(GlossPart(piece, frozenset(stems), bool(stems & preferred), frozenset(stems - tight)))
     if len(parts) < 2:
         return None
-    return GlossPattern(concept, tuple(parts), tuple(frozenset(s) for s in standard_words))
+    return GlossPattern(concept, tuple(parts), tuple(frozenset(s) for s in standard_words), preferred)
 
 
 def _content_stems(text: str) -> frozenset[str]:
@@ -319,7 +321,7 @@ class LiteralDetector:
         best: dict[int, float] = {}
         for i, k in matched:
             part = pattern.parts[k]
-            if part.literal and toks[i].stem in _content_stems(pattern.concept.preferred_text):
+            if part.literal and toks[i].stem in pattern.preferred:
                 s = 0.0  # the standard renders this part with the same word
             else:
                 s = specificity(toks[i].lower) * (LOOSE_WEIGHT if toks[i].stem in part.loose else 1.0)
@@ -334,7 +336,6 @@ class LiteralDetector:
 def _windows(occ: list[tuple[int, int]], parts: int, toks: list[Token], breaks: list[bool]) -> list[tuple[int, int]]:
     """The shortest token spans ``(first, last)`` in which every part has a word, inside one
     clause, with few other words between (see the module docstring)."""
-    occ = sorted(occ)
     positions = sorted({i for i, _ in occ})
     by_token: dict[int, set[int]] = defaultdict(set)
     for i, k in occ:

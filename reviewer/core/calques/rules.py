@@ -49,7 +49,7 @@ from pathlib import Path
 
 from reviewer.core.errors import InputError
 from reviewer.core.fileio import read_regular_file
-from reviewer.core.matching import is_inflection
+from reviewer.core.matching import inflections
 from reviewer.core.text import Token, normalize, tokenize
 
 MAX_RULES_BYTES = 4 * 1024 * 1024
@@ -60,7 +60,7 @@ _SEVERITIES = ("critical", "major", "minor", "neutral")
 @dataclass(frozen=True, slots=True)
 class _Item:
     kind: str  # "word", "class", "any", "gap"
-    words: tuple[tuple[str, bool], ...] = ()  # (word, exact) alternatives
+    words: frozenset[str] = frozenset()  # the forms a token may have (every alternative, inflected unless exact)
     name: str = ""
     optional: bool = False
     flagged: bool = True  # inside the [ ] span of the pattern (or the pattern has none)
@@ -118,10 +118,24 @@ class CalqueRules:
     classes: dict[str, dict[str, str]]
     version: str = ""
     path: Path | None = None
-    _class_phrases: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict, init=False, repr=False)
+    _class_phrases: dict[str, list[tuple[tuple[frozenset[str], ...], str]]] = field(default_factory=dict, init=False, repr=False)
+    _needs: dict[int, tuple[frozenset[str], ...]] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self._class_phrases = {name: [(tuple(p.split()), v) for p, v in sorted(m.items(), key=lambda kv: -len(kv[0].split()))] for name, m in self.classes.items()}
+        self._class_phrases = {
+            name: [(tuple(inflections(w) for w in p.split()), v) for p, v in sorted(m.items(), key=lambda kv: -len(kv[0].split()))] for name, m in self.classes.items()
+        }
+        # what a segment must hold for a pattern to match: a form of each word that must be there
+        # (for a class, of the first word of one of its phrases); most patterns fail this at once
+        for rule in self.rules:
+            for pattern in (*rule.compiled, *rule.compiled_unless):
+                needs = []
+                for it in pattern:
+                    if it.kind == "word" and not it.optional:
+                        needs.append(it.words)
+                    elif it.kind == "class" and not it.optional:
+                        needs.append(frozenset().union(*(forms[0] for forms, _ in self._class_phrases.get(it.name, ()))))
+                self._needs[id(pattern)] = tuple(needs)
 
     def find(self, text: str) -> list[CalqueMatch]:
         """Every rule match in ``text``, longest first where two overlap, in text order."""
@@ -130,9 +144,12 @@ class CalqueRules:
         if not toks:
             return []
         breaks = [bool(_BREAK.search(norm.text[a.end : b.start])) for a, b in zip(toks, toks[1:])]
+        lowers = {t.lower for t in toks}
         found: list[tuple[int, int, CalqueRule, dict[str, str]]] = []
         for rule in self.rules:
             for pattern in rule.compiled:
+                if not all(forms & lowers for forms in self._needs[id(pattern)]):
+                    continue
                 for i in range(len(toks)):
                     for j, fills, (a, b) in self._match(pattern, 0, toks, i, breaks, {}):
                         if j > i and b > a and not self._excepted(rule, toks, breaks, i, j):
@@ -183,8 +200,7 @@ class CalqueRules:
         if i >= len(toks) or not joined(i):
             return out
         if item.kind == "word":
-            low = toks[i].lower
-            if any(low == w if exact else is_inflection(low, w) for w, exact in item.words):
+            if toks[i].lower in item.words:
                 out = self._match(pattern, k + 1, toks, i + 1, breaks, fills, on(1)) + out
         elif item.kind == "any":
             out = self._match(pattern, k + 1, toks, i + 1, breaks, fills, on(1)) + out
@@ -193,11 +209,11 @@ class CalqueRules:
                 if i + n <= len(toks) and not any(breaks[i : i + n - 1]) and joined(i):
                     out = self._match(pattern, k + 1, toks, i + n, breaks, fills, on(n)) + out
         elif item.kind == "class":
-            for words, value in self._class_phrases.get(item.name, ()):
-                n = len(words)
+            for phrase, value in self._class_phrases.get(item.name, ()):
+                n = len(phrase)
                 if i + n > len(toks) or any(breaks[i : i + n - 1]):
                     continue
-                if all(is_inflection(t.lower, w) for t, w in zip(toks[i : i + n], words)):
+                if all(t.lower in forms for t, forms in zip(toks[i : i + n], phrase)):
                     out = self._match(pattern, k + 1, toks, i + n, breaks, {**fills, item.name: value}, on(n)) + out
                     break
         return out
@@ -227,14 +243,13 @@ def compile_pattern(pattern: str, classes: dict[str, dict[str, str]]) -> tuple[_
     marked = "[" in pattern
     inside = not marked
     for raw in pattern.replace("-", " ").split():
-        opens, closes = raw.startswith("["), raw.endswith("]") and not raw.endswith("?]")
-        raw = raw.strip("[]") if raw not in ("[", "]") else ""
+        opens, closes = raw.startswith("["), raw.endswith("]")
+        raw = raw.removeprefix("[").removesuffix("]")
         if opens:
             inside = True
         flagged = inside
-        if closes or raw.endswith("?]"):
+        if closes:
             inside = False
-        raw = raw.rstrip("]")
         if not raw:
             continue
         optional = raw.endswith("?") and len(raw) > 1
@@ -249,15 +264,15 @@ def compile_pattern(pattern: str, classes: dict[str, dict[str, str]]) -> tuple[_
                 raise ValueError(f"pattern “{pattern}”: no class {{{name}}} in [classes]")
             items.append(_Item("class", name=name, optional=optional, flagged=flagged))
         else:
-            words = []
+            forms: set[str] = set()
             for alt in body.split("|"):
                 exact = alt.startswith("=")
                 word = alt[1:] if exact else alt
                 toks = tokenize(normalize(word).text)
                 if len(toks) != 1:
                     raise ValueError(f"pattern “{pattern}”: “{alt}” is not one word")
-                words.append((toks[0].lower, exact))
-            items.append(_Item("word", tuple(words), optional=optional, flagged=flagged))
+                forms |= {toks[0].lower} if exact else inflections(toks[0].lower)
+            items.append(_Item("word", frozenset(forms), optional=optional, flagged=flagged))
     if marked and not any(it.flagged for it in items):
         raise ValueError(f"pattern “{pattern}”: nothing between [ and ]")
     if not any(not it.optional and it.kind in ("word", "class") for it in items):
