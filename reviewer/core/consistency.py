@@ -9,7 +9,6 @@ the window's renderings panel all read this one grouping.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -100,7 +99,7 @@ def group_renderings(pairs: Iterable[tuple[TextUnit, TermHit]]) -> list[ConceptR
         if hit.kind is HitKind.NEAR:
             continue
         concepts.setdefault(hit.concept.id, hit.concept)
-        key = rendering_key(hit, unit.text)
+        key = rendering_key(hit)
         groups = by_concept.setdefault(hit.concept.id, {})
         r = groups.get(key)
         if r is None:
@@ -130,54 +129,62 @@ def at_sentence_start(text: str, start: int) -> bool:
     return i < 0 or text[i] in ".!?"
 
 
-
-
-def rendering_key(hit: TermHit, text: str) -> str:
+def rendering_key(hit: TermHit) -> str:
     """How a hit renders its concept, for consistency.
 
     Inflections of one term are one rendering (``mayor``, ``mayors``), and a
     concept's full form and short form (``termType`` fullForm / shortForm /
-    abbreviation) are one rendering family. Capitals count (``provincial two
-    sessions`` and ``Provincial Two Sessions`` are two renderings) except where
-    they are not the translator's choice: at the start of a sentence, and inside
-    a title-case name (``the 2023 Fuxin Municipal Government Work Report Task
-    List``: the words next to the term are capitalised too).
+    abbreviation) are one rendering family. Capitals do not count: ``provincial two
+    sessions`` in running text and ``Provincial Two Sessions`` in a Title Case heading
+    are one rendering (a case-sensitive term in the wrong capitals is a ``case`` hit,
+    which is ``term-nonstandard``'s finding, and a rendering of its own).
     """
     if hit.term.form in ("fullForm", "shortForm", "abbreviation") and hit.kind in (HitKind.EXACT, HitKind.INFLECTED):
         return f"{hit.concept.id}:forms"
-    caps = "".join("A" if w[:1].isupper() else "a" for w in _WORD_RE.findall(hit.text))
-    if _in_title(text, hit.start, hit.end):
-        caps = ""
-    elif caps and at_sentence_start(text, hit.start) and not hit.term.text[:1].isupper():
-        caps = "a" + caps[1:]
-    return f"{hit.concept.id}:{hit.term.text.casefold()}:{caps}"
+    return f"{hit.concept.id}:{hit.term.text.casefold()}" + (":case" if hit.kind is HitKind.CASE else "")
 
 
-_WORD_RE = re.compile(r"[^\W\d_]+")
+#: Two documents whose Chinese sources overlap this much (Jaccard, by segment) translate one text.
+SAME_SOURCE = 0.5
 
 
-def _neighbour_word(text: str, pos: int, step: int) -> tuple[str, int]:
-    """The word next to ``pos`` going left (``step`` -1) or right (+1) across spaces,
-    quotes and hyphens only, with its start offset; ``("", -1)`` if there is none.
-    Looks at most 60 characters away."""
-    i = pos if step > 0 else pos - 1
-    limit = 60
-    while 0 <= i < len(text) and limit and text[i] in " \"'“”‘’-":
-        i += step
-        limit -= 1
-    if not (0 <= i < len(text)) or not text[i].isalnum():
-        return "", -1
-    j = i
-    while 0 <= j + step < len(text) and text[j + step].isalnum() and abs(j - i) < 60:
-        j += step
-    a, b = (i, j) if step > 0 else (j, i)
-    return text[a : b + 1], a
+class SourcedUnit(TextUnit, Protocol):
+    """A segment with its Chinese source, if any (``SegmentText`` has it)."""
+
+    @property
+    def source(self) -> str | None: ...
 
 
-def _in_title(text: str, start: int, end: int) -> bool:
-    before, at = _neighbour_word(text, start, -1)
-    after, _ = _neighbour_word(text, end, +1)
-    before_cap = before[:1].isupper() and not at_sentence_start(text, at)
-    return before_cap or after[:1].isupper()
+def translation_families(units: Iterable[SourcedUnit]) -> dict[str, int]:
+    """Which documents of a batch are translations of the same source text (several MT
+    systems, or versions): document key -> family number, documents of one family sharing
+    it. Two documents are of one family when at least :data:`SAME_SOURCE` of their distinct
+    source segments are the same (Jaccard); a document with no source is a family of its own.
+    """
+    sources: dict[str, set[str]] = {}
+    for u in units:
+        bag = sources.setdefault(u.document, set())
+        if u.source and u.source.strip():
+            bag.add(" ".join(u.source.split()))
+    parent = {d: d for d in sources}
 
+    def root(d: str) -> str:
+        while parent[d] != d:
+            parent[d] = parent[parent[d]]
+            d = parent[d]
+        return d
 
+    holders: dict[str, list[str]] = {}
+    for d, bag in sources.items():
+        for s in bag:
+            holders.setdefault(s, []).append(d)
+    shared: dict[tuple[str, str], int] = {}
+    for docs in holders.values():
+        for i, a in enumerate(docs):
+            for b in docs[i + 1 :]:
+                shared[(a, b)] = shared.get((a, b), 0) + 1
+    for (a, b), n in shared.items():
+        if n / len(sources[a] | sources[b]) >= SAME_SOURCE:
+            parent[root(a)] = root(b)
+    numbers: dict[str, int] = {}
+    return {d: numbers.setdefault(root(d), len(numbers)) for d in sources}

@@ -11,7 +11,7 @@ from reviewer.core.calques.gate import ordinary_english
 from reviewer.core.checks.base import Check, CheckContext, Finding, SegmentCheck, SegmentText, Severity, TermRef
 from reviewer.core.checks.registry import register
 from reviewer.core.consistency import at_sentence_start as _at_sentence_start
-from reviewer.core.consistency import group_renderings
+from reviewer.core.consistency import group_renderings, translation_families
 from reviewer.core.matching import HitKind, TermHit
 from reviewer.core.term_alignment import locate_rendering, renders
 from reviewer.core.text import DASHES, DOUBLE_QUOTES, SINGLE_QUOTES, ZERO_WIDTH
@@ -188,32 +188,52 @@ class InconsistentTerm(Check):
     id = "term-inconsistent"
     name = "Inconsistent term"
     description = (
-        "A concept is rendered in more than one way in the document (or batch), including differently "
-        "capitalised forms. Each finding lists every rendering with its count; the suggestion is the "
-        "preferred term if it is used, else the most frequent acceptable rendering. Non-standard renderings "
-        "are listed with their counts but flagged only by term-nonstandard, so no span is flagged twice."
+        "A concept is rendered in more than one way in the document (or batch); capitals alone do not make "
+        "another rendering. Each finding lists every rendering with its count; the suggestion is the "
+        "preferred term if it is used, else the most frequent acceptable rendering, and the preferred term is "
+        "never the one flagged. Non-standard renderings are listed with their counts but flagged only by "
+        "term-nonstandard, so no span is flagged twice. Several translations of the same source in one batch "
+        "(MT systems, versions) are not compared with each other: the systems view compares them."
     )
     severity = Severity.MINOR
     category = "Terminology/Inconsistent use of terminology"
 
     def run(self, units: Sequence[SegmentText], ctx: CheckContext) -> Iterable[Finding]:
+        families = translation_families(units)
+        if len(set(families.values())) == len(families):
+            yield from self._compare(units, ctx, None)  # no two translations of one text: one comparison
+            return
+        # several translations of one source (MT systems, versions) are compared side by side in the
+        # systems view, not with each other: each document against itself and the other texts
+        for document, family in families.items():
+            scope = [u for u in units if u.document == document or families[u.document] != family]
+            yield from self._compare(scope, ctx, document)
+
+    def _compare(self, units: Sequence[SegmentText], ctx: CheckContext, only: str | None) -> Iterable[Finding]:
+        """The findings of one comparison of ``units`` (on document ``only``'s segments, if given)."""
         for group in group_renderings((unit, hit) for unit in units for hit in ctx.hits(unit)):
             if group.consistent or group.dominant is None:
                 continue  # one rendering, or none acceptable (term-nonstandard flags each one)
-            listing = "; ".join(f"“{r.text}” ×{r.count}" for r in group.renderings)
-            details = [{"rendering": r.text, "count": r.count} for r in group.renderings]
+            counts: dict[str, int] = {}
+            for r in group.renderings:  # one line per text, however many terms it matched
+                counts[r.text] = counts.get(r.text, 0) + r.count
+            listing = "; ".join(f"“{text}” ×{n}" for text, n in counts.items())
+            details = [{"rendering": text, "count": n} for text, n in counts.items()]
             concept = group.concept
             for r in group.renderings:
                 if r is group.dominant or not r.acceptable:
                     continue  # a non-standard rendering is term-nonstandard's finding, listed here only
                 for occurrence, hit in r.occurrences:
                     unit = cast(SegmentText, occurrence)
+                    suggestion = fit_case(group.dominant_text, unit.text, hit.start, hit.end, titles=False)
+                    if (only is not None and unit.document != only) or suggestion == hit.text:
+                        continue
                     yield self.finding(
                         unit,
                         hit.start,
                         hit.end,
-                        f"{concept.source_term or concept.preferred_text} is rendered {len(group.renderings)} ways here: {listing}. Use one rendering, e.g. “{group.dominant_text}”.",
-                        suggestion=fit_case(group.dominant_text, unit.text, hit.start, hit.end, titles=False),
+                        f"{concept.source_term or concept.preferred_text} is rendered {len(counts)} ways here: {listing}. Use one rendering, e.g. “{group.dominant_text}”.",
+                        suggestion=suggestion,
                         term=TermRef.of(hit),
                         details={"renderings": details, "dominant": group.dominant_text},
                     )
