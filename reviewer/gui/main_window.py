@@ -38,7 +38,8 @@ from reviewer.core.autosave import autosave_path, data_dir
 from reviewer.core.project import PROJECT_SUFFIX, STATES, Project
 from reviewer.core import heap
 from reviewer.core.check_process import CheckProcess, CheckProcessDied, CheckProcessError
-from reviewer.core.checks import Finding, Severity
+from reviewer.core.calques.gate import SUBJECTS
+from reviewer.core.checks import CheckOptions, Finding, Severity
 from reviewer.core.consistency import ConceptRenderings
 from reviewer.core.errors import InputError, ReviewerError
 from reviewer.core.readers import READERS, collect_inputs, read_document
@@ -428,6 +429,7 @@ class MainWindow(QMainWindow):
         termbase_paths = [] if self.termbases else list(self.termbase_paths)
         existing = list(self.termbases)
         check_settings = self.check_settings()
+        subject = self.check_subject()
 
         project_path = paths[0] if len(paths) == 1 and paths[0].suffix.lower() == PROJECT_SUFFIX else new_project
         if project_path is not None and project_path.suffix.lower() == PROJECT_SUFFIX and paths and paths[0] == project_path:
@@ -470,6 +472,7 @@ class MainWindow(QMainWindow):
                     notes.extend(found)
                 review = make_review(documents, termbases)
                 review.checks, review.severities = check_settings
+                review.options = CheckOptions(subject=subject)
                 notes.extend(project.load_into(review))
                 legacy = autosave_path([d.path for d in documents])
                 if not project.setting("imported_json") and legacy.exists():  # the autosave of an earlier version
@@ -661,7 +664,7 @@ class MainWindow(QMainWindow):
         enabled, severities = self.check_settings()
         dialog = SettingsDialog(
             str(self.settings.value("language", "en")), _int(self.settings.value("fontSize", 0)), enabled, severities,
-            list(self.termbases), list(self.termbase_paths), self, self.scorecard_settings(),
+            list(self.termbases), list(self.termbase_paths), self, self.scorecard_settings(), subject=self.check_subject(),
         )
         dialog.accepted.connect(lambda: self.apply_settings(dialog))
         dialog.open()
@@ -702,7 +705,7 @@ class MainWindow(QMainWindow):
             matcher_stale = True
         if matcher_stale:
             self.termbase_actions.termbase_changed()
-        self.set_check_settings(dialog.checks.enabled(), dialog.checks.severities())
+        self.set_check_settings(dialog.checks.enabled(), dialog.checks.severities(), dialog.checks.subject())
 
     def scorecard_settings(self) -> ScorecardSettings:
         """The MQM scorecard's weights, threshold and word basis, from the settings."""
@@ -1102,7 +1105,7 @@ class MainWindow(QMainWindow):
         snapshot = self._snapshot()
         units = snapshot.units()
         matcher = snapshot.matcher
-        checks, severities = snapshot.checks, dict(snapshot.severities)
+        checks, severities, options = snapshot.checks, dict(snapshot.severities), snapshot.options
         assert matcher is not None
         checker = self._check_process()
         if self._check_task is not None:
@@ -1112,10 +1115,10 @@ class MainWindow(QMainWindow):
             result = None
             if checker is not None:
                 try:
-                    result = checker.check(units, matcher, checks, progress, severities)
+                    result = checker.check(units, matcher, checks, progress, severities, options)
                 except CheckProcessDied:
                     pass  # no child process to be had: check here, in this thread
-            findings, renderings = result or check_batch(units, matcher, checks, progress, severities)
+            findings, renderings = result or check_batch(units, matcher, checks, progress, severities, options)
             with heap.paused():
                 return CheckLanding.of(snapshot, findings, renderings)
 
@@ -1200,9 +1203,9 @@ class MainWindow(QMainWindow):
 
     def checks_dialog(self) -> None:
         """Choose the checks and their severities; kept in the settings, applied at once."""
-        dialog = ChecksDialog(*self.check_settings(), self)
+        dialog = ChecksDialog(*self.check_settings(), self, subject=self.check_subject())
         if dialog.exec():
-            self.set_check_settings(dialog.enabled(), dialog.severities())
+            self.set_check_settings(dialog.enabled(), dialog.severities(), dialog.subject())
 
     def check_settings(self) -> tuple[list[str] | None, dict[str, Severity]]:
         """The checks that run and the fixed severities, from the settings."""
@@ -1216,14 +1219,23 @@ class MainWindow(QMainWindow):
         ids = [str(x) for x in enabled] if isinstance(enabled, list) else ([enabled] if isinstance(enabled, str) and enabled else None)
         return ids, severities
 
-    def set_check_settings(self, enabled: list[str] | None, severities: dict[str, Severity]) -> None:
-        """Keep and apply a choice of checks and severities."""
+    def check_subject(self) -> str:
+        """Whether the text is about Chinese public affairs (``auto``, ``china``, ``other``), from the settings."""
+        value = str(self.settings.value("checks/subject", "auto") or "auto")
+        return value if value in SUBJECTS else "auto"
+
+    def set_check_settings(self, enabled: list[str] | None, severities: dict[str, Severity], subject: str | None = None) -> None:
+        """Keep and apply a choice of checks and severities (and of the subject, when given)."""
+        if subject is not None:
+            self.settings.setValue("checks/subject", subject)
         self.settings.setValue("checks/enabled", enabled if enabled is not None else None)
         if enabled is None:
             self.settings.remove("checks/enabled")
         self.settings.setValue("checks/severities", ",".join(f"{k}={v.value}" for k, v in severities.items()))
         if self.review is not None:
             self.review.checks, self.review.severities = enabled, severities
+            self.review.options = dataclasses.replace(self.review.options, subject=self.check_subject())
+
             def write(p: Project, _r: Review) -> None:
                 p.set_setting("checks", enabled)
                 p.set_setting("severities", {k: v.value for k, v in severities.items()})

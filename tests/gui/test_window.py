@@ -159,6 +159,21 @@ def test_checks_dialog_switches_checks_and_severity(qtbot, window):
     assert "punctuation" not in (window.check_settings()[0] or [])
 
 
+def test_checks_dialog_declares_the_subject(qtbot, window):
+    from reviewer.gui.widgets.checks_dialog import ChecksDialog
+
+    assert any(f.check == "calque" for f in window.review.findings)  # the sample is Fuxin news: the gate is open
+    dialog = ChecksDialog(*window.check_settings(), subject=window.check_subject())
+    qtbot.addWidget(dialog)
+    assert dialog.subject() == "auto"
+    dialog.widget.subject_box.setCurrentIndex(dialog.widget.subject_box.findData("other"))
+    window.set_check_settings(dialog.enabled(), dialog.severities(), dialog.subject())
+    settle(qtbot, window)
+    assert window.check_subject() == "other" and window.review.options.subject == "other"
+    assert not [f for f in window.review.findings if f.check in ("calque", "term-literal")]
+    assert any(f.check == "term-forbidden" for f in window.review.findings)
+
+
 def test_term_renderings_panel_jumps_to_segments(qtbot, window):
     panel = window.renderings_panel
     assert "rendered more than one way" in panel.summary.text()

@@ -564,6 +564,22 @@
       <translation>检查项</translation>
     </message>
     <message>
+      <source>Decide for each document from its signs</source>
+      <translation>按每篇文档的迹象判断</translation>
+    </message>
+    <message>
+      <source>Always: Chinese government and Party affairs</source>
+      <translation>始终是：中国政务和党务</translation>
+    </message>
+    <message>
+      <source>Never: about something else</source>
+      <translation>从不：内容与此无关</translation>
+    </message>
+    <message>
+      <source>Text about Chinese public affairs (literal renderings, calques, ordinary-English variants):</source>
+      <translation>文本是否涉及中国政务（直译、仿译、普通英语变体）：</translation>
+    </message>
+    <message>
       <source>What it finds</source>
       <translation>检查内容</translation>
     </message>

@@ -55,6 +55,7 @@ class SettingsDialog(QDialog):
         termbase_paths: list[Path],
         parent: QWidget | None = None,
         scorecard: ScorecardSettings | None = None,
+        subject: str = "auto",
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Settings"))
@@ -76,7 +77,7 @@ class SettingsDialog(QDialog):
         form.addRow(QLabel(tr("A new language takes effect when reviewer starts again.")))
         self.tabs.addTab(general, tr("General"))
 
-        self.checks = ChecksWidget(enabled, severities)
+        self.checks = ChecksWidget(enabled, severities, subject=subject)
         self.tabs.addTab(self.checks, tr("Checks"))
 
         matching = QWidget()
