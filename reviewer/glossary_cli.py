@@ -12,6 +12,7 @@ from pathlib import Path
 
 from reviewer.core.errors import ReviewerError
 from reviewer.core.termbase import load_termbase, save_termbase
+from reviewer.core.termbase.sources import SOURCE_KINDS, source_kind, verifies
 from reviewer.core.termbase.tabular import import_glossary, parse_mapping
 from reviewer.core.termbase.validate import validate
 
@@ -96,7 +97,14 @@ def _stats(args: argparse.Namespace) -> int:
         print(f"  {len(tb)} concepts, {tb.term_count()} English terms, {sum(len(c.zh) for c in tb.concepts)} Chinese terms")
         print("  terms by status: " + ", ".join(f"{k} {v}" for k, v in statuses.most_common()))
         print("  concepts by subject: " + ", ".join(f"{k} {v}" for k, v in subjects.most_common()))
-        print("  verified: " + ", ".join(f"{k} {v}" for k, v in verified.most_common()))
-        print(f"  sourced: {sum(bool(c.sources) for c in tb.concepts)} of {len(tb)}")
+        print("  verified: " + ", ".join(f"{k} {v}" for k, v in verified.most_common()) + f" ({_share(verified['yes'], len(tb))} verified)")
+        print(f"  verified against an official text with a date or URL: {sum(any(verifies(s) for s in c.sources) and c.verified == 'yes' for c in tb.concepts)}")
+        cited = Counter(kind for c in tb.concepts for kind in {source_kind(s) for s in c.sources})
+        print("  concepts citing each kind of source: " + ", ".join(f"{k} {cited[k]}" for k in SOURCE_KINDS if cited[k]))
+        best = Counter(next((k for k in SOURCE_KINDS if any(source_kind(s) == k for s in c.sources)), "none") for c in tb.concepts)
+        print("  concepts by best source: " + ", ".join(f"{k} {best[k]}" for k in (*SOURCE_KINDS, "none") if best[k]))
     return EXIT_OK
 
+
+def _share(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.0f}%" if whole else "0%"

@@ -205,7 +205,7 @@ class CheckProcess:
         run = self._run
         conn.send(("check", run, len(units), checks, severities, options))
         for i in range(0, len(units), CHUNK):
-            conn.send([(u.document, u.segment, u.text, u.source) for u in units[i : i + CHUNK]])
+            conn.send([(u.document, u.segment, u.text, u.source, u.date) for u in units[i : i + CHUNK]])
         with ExitStack() as receiving:
             return self._receive(conn, run, units, progress, receiving)
 

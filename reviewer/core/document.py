@@ -7,6 +7,8 @@ document, so the MT is always there to score against.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -132,3 +134,21 @@ class Document:
         if i is None:
             raise KeyError(segment_id)
         return self.segments[i]
+
+
+_DATE_RE = re.compile(r"(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?")
+
+
+def document_date(doc: Document) -> str:
+    """The document's date from its ``date`` metadata, as ``YYYY``, ``YYYY-MM`` or
+    ``YYYY-MM-DD``, or ``""`` when it has none that reads as a date (``2023-01-19``,
+    ``2023/1/19`` and ``2023-01-19 08:00`` all give ``2023-01-19``)."""
+    m = _DATE_RE.search(doc.metadata.get("date", ""))
+    if m is None or not 1900 <= int(m.group(1)) <= 2200:
+        return ""
+    year, month, day = m.groups()
+    if month is None or not 1 <= int(month) <= 12:
+        return year
+    if day is None or not 1 <= int(day) <= 31:
+        return f"{year}-{int(month):02d}"
+    return f"{year}-{int(month):02d}-{int(day):02d}"

@@ -24,7 +24,7 @@ from typing import Any
 
 from reviewer.core.checks import CheckContext, CheckOptions, Finding, SegmentText, Severity, run_checks
 from reviewer.core.consistency import ConceptRenderings, group_renderings
-from reviewer.core.document import Document, Segment
+from reviewer.core.document import Document, Segment, document_date
 from reviewer.core.scoring import ScoreReport, score_review
 from reviewer.core.errors import InputError
 from reviewer.core.fileio import atomic_write_bytes
@@ -200,9 +200,10 @@ class Review:
         corrected = self.corrected
         for d in self.documents:
             key = self.doc_key(d)
+            date = document_date(d)
             for s in d.segments:
                 edited = corrected.get((key, s.id))
-                units.append(SegmentText(key, s.id, s.target if edited is None else edited, s.source))
+                units.append(SegmentText(key, s.id, s.target if edited is None else edited, s.source, date))
         return units
 
     def set_target(self, doc_key: str, segment_id: str, text: str) -> None:

@@ -4,6 +4,9 @@ and nothing on the correctly rendered standard terms."""
 
 import pytest
 
+from reviewer.core.checks.terms import out_of_use
+from reviewer.core.document import document_date
+
 from reviewer.core.matching import HitKind
 from reviewer.core.readers import read_document
 from reviewer.core.review import make_review
@@ -81,7 +84,7 @@ def test_correct_standard_terms_are_recognised_and_never_flagged(review):
     acceptable = []
     for seg in doc.segments:
         for hit in review.matcher.match(seg.target):
-            if hit.acceptable:
+            if hit.acceptable and not out_of_use(hit.term, document_date(doc)):  # "self-revolution": official from 2025, the sample is of 2023
                 acceptable.append((seg.id, hit.start, hit.end, hit.text))
     recognised = {t for *_, t in acceptable}
     for phrase in CORRECT:

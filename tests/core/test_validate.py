@@ -66,7 +66,10 @@ def test_glossary_cli(tmp_path, capsys, mini_tbx, shipped_termbase):
     assert main(["glossary", "export", str(mini_tbx), "-o", str(mini_tbx), "--force"]) == 2
     assert main(["glossary", "stats", str(SHIPPED_TERMBASE)]) == 0
     n = len(shipped_termbase)
-    assert f"sourced: {n} of {n}" in capsys.readouterr().out
+    printed = capsys.readouterr().out
+    assert f"{n} concepts" in printed and "verified against an official text with a date or URL: " in printed
+    best = next(line for line in printed.splitlines() if "concepts by best source:" in line)
+    assert best.split(": ", 1)[1].startswith("official ") and "none" not in best  # every concept is sourced, most officially
     empty = tmp_path / "e.csv"
     empty.write_text("中文,English\n", encoding="utf-8")
     assert main(["glossary", "import", str(empty), "-o", str(tmp_path / "e.tbx")]) == 2

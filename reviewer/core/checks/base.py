@@ -132,12 +132,16 @@ class SegmentText:
         segment: segment id.
         text: the current target text (the post-edit if any, else the MT).
         source: the Chinese source, if any.
+        date: the document's date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, from its
+            metadata), or ``""``; terms with a ``valid_from`` or ``valid_to`` are judged
+            against it.
     """
 
     document: str
     segment: str
     text: str
     source: str | None = None
+    date: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from reviewer.core.consistency import group_renderings, translation_families
 from reviewer.core.matching import HitKind, TermHit
 from reviewer.core.term_alignment import locate_rendering, renders
 from reviewer.core.text import DASHES, DOUBLE_QUOTES, SINGLE_QUOTES, ZERO_WIDTH
-from reviewer.core.termbase.model import Status
+from reviewer.core.termbase.model import Status, Term
 
 
 _SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to with".split())
@@ -78,6 +78,22 @@ def inflect_like(replacement: str, flagged: str, matched_term: str) -> str:
     return out
 
 
+def out_of_use(term: Term, date: str) -> str:
+    """Why an acceptable ``term`` was not yet, or no longer, the standard at ``date``
+    (``YYYY[-MM[-DD]]``, the document's date), or ``""`` when it was (or a date is missing).
+
+    A date compares at the precision of the coarser of the two: a term valid from
+    ``2025`` is out of use in a text of ``2024-12-31`` and in use in one of ``2025-03``.
+    """
+    if not date:
+        return ""
+    if term.valid_from and date[: len(term.valid_from)] < term.valid_from[: len(date)]:
+        return f"official English writes it from {term.valid_from}"
+    if term.valid_to and date[: len(term.valid_to)] > term.valid_to[: len(date)]:
+        return f"official English wrote it until {term.valid_to}"
+    return ""
+
+
 def _about_something_else(ctx: CheckContext, document: str) -> bool:
     """The context gate is closed on enough text to judge (a one-line snippet is not)."""
     verdict = ctx.subject(document)
@@ -91,7 +107,8 @@ class NonStandardTerm(SegmentCheck):
     id = "term-nonstandard"
     name = "Non-standard term"
     description = (
-        "A rendering the termbase marks deprecated or superseded; a case-sensitive term written with the "
+        "A rendering the termbase marks deprecated or superseded; an admitted rendering used before or after "
+        "the dates the termbase gives it (the document's date decides); a case-sensitive term written with the "
         "wrong capitals; or a near miss of a term (fuzzy match with its similarity score and a "
         "classification: case, inflection, spelling, word order, partial). The suggestion is the concept's "
         "preferred term. Forbidden renderings are term-forbidden's."
@@ -118,9 +135,22 @@ class NonStandardTerm(SegmentCheck):
             if finding is not None:
                 yield finding
 
+    def _out_of_date(self, unit: SegmentText, hit: TermHit) -> Finding | None:
+        """An acceptable rendering used before its ``valid_from`` or after its ``valid_to``."""
+        why = out_of_use(hit.term, unit.date) if hit.kind in (HitKind.EXACT, HitKind.INFLECTED) else ""
+        preferred = hit.concept.preferred_text
+        if not why or not preferred or hit.term.status is Status.PREFERRED:
+            return None
+        zh = hit.concept.source_term
+        msg = f"“{hit.text}” renders {zh or 'this concept'}, but {why}; in a text of {unit.date} the standard was “{preferred}”."
+        suggestion = fit_case(inflect_like(preferred, hit.text, hit.term.text), unit.text, hit.start, hit.end)
+        return self.finding(
+            unit, hit.start, hit.end, msg, severity=Severity.MINOR, suggestion=suggestion, term=TermRef.of(hit), details={"kind": hit.kind.value, "classification": "date"}
+        )
+
     def _finding(self, unit: SegmentText, hit: TermHit) -> Finding | None:
         if hit.acceptable:
-            return None
+            return self._out_of_date(unit, hit)
         preferred_text = hit.concept.preferred_text
         zh = hit.concept.source_term
         concept_label = f"{zh} ({preferred_text})" if zh and preferred_text else (zh or preferred_text or "its concept")

@@ -7,9 +7,51 @@ entry"). A concept has Chinese terms and English terms; each English
 
 from __future__ import annotations
 
+import calendar
+import math
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
+
+_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+_YEARS_RE = re.compile(r"^(\d{4})-(\d{4})$")
+
+
+def date_problem(text: str, allow_range: bool = False) -> str:
+    """Why ``text`` is not a termbase date, or ``""`` when it is one (or empty).
+
+    A date is ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` and must exist in the calendar:
+    ``2024-02-30`` and ``2024-13`` are impossible. With ``allow_range`` (a source
+    that is a series, such as the Government Work Reports), ``YYYY-YYYY`` with the
+    second year not before the first is a date too.
+    """
+    if not text:
+        return ""
+    years = _YEARS_RE.match(text) if allow_range else None
+    if years is not None:
+        first, last = int(years.group(1)), int(years.group(2))
+        return "" if first <= last else f"“{text}” is an impossible range of years"
+    m = _DATE_RE.match(text)
+    if m is None:
+        return f"“{text}” is not a date (write YYYY, YYYY-MM or YYYY-MM-DD)"
+    year, month, day = (int(g) if g else 0 for g in m.groups())
+    if m.group(2) and not 1 <= month <= 12:
+        return f"“{text}” is an impossible date (month {month})"
+    if m.group(3) and not 1 <= day <= calendar.monthrange(year or 1, month)[1]:
+        return f"“{text}” is an impossible date (day {day})"
+    return ""
+
+
+def threshold_problem(value: float | None) -> str:
+    """Why ``value`` is not a near-miss threshold (a number from 0 to 100), or ``""``."""
+    if value is None:
+        return ""
+    if math.isnan(value) or not 0 <= value <= 100:
+        return f"the near-miss threshold {value:g} is not a number from 0 to 100"
+    return ""
 
 
 class Status(str, Enum):
@@ -178,6 +220,10 @@ class Termbase:
         fuzzy_threshold: near-miss threshold (0-100) for this termbase's terms, or
             ``None`` for the matcher's default.
         notes: what loading it reported (a spreadsheet's import report); not saved.
+        load_problems: ``(concept id, message)`` for values the reader could not keep,
+            such as an unknown match mode or a threshold that is no number from 0 to
+            100; :func:`reviewer.core.termbase.validate.validate` reports them as errors.
+            Not saved.
     """
 
     name: str
@@ -186,6 +232,7 @@ class Termbase:
     version: str = ""
     fuzzy_threshold: float | None = None
     notes: list[str] = field(default_factory=list)
+    load_problems: list[tuple[str, str]] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.concepts)

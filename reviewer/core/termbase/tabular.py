@@ -474,6 +474,11 @@ def build_termbase(table: Table, mapping: Mapping, name: str | None = None) -> t
         usage = get("usage_note")
         if not new and not usage and get("note") and get("note") != concept.note:
             usage = get("note")  # a note on a merged row belongs to its term, not lost
+        match_text, threshold_text = get("match"), get("threshold")
+        if match_text and match_text.strip().lower() not in {m.value for m in MatchMode}:
+            tb.load_problems.append((concept.id, f"row {number}: unknown match mode “{match_text}” on “{en}”; read as inflected"))
+        if threshold_text and _threshold(threshold_text) is None:
+            tb.load_problems.append((concept.id, f"row {number}: the near-miss threshold “{threshold_text}” on “{en}” is not a number from 0 to 100; ignored"))
         concept.en.append(
             Term(
                 text=en,

@@ -129,7 +129,7 @@ def read_tbx(path: str | Path) -> Termbase:
                 elif text.lower().startswith("fuzzy threshold "):
                     termbase.fuzzy_threshold = _number(text.split()[-1])
     for n, entry in enumerate(e for e in root.iter() if _local(e.tag) in ("conceptEntry", "termEntry")):
-        concept = _read_concept(entry, n + 1)
+        concept = _read_concept(entry, n + 1, termbase.load_problems)
         concept.termbase = termbase.name
         if concept.en:
             termbase.concepts.append(concept)
@@ -143,10 +143,10 @@ def _number(text: str) -> float | None:
         value = float(text)
     except ValueError:
         return None
-    return value if 0 <= value <= 100 else None
+    return value if 0 <= value <= 100 else None  # NaN fails both comparisons
 
 
-def _read_concept(entry: ET.Element, number: int) -> Concept:
+def _read_concept(entry: ET.Element, number: int, problems: list[tuple[str, str]]) -> Concept:
     concept = Concept(id=entry.get("id") or f"entry-{number}")
     for child in entry:
         name = _local(child.tag)
@@ -158,7 +158,7 @@ def _read_concept(entry: ET.Element, number: int) -> Concept:
                 continue
             for holder in child.iter():
                 if _local(holder.tag) in ("termSec", "tig", "ntig"):
-                    term = _read_term(holder, kind)
+                    term = _read_term(holder, kind, concept.id, problems)
                     if term is not None:
                         (concept.en if kind == "en" else concept.zh).append(term)
     if concept.zh and not any(t.status is Status.PREFERRED for t in concept.zh):
@@ -195,7 +195,7 @@ def _parse_source(value: str) -> Source:
     return Source(title=parts[0], publisher=parts[1], date=parts[2], url=parts[3])
 
 
-def _read_term(holder: ET.Element, kind: str) -> Term | None:
+def _read_term(holder: ET.Element, kind: str, concept_id: str, problems: list[tuple[str, str]]) -> Term | None:
     term_el = next((e for e in holder.iter() if _local(e.tag) == "term"), None)
     if term_el is None or not _text(term_el):
         return None
@@ -217,13 +217,16 @@ def _read_term(holder: ET.Element, kind: str) -> Term | None:
             try:
                 term.match = MatchMode(value.lower())
             except ValueError:
-                pass
+                modes = ", ".join(m.value for m in MatchMode)
+                problems.append((concept_id, f"unknown match mode “{value}” on “{term.text}” (one of {modes}); read as inflected"))
         elif kind_attr == "x-validFrom":
             term.valid_from = value
         elif kind_attr == "x-validTo":
             term.valid_to = value
         elif kind_attr == "x-fuzzyThreshold":
             term.threshold = _number(value)
+            if term.threshold is None and value:
+                problems.append((concept_id, f"the near-miss threshold “{value}” on “{term.text}” is not a number from 0 to 100; ignored"))
     return term
 
 
