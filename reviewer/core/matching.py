@@ -46,6 +46,9 @@ from reviewer.core.termbase.model import Concept, MatchMode, Term, Termbase
 from reviewer.core.text import NormalizedText, Token, normalize, tokenize
 
 DEFAULT_FUZZY_THRESHOLD = 88.0
+#: the lowest similarity (0-100) of a near miss made of a term's own stems in other words
+#: ("two establishments" for "Two Establishes", 93); below it the words are other words
+MIN_SAME_STEM_SCORE = 80.0
 
 
 #: Words that never anchor a fuzzy candidate on their own.
@@ -269,6 +272,8 @@ class TermMatcher:
                 else:  # same stems, but a different word (establishment / establishes)
                     kind = HitKind.NEAR
                     score, classification = round(fuzz.ratio(" ".join(lowers), c.key), 1), "inflection"
+                    if score < MIN_SAME_STEM_SCORE:
+                        continue  # "new industries" is no near miss of "new industrialization"
                 if kind is not HitKind.NEAR and c.term.case_sensitive and not _capitals_ok(window, c.term.text):
                     kind = HitKind.CASE
                 start, end = norm.to_original(window[0].start, window[-1].end)
@@ -459,6 +464,12 @@ def _harmless_difference(window: Sequence[Token], c: _Compiled) -> bool:
     stems = tuple(t.stem for t in window if t.lower != "s")
     if stems == c.stems:
         return True
+    if c.term.status.acceptable:
+        # a correct term with a function word dropped or a comma for "and" ("reform, opening up",
+        # "abuse power for personal gain")
+        missing = [s for s in c.stems if s not in stems]
+        if len(stems) < len(c.stems) and set(stems) <= set(c.stems) and missing and all(m in STOPWORDS for m in missing):
+            return True
     if len(window) == len(c.stems) + 1:
         for k, t in enumerate(window):
             if t.surface[:1].isupper() and tuple(w.stem for j, w in enumerate(window) if j != k) == c.stems:

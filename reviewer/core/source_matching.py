@@ -74,6 +74,28 @@ def to_simplified(text: str) -> str:
     return converted
 
 
+_regional: dict[str, Any] = {}
+
+
+def regional_forms(simplified: str) -> list[str]:
+    """The Taiwan and Hong Kong words for a mainland term, folded to Simplified
+    characters as source text is: ``软件`` gives ``软体`` (Taiwan 軟體), ``信息`` gives
+    ``资讯`` (資訊). OpenCC's phrase-level regional conversions (``s2twp``, ``s2hk``)
+    supply the vocabulary; forms equal to ``simplified`` are left out.
+    """
+    import opencc
+
+    out: list[str] = []
+    with _lock:
+        for config in ("s2twp", "s2hk"):
+            converter = _regional.get(config)
+            if converter is None:
+                converter = _regional[config] = opencc.OpenCC(config)
+            out.append(str(converter.convert(simplified)))
+    folded = [to_simplified(form) for form in out]
+    return [form for i, form in enumerate(folded) if form != simplified and form not in folded[:i]]
+
+
 class SourceMatcher:
     """Finds the Chinese terms of one or more termbases in source text.
 
@@ -89,6 +111,8 @@ class SourceMatcher:
                     key = to_simplified(term.text.strip())
                     if key:
                         self._terms.setdefault(key, (concept, term))
+                        for alias in regional_forms(key):
+                            self._terms.setdefault(alias, (concept, term))
         self._lengths = sorted({len(k) for k in self._terms}, reverse=True)
         self._tokenizer: Any = None
 

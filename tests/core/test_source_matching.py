@@ -158,8 +158,24 @@ def test_formula_number_check(matcher, target, flagged):
 
 def test_source_only_rendering(matcher):
     # 巡视 lists "inspection" as a rendering valid only with the source (x-matchMode "source")
-    text = "He resisted inspection and rectification."
+    # (巡视整改, "rectification after inspection", is a concept of its own, so the source is 对抗巡视)
+    text = "He resisted inspection by the Party."
     assert not any(h.concept.source_term == "巡视" for h in matcher.match(text))
-    assert [f for f in run(matcher, text, "对抗巡视整改", "term-missing") if f.term.source == "巡视"] == []
-    flagged = [f for f in run(matcher, "He resisted the patrol and rectification.", "对抗巡视整改", "term-missing") if f.term.source == "巡视"]
+    assert [f for f in run(matcher, text, "他对抗巡视", "term-missing") if f.term.source == "巡视"] == []
+    flagged = [f for f in run(matcher, "He resisted the patrol by the Party.", "他对抗巡视", "term-missing") if f.term.source == "巡视"]
     assert len(flagged) == 1
+
+
+@pytest.mark.parametrize(
+    "mainland, regional",
+    [("软件", "這套軟體的授權"), ("信息", "政府資訊公開"), ("网络安全", "加強網路安全"), ("出租车", "搭計程車")],
+)
+def test_taiwan_and_hong_kong_vocabulary_matches_the_mainland_term(mainland, regional):
+    """A Taiwan source writing 軟體 or 資訊 matches the termbase's 软件 or 信息 (OpenCC s2twp/s2hk), at the right offsets."""
+    from reviewer.core.termbase.model import Concept, Term, Termbase
+
+    tb = Termbase("t", [Concept("c1", zh=[Term(mainland, lang="zh-Hans")], en=[Term("x")])])
+    hits = SourceMatcher([tb]).match(regional)
+    assert [h.concept.id for h in hits] == ["c1"]
+    assert hits[0].text == regional[hits[0].start : hits[0].end] and len(hits[0].text) >= 2
+    assert SourceMatcher([tb]).match("这是" + "硬件") == []

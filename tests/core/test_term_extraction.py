@@ -24,20 +24,20 @@ def matcher(shipped_termbase):
 
 def test_a_frequent_uncovered_phrase_is_a_candidate_and_a_term_is_not(matcher):
     lines = [
-        "The county promoted the rural collective economy this year.",
-        "Officials said the rural collective economy grew by 8%.",
-        "Its rural collective economy was praised, as was the “two establishments”.",
+        "The county promoted the mountain tea garden this year.",
+        "Officials said the mountain tea garden grew by 8%.",
+        "Its mountain tea garden was praised, as was the “two establishments”.",
         "The “two establishments” matter; the “two establishments” were studied.",
     ]
     found = {c.text: c for c in extract_candidates(_units(lines), matcher, min_count=3)}
-    assert "rural collective economy" in found
-    c = found["rural collective economy"]
+    assert "mountain tea garden" in found
+    c = found["mountain tea garden"]
     assert (c.language, c.count, c.documents) == ("en", 3, 2)
     assert c.places == (("other.txt", "1"), ("doc.txt", "2"), ("other.txt", "3"))
     # the termbase knows 两个确立 (its MT rendering is flagged, not proposed), and a phrase that
     # only ever occurs inside the longer one is not proposed on its own
     assert not any("establishments" in t for t in found)
-    assert "rural collective" not in found and "collective economy" not in found
+    assert "mountain tea" not in found and "tea garden" not in found
 
 
 def test_function_words_punctuation_and_repeats_bound_a_candidate(matcher):
@@ -51,12 +51,12 @@ def test_function_words_punctuation_and_repeats_bound_a_candidate(matcher):
 
 def test_min_count_and_limit(matcher):
     lines = ["A grain depot opened.", "Each grain depot closed."] + [
-        "A flood control project began.",
-        "The flood control project ended.",
-        "Its flood control project grew.",
-        "Every flood control project matters.",
+        "A river dredging project began.",
+        "The river dredging project ended.",
+        "Its river dredging project grew.",
+        "Every river dredging project matters.",
     ]
-    assert {c.text for c in extract_candidates(_units(lines), matcher, min_count=3)} == {"flood control project"}
+    assert {c.text for c in extract_candidates(_units(lines), matcher, min_count=3)} == {"river dredging project"}
     assert len(extract_candidates(_units(lines), matcher, min_count=2)) == 2
     assert len(extract_candidates(_units(lines), matcher, min_count=2, limit=1)) == 1
 
@@ -74,7 +74,7 @@ def test_cli_lists_candidates_and_writes_csv(tmp_path, capsys, sample_path):
     out = tmp_path / "c.csv"
     assert main(["candidates", str(sample_path), "--min-count", "2", "--limit", "5", "--csv", str(out)]) == 0
     printed = capsys.readouterr()
-    assert "provincial government" in printed.out and "candidate term(s)" in printed.err
+    assert "go all out to promote" in printed.out and "candidate term(s)" in printed.err
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
@@ -102,6 +102,6 @@ def test_wmt_political_news_candidates(matcher):
         sources = {(r["testset"], r["line"]): r["source_zh"] for r in csv.DictReader(fh, delimiter="\t")}
     units = [SegmentText(r["system"], f"{r['testset']}:{r['line']}", r["translation_en"], sources.get((r["testset"], r["line"]))) for r in rows]
     top = [c.text for c in extract_candidates(units, matcher, limit=40)]
-    for expected in ("poverty alleviation", "脱贫攻坚", "Inner Mongolia Autonomous Region", "socialism with Chinese characteristics"):
+    for expected in ("poverty alleviation", "国内大循环", "Inner Mongolia", "socialism with Chinese characteristics"):
         assert expected in top
     assert "Mongolia Autonomous Region" not in top  # never outside the longer name

@@ -129,8 +129,8 @@ class NonStandardTerm(SegmentCheck):
         for hit in ctx.hits(unit):
             if (hit.term.status is Status.FORBIDDEN) != self.forbidden:
                 continue
-            if not hit.term.status.acceptable and ordinary_english(hit.term.text) and _about_something_else(ctx, unit.document):
-                continue  # "research and deployment" in a story about Brooklyn (the context gate)
+            if (hit.kind is HitKind.NEAR or (not hit.term.status.acceptable and ordinary_english(hit.term.text))) and _about_something_else(ctx, unit.document):
+                continue  # "research and deployment", or "construction projects" near "project construction", in a story about Brooklyn (the context gate)
             finding = self._finding(unit, hit)
             if finding is not None:
                 yield finding
