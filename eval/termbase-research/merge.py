@@ -61,6 +61,20 @@ EXTRA_ADMITTED["党内法规"] = [
 #: acceptable terms that are everyday English in another order ("use power" beside "power use"):
 #: counted only where the source has the concept
 SOURCE_ONLY = {"power use"}
+#: numbered formulas whose capitals official English keeps (Xinhua: "the Two Establishes", "the Four
+#: Consciousnesses"; the 20th Congress report: "the Five Principles of Peaceful Coexistence"):
+#: written otherwise they are a case finding
+CASE_SENSITIVE = {
+    "Two Establishes", "Two Upholds", "Four Consciousnesses", "Three Represents", "Four Cardinal Principles",
+    "Five Principles of Peaceful Coexistence", "Four-pronged Comprehensive Strategy", "Five-sphere Integrated Plan",
+    "Three Stricts and Three Earnests",
+}
+#: formulas whose capitals official English splits on: left case-insensitive, with a note
+CASE_SPLIT = {
+    "Two Centenary Goals": "Capitals split in official English: Xinhua writes both \"the Two Centenary Goals\" and \"the two centenary goals\".",
+    "Four-sphere confidence": "Capitals split: \"Four-sphere Confidence\" and \"four-sphere confidence\" both occur in Xinhua.",
+    "Three Meetings and One Lecture": "Capitals split: Xinhua and China Daily write it with and without capitals.",
+}
 GLOSS_PATTERNS: dict[str, str] = {
     "中国共产党章程": "ignore: regulations",
     "政协常委": "ignore: committee",  # "the county CPPCC committee" is 政协委员会, no rendering of 政协常委  # 章程 is glossed "regulations" too: "intra-Party regulations" are 党内法规
@@ -102,9 +116,14 @@ def main(dry_run: bool) -> None:
         acceptable |= {term_key(t) for t in [*split(r["preferred_en"]), *split(r["admitted_en"])]}
     added: dict[str, Concept] = {}
     log: list[str] = []
-    for c in tb.concepts:  # the curator's gloss patterns for shipped concepts
+    for c in tb.concepts:  # the curator's gloss patterns and capitals for shipped concepts
         if c.source_term in GLOSS_PATTERNS and not c.gloss_pattern:
             c.gloss_pattern = GLOSS_PATTERNS[c.source_term]
+        for t in c.en:
+            if t.text in CASE_SENSITIVE and t.status.acceptable:
+                t.case_sensitive = True
+            elif t.text in CASE_SPLIT and CASE_SPLIT[t.text] not in t.note:
+                t.note = (t.note + " " if t.note else "") + CASE_SPLIT[t.text]
     for folder, r in rows:
         zh = split(r["zh"])
         preferred = (r["preferred_en"] or "").strip()

@@ -274,6 +274,8 @@ class TermMatcher:
                     score, classification = round(fuzz.ratio(" ".join(lowers), c.key), 1), "inflection"
                     if score < MIN_SAME_STEM_SCORE:
                         continue  # "new industries" is no near miss of "new industrialization"
+                    if c.term.status.acceptable and c.term.text.islower():
+                        continue  # a correct term fitted to the sentence: "the study and implementation of" for "study and implement"
                 if kind is not HitKind.NEAR and c.term.case_sensitive and not _capitals_ok(window, c.term.text):
                     kind = HitKind.CASE
                 start, end = norm.to_original(window[0].start, window[-1].end)

@@ -242,3 +242,31 @@ def test_official_sentences_from_the_research_set_stay_clean(matcher):
     units = [SegmentText("official", r["id"], r["text"]) for r in rows]
     got = run_checks(units, matcher, checks=CALQUE_CHECKS, context=CheckContext(matcher, CheckOptions(subject="china")))
     assert [(f.segment, f.check, f.text) for f in got] == []
+
+
+BRAZIL = (
+    "RIO DE JANEIRO, Monday. Brazil's federal government and the state of Minas Gerais announced new spending on roads, "
+    "clinics and schools this week, after months of debate in Brasília. The governor told reporters in Belo Horizonte that "
+    "the money would reach small towns first, and the opposition said it would watch every contract closely before the "
+    "October elections. Farmers in Goiás welcomed the plan."
+)
+
+
+def test_every_listed_variant_that_is_ordinary_english_is_quiet_in_news_about_elsewhere(matcher, shipped_termbase):
+    """Issue 15: a forbidden or deprecated variant made of everyday English words ("research and
+    deployment", "grain safety") raises nothing in a story about Brazil: the context gate holds
+    every one of them, each in a document of its own."""
+    from reviewer.core.termbase.model import MatchMode
+
+    variants = sorted(
+        {t.text for c in shipped_termbase.concepts for t in c.en if not t.status.acceptable and t.match is not MatchMode.SOURCE and ordinary_english(t.text)}
+    )
+    assert len(variants) >= 300
+    units = []
+    for n, variant in enumerate(variants):
+        units += [SegmentText(f"brazil-{n}", "1", BRAZIL), SegmentText(f"brazil-{n}", "2", f"Residents in São Paulo also spoke of {variant} at the town hall.")]
+    got = run_checks(units, matcher, checks=ALL_TERM)
+    assert [(f.document, f.text) for f in got] == []
+    # the same sentences declared to be about Chinese public affairs: the variants are found
+    declared = run_checks(units, matcher, checks=ALL_TERM, context=CheckContext(matcher, CheckOptions(subject="china")))
+    assert len({f.document for f in declared}) >= 0.9 * len(variants)

@@ -318,3 +318,22 @@ def test_segment_inconsistent_never_offers_a_wrong_rendering_and_names_the_docum
     ]
     (f,) = run_checks(units, matcher, checks=["segment-inconsistent"])
     assert f.suggestion is None and "segment 1 of one.xlf" in f.message
+
+
+def test_an_admitted_term_used_before_official_english_took_it_up():
+    """自我革命: Xinhua wrote "self-reform" from 2021 and "self-revolution" again from 2025; in
+    an article of 2023 "self-revolution" is the non-standard one (the document's date decides)."""
+    from reviewer.core.document import Document, document_date
+    from reviewer.core.termbase.model import Concept, Status, Term, Termbase
+
+    tb = Termbase("t", [Concept("c1", zh=[Term("自我革命", lang="zh-Hans")], en=[Term("self-reform"), Term("self-revolution", status=Status.ADMITTED, valid_from="2025")])])
+    m = TermMatcher([tb])
+    text = "The Party's self-revolution goes on."
+
+    def run(date: str) -> list:
+        return run_checks([SegmentText("d", "1", text, None, date)], m, checks=["term-nonstandard"])
+
+    (f,) = run("2023-01-19")
+    assert f.text == "self-revolution" and f.suggestion == "self-reform" and "from 2025" in f.message
+    assert run("2025-12-31") == [] and run("2026") == [] and run("") == []
+    assert [document_date(Document(path=None, segments=[], metadata={"date": d})) for d in ("2023-01-19", "2023/1/9 08:00", "March 2024", "")] == ["2023-01-19", "2023-01-09", "2024", ""]
