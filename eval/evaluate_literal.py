@@ -116,7 +116,8 @@ def wmt(args: argparse.Namespace, matcher: TermMatcher) -> None:
     rows = [r for r in read_tsv(SHARED / "wmt_zhen_term_translations.tsv") if not r["system"].startswith("ref-")]
     bilingual = [SegmentText(f"{r['testset']}:{r['system']}", f"{r['testset']}:{r['line']}", r["translation_en"], sources[(r["testset"], r["line"])]) for r in rows]
     english = [SegmentText(u.document, u.segment, u.text) for u in bilingual]
-    silver = [f for f in run_checks(bilingual, matcher, checks=["term-forbidden", "term-nonstandard", "term-missing"]) if f.end > f.start and f.details.get("kind") != "case"]
+    silver_matcher = TermMatcher([load_termbase(args.silver_termbase)]) if args.silver_termbase else matcher
+    silver = [f for f in run_checks(bilingual, silver_matcher, checks=["term-forbidden", "term-nonstandard", "term-missing"]) if f.end > f.start and f.details.get("kind") != "case"]
     labels = read_tsv(ROOT / "eval" / "labels" / "wmt_term_labels.tsv")
     print(f"{len(english)} MT outputs in {len({u.document for u in english})} system files, source removed; {len(silver)} silver spans (bilingual findings); {len(labels)} hand labels")
     for label, checks in RUNS:
@@ -174,6 +175,7 @@ def main() -> None:
     p.add_argument("--show", action="store_true")
     w = sub.add_parser("wmt")
     w.add_argument("--show", action="store_true")
+    w.add_argument("--silver-termbase", help="build the silver labels with this termbase (default: the one checked), to compare termbases on the same labels")
     o = sub.add_parser("ordinary")
     o.add_argument("--per", type=int, default=10)
     o.add_argument("--show", action="store_true")

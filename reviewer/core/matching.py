@@ -283,7 +283,9 @@ class TermMatcher:
                     classification = "case"
                 hit = TermHit(c.concept, c.term, start, end, norm.original[start:end], kind, score, _with_status(classification, c.term))
                 distance = Levenshtein.distance(" ".join(lowers), c.key)
-                order = (-(end - start), _KIND_ORDER[kind], distance, c.rank, i)
+                # the same words first, whatever their capitals: "four consciousnesses" is the formula in
+                # lower case (a case hit), not the listed singular "four consciousness" inflected
+                order = (-(end - start), distance, _KIND_ORDER[kind], c.rank, i)
                 found.append((order, hit, (i, j)))
         found.sort(key=lambda x: x[0])
         taken = [False] * len(toks)

@@ -13,8 +13,8 @@ English glosses CC-CEDICT gives it (:func:`.dictionary.glosses`). An English spa
 * the span is short: its glossed words with at most three function words and (for three
   parts or more) one other word between them, inside one clause (no ``.;:!?``, comma, bracket or quote between);
 * its words are not just the words of an acceptable term of the concept in another order,
-  and it neither lies inside an acceptable term hit of any concept (nor are all its
-  matched words inside such hits) nor overlaps a hit of
+  and it neither lies inside an acceptable term hit of any concept (nor has it fewer than
+  two parts whose words lie outside such hits) nor overlaps a hit of
   a listed variant (that one is ``term-forbidden``'s or ``term-nonstandard``'s finding).
 
 The confidence of a span is ``1 - prod(1 - s)`` over the parts, ``s`` being the
@@ -319,9 +319,16 @@ class LiteralDetector:
                 return None  # inside a correct rendering
             if h.start < end and start < h.end and (not h.acceptable or h.concept.id == pattern.concept.id):
                 return None  # a listed variant (flagged by the list lookup) or the concept itself
-        good = [(h.start, h.end) for h in hits if h.acceptable]
-        if good and all(any(gs <= o[0] and o[1] <= ge for gs, ge in good) for o in (norm.to_original(toks[i].start, toks[i].end) for i, _ in matched)):
-            return None  # every matched word belongs to a correct rendering of some concept: "plenary session of the 20th Central Commission for Discipline Inspection"
+        own_zh = [t.text for t in pattern.concept.zh]
+        # correct renderings of other concepts, except of those the concept is built from (市委 in 市委宣讲团)
+        good = [(h.start, h.end) for h in hits if h.acceptable and not any(z.text in own for z in h.concept.zh for own in own_zh)]
+        if good:
+            outside = {k for i, k in matched if not any(gs <= o[0] and o[1] <= ge for gs, ge in good for o in [norm.to_original(toks[i].start, toks[i].end)])}
+            if len(outside) < 2:
+                # all parts but one are words of correct renderings of other concepts: "plenary session of
+                # the 20th Central Commission for Discipline Inspection", "the great rejuvenation of the
+                # Chinese nation to establish"
+                return None
         best: dict[int, float] = {}
         for i, k in matched:
             part = pattern.parts[k]
