@@ -2,7 +2,11 @@
 """Check speed and finding counts on the WMT zh-en political news outputs (../shared/mt-eval-zhen).
 
 Prints segments/s for term matching plus all checks, and the findings per check.
-Run: .venv/bin/python benchmarks/bench_wmt.py
+Run: .venv/bin/python benchmarks/bench_wmt.py [--baseline OTHER.tbx]
+
+With ``--baseline`` the same segments are checked against another termbase first (for
+example an older shipped one: ``git show REV:glossaries/political-terms.tbx > old.tbx``),
+in the same process after the one-off loading, and the ratio of the times is printed.
 """
 
 from __future__ import annotations
@@ -24,24 +28,36 @@ from reviewer.core.termbase import load_termbase  # noqa: E402
 DATA = ROOT.parent / "shared" / "mt-eval-zhen" / "wmt_zhen_term_translations.tsv"
 
 
+def run(path: Path, units: list[SegmentText]) -> float:
+    t0 = time.perf_counter()
+    tb = load_termbase(path)
+    matcher = TermMatcher([tb])
+    t1 = time.perf_counter()
+    findings = run_checks(units, matcher)
+    t2 = time.perf_counter()
+    print(f"termbase {path.name}: {len(tb)} concepts, {tb.term_count()} terms, loaded and compiled in {t1 - t0:.2f} s")
+    print(f"  {len(units)} segments checked in {t2 - t1:.2f} s = {len(units) / (t2 - t1):.0f} segments/s")
+    print(f"  {len(findings)} findings:", dict(Counter(f.check for f in findings).most_common()))
+    print(f"  near misses: {sum(1 for f in findings if f.details.get('kind') == 'near')}")
+    return t2 - t1
+
+
 def main() -> None:
     if not DATA.exists():
         sys.exit(f"{DATA} not found (it exists only on the project's machines)")
     csv.field_size_limit(10**8)
     with DATA.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh, delimiter="\t"))
-    t0 = time.perf_counter()
-    tb = load_termbase(SHIPPED_TERMBASE)
-    matcher = TermMatcher([tb])
-    t1 = time.perf_counter()
     units = [SegmentText(f"{r['testset']}:{r['system']}", r["line"], r["translation_en"]) for r in rows]
-    findings = run_checks(units, matcher)
-    t2 = time.perf_counter()
-    print(f"termbase: {len(tb)} concepts, {tb.term_count()} terms, loaded and compiled in {t1 - t0:.2f} s")
-    print(f"{len(units)} segments checked in {t2 - t1:.2f} s = {len(units) / (t2 - t1):.0f} segments/s")
-    print(f"{len(findings)} findings:", dict(Counter(f.check for f in findings).most_common()))
-    near = sum(1 for f in findings if f.details.get("kind") == "near")
-    print(f"near misses: {near}")
+    t0 = time.perf_counter()
+    run_checks(units[:1], TermMatcher([load_termbase(SHIPPED_TERMBASE)]))  # the one-off loading (CC-CEDICT, jieba)
+    print(f"one-off loading: {time.perf_counter() - t0:.2f} s")
+    baseline = None
+    if "--baseline" in sys.argv:
+        baseline = run(Path(sys.argv[sys.argv.index("--baseline") + 1]), units)
+    shipped = run(SHIPPED_TERMBASE, units)
+    if baseline:
+        print(f"shipped / baseline time: {shipped / baseline:.2f}x")
 
 
 if __name__ == "__main__":

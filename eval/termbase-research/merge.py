@@ -51,6 +51,13 @@ EXTRA_ADMITTED: dict[str, list[tuple[str, str, Source]]] = {
         )
     ],
 }
+EXTRA_ADMITTED["脱贫攻坚"] = [
+    (
+        "poverty alleviation",
+        "The SCIO white paper of 2021-04 is titled \"Poverty Alleviation: China's Experience and Contribution\"; Xinhua writes both.",
+        Source("Poverty Alleviation: China's Experience and Contribution (white paper)", "State Council Information Office", "http://english.scio.gov.cn/whitepapers/2021-04/06/content_77380652_5.htm", "2021-04-06"),
+    )
+]
 EXTRA_ADMITTED["党内法规"] = [
     (
         "intra-Party regulations",
