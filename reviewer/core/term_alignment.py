@@ -190,6 +190,11 @@ def _stems(text: str) -> list[str]:
     return [t.stem for t in tokenize(normalize(text).text) if t.lower not in DETERMINERS]
 
 
+#: prepositions that say the same after a noun ("achievements in/of poverty alleviation"); "at"
+#: and "as" are not among them ("as its core" is no rendering of "at its core")
+_SAME_PREPOSITION = frozenset({("of", "in"), ("in", "of")})
+
+
 def renders(text: str, term: str) -> bool:
     """True when ``text`` contains ``term`` up to inflection and function words.
 
@@ -197,7 +202,9 @@ def renders(text: str, term: str) -> bool:
     (:data:`DETERMINERS`) are ignored on both sides and ``of`` may be inserted:
     "building of a moderately prosperous society in all respects" renders "build a
     moderately prosperous society in all respects", and "with Comrade Xi Jinping at
-    the core" renders "with Comrade Xi Jinping at its core"; but "as its core" does
+    the core" renders "with Comrade Xi Jinping at its core", and "the achievements of poverty
+    alleviation" renders "our achievements in poverty alleviation" (``in`` and ``of`` are one
+    there, :data:`_SAME_PREPOSITION`); but "as its core" does
     not render "at its core", and "Xi Jinping's Thought" does not render "Xi Jinping
     Thought". Used with a source term, where the concept is known to be present.
     """
@@ -208,7 +215,7 @@ def renders(text: str, term: str) -> bool:
     for i in range(len(have)):
         k, j = 0, i
         while j < len(have) and k < len(want):
-            if have[j] == want[k]:
+            if have[j] == want[k] or (have[j], want[k]) in _SAME_PREPOSITION:
                 k += 1
             elif k == 0 or have[j] not in INSERTABLE:
                 break

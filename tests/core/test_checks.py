@@ -337,3 +337,14 @@ def test_an_admitted_term_used_before_official_english_took_it_up():
     assert f.text == "self-revolution" and f.suggestion == "self-reform" and "from 2025" in f.message
     assert run("2025-12-31") == [] and run("2026") == [] and run("") == []
     assert [document_date(Document(path=None, segments=[], metadata={"date": d})) for d in ("2023-01-19", "2023/1/9 08:00", "March 2024", "")] == ["2023-01-19", "2023-01-09", "2024", ""]
+
+
+def test_leading_group_is_never_a_wrong_rendering_of_the_leadership_team(shipped_termbase):
+    """Issue 15: "Leading Group" is the official rendering of 领导小组, so it is not reported as a
+    rendering of 领导班子 in English alone; with 领导班子 in the source, "leading groups" is."""
+    m = TermMatcher([shipped_termbase])
+    text = "The county Party committee's Rural Work Leading Group met on Monday."
+    assert {h.concept.source_term for h in m.match(text) if "Leading" in h.text} == {"领导小组"}
+    assert run_checks([SegmentText("d", "1", text)], m) == []
+    (f,) = run_checks([SegmentText("d", "1", "The leading groups met.", "领导班子开会")], m, checks=["term-missing"])
+    assert f.term.source == "领导班子" and f.suggestion is None or "leadership team" in f.message

@@ -78,6 +78,8 @@ def test_offsets_map_back_through_normalisation():
         ("Xi Jinping's Thought on Socialism", "Xi Jinping Thought on Socialism", False),
         ("rural revitalization strategies", "rural revitalization strategy", True),
         ("revitalization of rural areas", "rural revitalization", False),
+        ("consolidate and expand the achievements of poverty alleviation", "consolidate and expand our achievements in poverty alleviation", True),
+        ("consolidate and expand the achievements for poverty alleviation", "consolidate and expand our achievements in poverty alleviation", False),
         ("anything", "", False),
     ],
 )
