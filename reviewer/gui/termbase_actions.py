@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from reviewer.core.errors import ReviewerError
 from reviewer.core.matching import TermMatcher
@@ -19,6 +19,20 @@ from reviewer.gui.workers import Task, run_in_background
 
 if TYPE_CHECKING:
     from reviewer.gui.main_window import MainWindow
+
+
+def default_status(check: str, matched_status: str) -> Status:
+    """The status Ctrl+T offers first for a finding's text: the non-standard status it was
+    flagged with (forbidden, or deprecated for deprecated and superseded terms), deprecated for
+    the other wordings the checks flag (literal renderings, calques, what the target used for a
+    missing term), and admitted only for another rendering of a consistent concept
+    (``term-inconsistent``), which may well be acceptable. One Enter never writes a known MT
+    error into the termbase as acceptable."""
+    if matched_status == Status.FORBIDDEN.value:
+        return Status.FORBIDDEN
+    if check == "term-inconsistent" and matched_status in (Status.ADMITTED.value, Status.PREFERRED.value, ""):
+        return Status.ADMITTED
+    return Status.DEPRECATED
 
 
 class TermbaseActions:
@@ -95,11 +109,27 @@ class TermbaseActions:
         if f is None or editor is None:
             return
         choices = ["new concept"]
+        offered = (Status.ADMITTED, Status.DEPRECATED, Status.FORBIDDEN)
+        default = 0
         if f.term is not None and f.term.concept:
-            choices = [f"{s.value} rendering of {f.term.source or f.term.concept}" for s in (Status.ADMITTED, Status.DEPRECATED, Status.FORBIDDEN)] + choices
-        choice, ok = QInputDialog.getItem(self.window, "Add to termbase", f"Add “{f.text}” to the termbase as:", choices, 0, False)
+            choices = [f"{s.value} rendering of {f.term.source or f.term.concept}" for s in offered] + choices
+            default = offered.index(default_status(f.check, f.term.status))
+        choice, ok = QInputDialog.getItem(self.window, "Add to termbase", f"Add “{f.text}” to the termbase as:", choices, default, False)
         if not ok:
             return
+        if choice.startswith(Status.ADMITTED.value) and f.term is not None and default_status(f.check, f.term.status) is not Status.ADMITTED:
+            concept = next((c for c in editor.termbase.concepts if c.id == f.term.concept), None)
+            about = f"{concept.source_term} ({concept.preferred_text}), {concept.id}" if concept is not None else f.term.concept
+            answer = QMessageBox.question(
+                self.window,
+                "Add to termbase",
+                f"“{f.text}” was flagged by {f.check} as a non-standard rendering of {about}.\n\n"
+                "Make it an acceptable rendering? Every review with this termbase will then leave it alone.",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
         if choice == "new concept":
             zh, ok = QInputDialog.getText(self.window, "New concept", f"Chinese term rendered as “{f.text}”:")
             if ok and zh.strip():

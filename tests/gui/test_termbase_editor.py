@@ -195,3 +195,36 @@ def test_chinese_search_folds_traditional_and_spaces(editor):
     editor.query.setText("兩個 確立")
     editor.refresh_list()
     assert shown_ids(editor)[0] == "two-establishes"
+
+
+def test_ctrl_t_offers_the_flagged_status_first_and_asks_before_admitting(qtbot, tmp_path, sample_path, mini_tbx, monkeypatch):
+    """Issue 16: on "two establishments" (a forbidden MT variant of 两个确立) one Enter keeps it
+    forbidden; choosing "admitted" asks first, and No leaves the termbase unchanged."""
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    from reviewer.gui.main_window import MainWindow
+    from reviewer.gui.termbase_actions import default_status
+
+    w = MainWindow([mini_tbx], QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    w.open_files([sample_path])
+    qtbot.waitUntil(lambda: w.review is not None and not w.tasks, timeout=20000)
+    f = next(x for x in w.review.findings if x.check == "term-forbidden" and x.text.lower() == "two establishments")
+    w.select_segment(f.document, f.segment)
+    w.editor.select_finding(f)
+    offered = {}
+
+    def get_item(parent, title, label, choices, current, editable):
+        offered["default"] = choices[current]
+        return choices[0], True  # the reviewer picks "admitted"
+
+    asked = []
+    monkeypatch.setattr(QInputDialog, "getItem", get_item)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
+    concept = next(c for c in w.termbases[0].concepts if c.id == f.term.concept)
+    before = [(t.text, t.status) for t in concept.en]
+    w.termbase_actions.add_rendering_from_finding()
+    assert offered["default"].startswith("forbidden rendering of 两个确立")
+    assert asked and "两个确立" in asked[0] and "non-standard rendering" in asked[0]
+    assert [(t.text, t.status) for t in concept.en] == before  # No: nothing written
+    assert default_status("term-literal", "") is Status.DEPRECATED and default_status("term-inconsistent", "admitted") is Status.ADMITTED
