@@ -20,7 +20,7 @@ from reviewer.core.calques.gate import SUBJECTS
 from reviewer.core.checks import CheckOptions, Severity, all_checks
 from reviewer.core.checks.base import calque_rules
 from reviewer.core.errors import ReviewerError
-from reviewer.core.paths import SHIPPED_TERMBASE
+from reviewer.core.paths import SHIPPED_TERMBASE, default_termbase
 from reviewer.core.readers import read_batch
 from reviewer.core.report import review_json
 from reviewer.core.project import Project
@@ -49,7 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="articles or folders to check (.txt, .docx, .xlf/.xliff/.sdlxliff/.mqxliff, .tmx, .csv/.tsv/.xlsx); several make one batch",
     )
     check.add_argument("--source", metavar="SRC", help="the Chinese source of a single INPUT, as a separate .txt or .docx file: the two are aligned sentence by sentence")
-    check.add_argument("--glossary", action="append", metavar="PATH", help=f"termbase (.tbx); repeat for several, first wins; default {SHIPPED_TERMBASE.name}")
+    check.add_argument("--glossary", action="append", metavar="PATH", help=f"termbase (.tbx); repeat for several, first wins; default: your edited copy of {SHIPPED_TERMBASE.name} if the termbase editor saved one, else the shipped one")
     check.add_argument("--json", metavar="PATH", help="write the JSON report to PATH ('-' for standard output)")
     check.add_argument("--xlsx", metavar="PATH", help="write the review workbook to PATH")
     check.add_argument("--force", action="store_true", help="overwrite existing --json/--xlsx files")
@@ -211,7 +211,7 @@ def _open_project(path: str) -> tuple[Project, Review]:
         ReviewerError: the project cannot be opened, or its termbases cannot be read.
     """
     project = Project.open(Path(path))
-    paths = [p for p in project.termbase_paths() if p.is_file()] or [SHIPPED_TERMBASE]
+    paths = [p for p in project.termbase_paths() if p.is_file()] or [default_termbase()]
     for missing in (p for p in project.termbase_paths() if not p.is_file()):
         print(f"note: the project's termbase {missing} is gone; using {paths[0]}", file=sys.stderr)
     review = make_review(project.documents(), [load_termbase(p) for p in paths])
@@ -331,7 +331,7 @@ def _candidates(args: argparse.Namespace) -> int:
         if problem:
             print(f"reviewer-cli: error: {problem}", file=sys.stderr)
             return EXIT_ERROR
-    termbases = [load_termbase(p) for p in (args.glossary or [SHIPPED_TERMBASE])]
+    termbases = [load_termbase(p) for p in (args.glossary or [default_termbase()])]
     documents, notes = read_batch(args.inputs)
     for note in notes:
         print(f"note: {note}", file=sys.stderr)
@@ -391,7 +391,7 @@ def _check(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"reviewer-cli: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
-    termbases = [load_termbase(p) for p in (args.glossary or [SHIPPED_TERMBASE])]
+    termbases = [load_termbase(p) for p in (args.glossary or [default_termbase()])]
     for tb in termbases:
         for note in tb.notes:
             print(f"note: {tb.path}: {note}", file=sys.stderr)
@@ -469,7 +469,7 @@ def _check_parallel(args: argparse.Namespace) -> int:
         options = _check_options(args)
     except ValueError as exc:
         return usage(str(exc))
-    termbases = [load_termbase(p) for p in (args.glossary or [SHIPPED_TERMBASE])]
+    termbases = [load_termbase(p) for p in (args.glossary or [default_termbase()])]
     for tb in termbases:
         for note in tb.notes:
             print(f"note: {tb.path}: {note}", file=sys.stderr)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reviewer import __version__
 from reviewer.core.crashlog import report_text, write_report
-from reviewer.core.paths import SHIPPED_TERMBASE
+from reviewer.core.paths import default_termbase
 from reviewer.gui import i18n
 from reviewer.gui.main_window import MainWindow, apply_font_size
 
@@ -92,7 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     size = str(settings.value("fontSize", 0) or 0)
     if size.isdigit() and int(size) > 0:
         apply_font_size(int(size))
-    window = MainWindow([Path(p) for p in (args.glossary or [SHIPPED_TERMBASE])], settings)
+    window = MainWindow([Path(p) for p in (args.glossary or [default_termbase()])], settings)
     sys.excepthook = _excepthook(window)  # type: ignore[assignment]
     window.show()
     if args.files:

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.core.errors import ReviewerError
 from reviewer.core.source_matching import to_simplified
+from reviewer.core.paths import is_shipped, writable_copy
 from reviewer.core.termbase import Concept, Source, Status, Term, Termbase, save_termbase
 from reviewer.core.termbase.edit import add_concept, add_rendering, delete_concept, merge_concepts, new_concept_id, search
 from reviewer.core.termbase.validate import validate
@@ -491,6 +492,22 @@ class TermbaseEditor(QMainWindow):
             self.apply_concept_fields()
         if self.termbase.path is None or self.termbase.path.suffix.lower() != ".tbx":
             return self.save_as_dialog()
+        if is_shipped(self.termbase.path):
+            # the installed termbase is read-only: the edits become the user's own copy, used from now on
+            copy = writable_copy(self.termbase.path)
+            try:
+                copy.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                self.show_error(f"Cannot create {copy.parent}: {exc.strerror or exc}")
+                return False
+            if copy.exists() and copy.resolve() != self.termbase.path.resolve():
+                answer = QMessageBox.question(self, "Save termbase", f"Replace your saved copy {copy} with this termbase?")
+                if answer != QMessageBox.StandardButton.Yes:
+                    return self.save_as_dialog()
+            if not self.save_to(copy):
+                return False
+            self.statusBar().showMessage(f"The shipped termbase is read-only: saved as your own copy, {copy}, which reviewer now uses", 12000)
+            return True
         return self.save_to(self.termbase.path)
 
     def save_as_dialog(self) -> bool:

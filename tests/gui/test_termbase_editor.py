@@ -228,3 +228,23 @@ def test_ctrl_t_offers_the_flagged_status_first_and_asks_before_admitting(qtbot,
     assert asked and "两个确立" in asked[0] and "non-standard rendering" in asked[0]
     assert [(t.text, t.status) for t in concept.en] == before  # No: nothing written
     assert default_status("term-literal", "") is Status.DEPRECATED and default_status("term-inconsistent", "admitted") is Status.ADMITTED
+
+
+def test_saving_the_shipped_termbase_writes_the_users_copy(qtbot, _user_data):
+    """Issue 16: the installed termbase is never written to; Save puts the edits in the user's data
+    folder, and that copy is the default termbase from then on."""
+    from reviewer.core.paths import SHIPPED_TERMBASE, default_termbase, writable_copy
+    from reviewer.core.termbase import load_termbase
+
+    shipped_bytes = SHIPPED_TERMBASE.read_bytes()
+    assert default_termbase() == SHIPPED_TERMBASE
+    w = TermbaseEditor(load_termbase(SHIPPED_TERMBASE), lambda c: [])
+    qtbot.addWidget(w)
+    cid = w.new_concept("测试概念", "test concept")
+    assert cid and w.save()
+    copy_path = writable_copy(SHIPPED_TERMBASE)
+    assert copy_path.is_relative_to(_user_data) and copy_path.is_file()
+    assert SHIPPED_TERMBASE.read_bytes() == shipped_bytes
+    assert default_termbase() == copy_path and w.termbase.path == copy_path
+    assert any(c.source_term == "测试概念" for c in load_termbase(copy_path).concepts)
+    w.undo_stack.setClean()
