@@ -286,6 +286,11 @@ class Check:
         """A finding of this check on ``unit.text[start:end]``, with the check's defaults."""
         kw.setdefault("severity", self.severity)
         kw.setdefault("category", self.category)
+        suggestion = kw.get("suggestion")
+        if suggestion and end > start and self.id.startswith(("term-", "calque")):
+            from reviewer.core.checks.fit import fit_span
+
+            start, end = fit_span(unit.text, start, end, suggestion)
         return Finding(
             check=self.id,
             document=unit.document,

@@ -13,7 +13,7 @@ from reviewer.core.checks.registry import register
 from reviewer.core.consistency import at_sentence_start as _at_sentence_start
 from reviewer.core.consistency import group_renderings, translation_families
 from reviewer.core.matching import HitKind, TermHit
-from reviewer.core.term_alignment import locate_rendering, renders
+from reviewer.core.term_alignment import LocatedRendering, locate_rendering, renders
 from reviewer.core.text import DASHES, DOUBLE_QUOTES, SINGLE_QUOTES, ZERO_WIDTH
 from reviewer.core.termbase.model import Status, Term
 
@@ -306,8 +306,16 @@ class MissingTerm(SegmentCheck):
             terms = [t.text for t in concept.en]
             # where another concept's hit renders part of a term ("CPC Central Committee" in
             # "CPC Central Committee with Comrade Xi Jinping at its core"), align the rest too
-            terms += [rest for t in terms for h in hits if (rest := _without(t, h.text))]
+            rests: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+            for t in list(terms):
+                for h in hits:
+                    rest = _without(t, h.text)
+                    if rest:
+                        rests.setdefault(rest, (t, []))[1].append((h.start, h.end))
+                        terms.append(rest)
             found = locate_rendering(unit.text, terms, taken)
+            if found is not None:
+                found = _whole_rendering(unit.text, found, rests)
             zh = sh.text + (" (Traditional)" if sh.traditional else "")
             term = TermRef(concept.id, concept.source_term, concept.preferred_text, concept.termbase, "")
             if found is None:
@@ -333,6 +341,48 @@ class MissingTerm(SegmentCheck):
                 score=found.score,
                 details={"used": found.text, "aligned_with": found.term},
             )
+
+
+#: words a rendering does not end on: a span "added value of industries above" runs on over
+#: "the standard", or the replacement would leave "above designated size the standard"
+_DANGLING = frozenset("above below of in for with at on over under to from by into than".split())
+_DETERMINER = frozenset("the a an its their our this these that those".split())
+_WORD_RE = re.compile(r"\s*([^\W_][\w'’-]*)")
+
+
+def _whole_rendering(text: str, found: LocatedRendering, rests: dict[str, tuple[str, list[tuple[int, int]]]]) -> LocatedRendering:
+    """The located rendering widened to the whole of the MT's wording, so that replacing it with the
+    preferred term leaves correct English (issue 16):
+
+    - when it was aligned with the rest of a term beside another concept's hit ("comprehensively"
+      for 全面推进乡村振兴 next to the hit "rural revitalization"), it takes in that hit and the
+      words between, if they are at most three words of one clause ("comprehensively promote rural
+      revitalization");
+    - a span ending on a preposition (:data:`_DANGLING`) runs on over any determiners and one word.
+
+    Offsets are characters in ``text``, end exclusive; the ``term`` becomes the whole term."""
+    start, end, term = found.start, found.end, found.term
+    if found.term in rests:
+        whole, spans = rests[found.term]
+        for hs, he in spans:
+            gap = text[end:hs] if hs >= end else text[he:start] if he <= start else ""
+            if len(gap.split()) <= 3 and not re.search(r"[,;:.!?()]", gap):
+                start, end, term = min(start, hs), max(end, he), whole
+    while True:
+        last = re.findall(r"[^\W_][\w'’-]*$", text[start:end])
+        if not last or last[0].lower() not in _DANGLING:
+            break
+        pos = end
+        m = _WORD_RE.match(text, pos)
+        while m is not None and m.group(1).lower() in _DETERMINER:
+            pos = m.end()
+            m = _WORD_RE.match(text, pos)
+        if m is None:
+            break
+        end = m.end()
+    if (start, end, term) == (found.start, found.end, found.term):
+        return found
+    return LocatedRendering(start, end, text[start:end], term, found.score)
 
 
 def _without(term: str, part: str) -> str:
