@@ -243,7 +243,7 @@ def _review_workbook(args: argparse.Namespace) -> int:
             print(f"segment {c.name}:{c.segment} {c.field}: {c.old!r} → {c.new!r}")
         for d in plan.decision_changes:
             note = f" (note: {d.new_note})" if d.new_note != d.old_note else ""
-            print(f"finding {d.finding.segment} [{d.finding.check}] {d.finding.text!r}: {d.old} → {d.new}{note}")
+            print(f"finding {d.finding.id} (segment {d.finding.segment}) [{d.finding.check}] {d.finding.text!r}: {d.old} → {d.new}{note}")
         for n in plan.notes:
             print(f"note: {n}")
         for conflict in plan.conflicts:

@@ -13,6 +13,7 @@ REPORT_VERSION = 1
 def finding_json(f: Finding, decision: str = "open") -> dict[str, Any]:
     """One finding as JSON data; ``start``/``end`` are character offsets, end exclusive."""
     out: dict[str, Any] = {
+        "id": f.id,
         "segment": f.segment,
         "check": f.check,
         "severity": f.severity.value,

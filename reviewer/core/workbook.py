@@ -159,7 +159,7 @@ def text_hash(text: str) -> str:
 
 def finding_id(finding: Finding) -> str:
     """The short id of a finding in the Findings sheet (``F`` and 8 hex digits of its key)."""
-    return "F" + hashlib.sha256(finding.key.encode("utf-8")).hexdigest()[:8]
+    return finding.id
 
 
 def split_cell(text: str) -> list[str]:

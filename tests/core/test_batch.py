@@ -142,3 +142,17 @@ def test_dask_local_cluster_gives_the_same_findings(folder, shipped_termbase):
             assert "error" in r
         else:
             assert r["findings"] == single_process(Path(r["path"]), shipped_termbase)
+
+
+def test_finding_ids_are_stable_and_the_workbooks(shipped_termbase, sample_path):
+    """Issue 16: every finding has a stable id, the same in two runs, in the JSON report and on the
+    workbook's Findings sheet."""
+    from reviewer.core.review import make_review
+    from reviewer.core.workbook import finding_id
+
+    first = make_review([read_document(sample_path)], [shipped_termbase]).run_checks()
+    second = make_review([read_document(sample_path)], [shipped_termbase]).run_checks()
+    ids = [f.id for f in first]
+    assert ids == [f.id for f in second] and len(set(ids)) == len(ids)
+    assert [finding_json(f)["id"] for f in first] == ids == [finding_id(f) for f in first]
+    assert all(i.startswith("F") and len(i) == 9 for i in ids)

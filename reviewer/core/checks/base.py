@@ -117,6 +117,15 @@ class Finding:
         object.__setattr__(self, "_key", f"{self.check}|{self.document}|{self.segment}|{concept}|{self.text.casefold()}|{self.occurrence}")
 
     @property
+    def id(self) -> str:
+        """The finding's stable short id: ``F`` and 8 hex digits of a SHA-256 of :attr:`key`. The
+        same finding has the same id in every run, in the JSON report and in the workbook, so
+        scripts and re-imports can name it."""
+        import hashlib
+
+        return "F" + hashlib.sha256(self._key.encode("utf-8")).hexdigest()[:8]
+
+    @property
     def key(self) -> str:
         """A stable identity for decisions: survives edits elsewhere in the segment (made once,
         when the finding is made: a batch of 70,000 findings asks for keys a million times)."""
