@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
+    QCheckBox,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -796,9 +797,35 @@ class MainWindow(QMainWindow):
         self.editor.flush()
         doc, seg = self.current
         review = self.review
+        if state != "translated" and not self.confirm_open_majors(doc, seg, state):
+            return
         self.undo_stack.push(ReviewCommand(review, self, f"Mark segment {seg} {state}", doc, seg, lambda: review.set_state(doc, seg, state)))
         if advance:
             self.goto_unreviewed()
+
+    def confirm_open_majors(self, doc: str, seg: str, state: str) -> bool:
+        """Before a segment with open major findings is marked reviewed or final: ask, with a
+        "don't ask again" box (settings key ``warnings/openMajorOnReview``). True to go on."""
+        if self.review is None or str(self.settings.value("warnings/openMajorOnReview", "true")).lower() == "false":
+            return True
+        review = self.review
+        majors = [f for f in review.findings if f.document == doc and f.segment == seg and f.severity is Severity.MAJOR and review.decision(f).value == "open"]
+        if not majors:
+            return True
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(tr("Open major findings"))
+        listed = "\n".join(f"• {f.check}: “{f.text}”" for f in majors[:5]) + ("\n…" if len(majors) > 5 else "")
+        box.setText(tr("Segment {seg} still has {n} open major finding(s):").format(seg=seg, n=len(majors)) + "\n" + listed)
+        box.setInformativeText(tr("Mark it {state} anyway?").format(state=tr(state)))
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        never = QCheckBox(tr("Don't ask again"))
+        box.setCheckBox(never)
+        answer = box.exec()
+        if never.isChecked():
+            self.settings.setValue("warnings/openMajorOnReview", "false")
+        return answer == QMessageBox.StandardButton.Yes
 
     def comment_current_dialog(self) -> None:
         """Ask for the current segment's comment."""

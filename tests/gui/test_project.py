@@ -156,7 +156,9 @@ def test_killed_window_process_loses_nothing(qtbot, tmp_path, sample_path, monke
     assert "Recovered text typed just before reviewer stopped" in w.statusBar().currentMessage()
 
 
-def test_states_comments_shortcuts_and_next_unreviewed(qtbot, tmp_path, sample_path):
+def test_states_comments_shortcuts_and_next_unreviewed(qtbot, tmp_path, sample_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
     from reviewer.gui.models.segments import SegmentTableModel
 
     w = make_window(qtbot, tmp_path)
@@ -164,8 +166,24 @@ def test_states_comments_shortcuts_and_next_unreviewed(qtbot, tmp_path, sample_p
     opened(qtbot, w)
     doc = w.review.doc_key(w.review.documents[0])
     w.select_segment(doc, "1")
+    # segment 1 has open major findings: marking it reviewed asks first (issue 16); No keeps it
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or QMessageBox.StandardButton.No)
     w.mark_current("reviewed", advance=True)
-    assert w.review.state(doc, "1") == "reviewed" and w.current == (doc, "2")
+    assert shown and "open major finding" in shown[0] and w.review.state(doc, "1") == "translated" and w.current == (doc, "1")
+
+    def yes_and_never_again(box):
+        box.checkBox().setChecked(True)
+        shown.append(box.text())
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "exec", yes_and_never_again)
+    w.mark_current("reviewed", advance=True)
+    assert len(shown) == 2 and w.review.state(doc, "1") == "reviewed" and w.current == (doc, "2")
+    w.undo_stack.undo()
+    w.select_segment(doc, "1")
+    w.mark_current("reviewed", advance=True)  # switched off: no more asking
+    assert len(shown) == 2 and w.review.state(doc, "1") == "reviewed" and w.current == (doc, "2")
     w.comment_current("Check the name of the meeting.")
     row = w.segment_model.row_of(doc, "2")
     assert "💬" in w.segment_model.data(w.segment_model.index(row, SegmentTableModel.STATE))

@@ -256,6 +256,14 @@
       <translation>关于 reviewer(&amp;A)</translation>
     </message>
     <message>
+      <source>Open major findings</source>
+      <translation>有未处理的严重问题</translation>
+    </message>
+    <message>
+      <source>Don't ask again</source>
+      <translation>不再询问</translation>
+    </message>
+    <message>
       <source>Import review workbook</source>
       <translation>导入审校工作簿</translation>
     </message>
@@ -296,6 +304,10 @@
       <translation>文件中</translation>
     </message>
     <message>
+      <source>Mark it {state} anyway?</source>
+      <translation>仍要标记为“{state}”吗？</translation>
+    </message>
+    <message>
       <source>Accepted</source>
       <translation>已接受</translation>
     </message>
@@ -322,6 +334,10 @@
     <message>
       <source>dismissed</source>
       <translation>已驳回</translation>
+    </message>
+    <message>
+      <source>Segment {seg} still has {n} open major finding(s):</source>
+      <translation>句段 {seg} 仍有 {n} 个未处理的严重问题：</translation>
     </message>
     <message>
       <source>concepts</source>
