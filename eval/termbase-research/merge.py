@@ -89,6 +89,41 @@ GLOSS_PATTERNS: dict[str, str] = {
 }
 
 
+#: research renderings written with editorial marks, as the text would have them ("" = not a term:
+#: a pattern such as "held in [place]" is no string of running text); an "(ACRONYM)" becomes an
+#: admitted term of its own
+TERM_FIXES: dict[str, str] = {
+    "hunting (officials)": "hunting officials",
+    "recruiting ... into the Party": "",
+    "summon (officials) for talks": "summon officials for talks",
+    "I Do Practical Things for the Masses (campaign)": "I Do Practical Things for the Masses",
+    "15th Five-Year Plan period (2026-2030)": "15th Five-Year Plan period",
+    "national meeting held in [place]": "",
+    "Statistical Communiqué of the People's Republic of China on the [year] National Economic and Social Development": "",
+    "people who have been relocated from inhospitable areas (follow-up support)": "people who have been relocated from inhospitable areas",
+    "Office of the Central Rural Work Leading Group (中央农办)": "Office of the Central Rural Work Leading Group",
+    "mayor's responsibility system (for the Vegetable Basket Project)": "mayor's responsibility system for the Vegetable Basket Project",
+    "key national enterprises (of agricultural industrialization)": "key national enterprises of agricultural industrialization",
+    "People's Government of ... Province": "",
+}
+_ACRONYM = re.compile(r"^(.*\S)\s*\(([A-Z][A-Z&]{1,5})\)(.*)$")
+
+
+def clean_terms(texts: list[str]) -> list[str]:
+    """The research renderings as terms: TERM_FIXES applied, "consumer price index (CPI)" as
+    "consumer price index" and "CPI", "research and experimental development (R&D) spending" as
+    "research and experimental development spending" and "R&D spending"."""
+    out: list[str] = []
+    for text in texts:
+        text = TERM_FIXES.get(text, text)
+        m = _ACRONYM.match(text)
+        if m:
+            out += [f"{m.group(1)}{m.group(3)}", f"{m.group(2)}{m.group(3)}"]
+        elif text:
+            out.append(text)
+    return out
+
+
 def split(text: str) -> list[str]:
     return [p.strip() for p in (text or "").split("|") if p.strip()]
 
@@ -153,14 +188,19 @@ def main(dry_run: bool) -> None:
         for t in split(r["zh_traditional"]):
             if t not in zh and t not in held_zh:
                 c.zh.append(Term(t, lang="zh-Hant", status=Status.ADMITTED))
+        first, *also = clean_terms([preferred])
+        preferred = first
         c.en = [Term(preferred, status=Status.PREFERRED)]
         seen = {term_key(preferred)}
-        for a in split(r["admitted_en"]):
+        for a in [*also, *clean_terms(split(r["admitted_en"]))]:
             if term_key(a) in seen:
                 continue
             seen.add(term_key(a))
-            c.en.append(Term(a, status=Status.ADMITTED, match=MatchMode.SOURCE if common_word(a) else MatchMode.INFLECTED))
-        for v in split(r["mt_variants"]):
+            # a single common word, or an acronym beside its full form ("CPI"), counts only with the
+            # source: in English alone it would make "consumer price index (CPI)" two renderings
+            source_only = common_word(a) or re.fullmatch(r"[A-Z][A-Z&]{1,7}", a) is not None
+            c.en.append(Term(a, status=Status.ADMITTED, match=MatchMode.SOURCE if source_only else MatchMode.INFLECTED))
+        for v in clean_terms(split(r["mt_variants"])):
             key = term_key(v)
             if key in seen or key in acceptable:
                 log.append(f"{folder}: {zh[0]}: variant “{v}” is an acceptable rendering; not added")
