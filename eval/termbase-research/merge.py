@@ -124,6 +124,12 @@ def clean_terms(texts: list[str]) -> list[str]:
     return out
 
 
+#: where the research rows disagree and the evidence quoted favours another rendering
+PREFERRED_OVERRIDE = {
+    "信访": "letters and visits",  # the government row's own evidence says "letters and visits"; "petitions" is one everyday word
+}
+
+
 def split(text: str) -> list[str]:
     return [p.strip() for p in (text or "").split("|") if p.strip()]
 
@@ -188,12 +194,15 @@ def main(dry_run: bool) -> None:
         for t in split(r["zh_traditional"]):
             if t not in zh and t not in held_zh:
                 c.zh.append(Term(t, lang="zh-Hant", status=Status.ADMITTED))
+        if zh[0] in PREFERRED_OVERRIDE:
+            r = dict(r, admitted_en="|".join([preferred, *split(r["admitted_en"])]))
+            preferred = PREFERRED_OVERRIDE[zh[0]]
         first, *also = clean_terms([preferred])
         preferred = first
         c.en = [Term(preferred, status=Status.PREFERRED)]
         seen = {term_key(preferred)}
         for a in [*also, *clean_terms(split(r["admitted_en"]))]:
-            if term_key(a) in seen:
+            if term_key(a) in seen or (zh[0] in PREFERRED_OVERRIDE and term_key(a) == term_key(preferred)):
                 continue
             seen.add(term_key(a))
             # a single common word, or an acronym beside its full form ("CPI"), counts only with the
