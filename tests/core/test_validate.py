@@ -145,6 +145,9 @@ def test_one_term_preferred_here_and_admitted_there_is_a_warning():
         (Source("Liaoshen campaign", "Wikipedia", "https://en.wikipedia.org/wiki/Liaoshen_campaign", ""), "dictionary", False),
         (Source("China Media Project CMP Dictionary (not official)", "China Media Project", "", ""), "dictionary", False),
         (Source("The Diplomat article", "The Diplomat", "", "2021"), "third party", False),
+        # a copy on a mirror names the outlet but verifies nothing; Wikisource's transcription of the report does
+        (Source("China Daily story", "China Daily (via szjzcy.com)", "http://www.szjzcy.com/news/1.html", "2024-03"), "official", False),
+        (Source("2024 Report on the Work of the Government", "State Council (Wikisource copy)", "https://en.wikisource.org/wiki/2024_Report", "2024-03-05"), "official", True),
     ],
 )
 def test_kinds_of_source(source, kind, verifies):

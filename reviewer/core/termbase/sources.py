@@ -11,8 +11,10 @@ The kinds, in the order :func:`source_kind` tries them:
 
 - ``"reference list"``: the project's own research notes;
 - ``"dictionary"``: a dictionary or glossary compiled by a third party (CC-CEDICT, Wikipedia);
-- ``"official"``: as above; copies on another site count when they name the outlet
-  ("Xinhua (via runsky.com)");
+- ``"official"``: as above. Such a source verifies only with a date or a URL, and a URL must be
+  on the outlet's own site (:data:`OFFICIAL_HOSTS`) or a faithful-copy site
+  (:data:`FAITHFUL_COPY_HOSTS`); a copy on a mirror or aggregator names the outlet but verifies
+  nothing;
 - ``"Chinese media"``: other mainland outlets (Global Times, China News Service,
   Shanghai Daily, provincial news sites): evidence of usage, not of the standard;
 - ``"third party"``: everything else (foreign media, blogs, academic papers, MT pages).
@@ -21,8 +23,39 @@ The kinds, in the order :func:`source_kind` tries them:
 from __future__ import annotations
 
 import re
+from urllib.parse import urlparse
 
 from reviewer.core.termbase.model import Concept, Source
+
+#: web hosts of official outlets (and their subdomains), where a cited page verifies a rendering
+OFFICIAL_HOSTS = (
+    "news.cn", "xinhuanet.com", "chinaview.cn", "people.cn", "people.com.cn", "pdnews.cn", "chinadaily.com.cn",
+    "chinadailyhk.com", "chinadailyasia.com", "gov.cn", "china.org.cn", "chinagate.cn", "cgtn.com", "qstheory.cn",
+    "gmw.cn", "cctv.com", "cntv.cn", "chinatoday.com.cn", "bjreview.com", "bjreview.com.cn", "beijingreview.com.cn",
+    "idcpc.org.cn", "theorychina.org.cn", "china.com.cn", "81.cn", "chinamil.com.cn", "taiwan.cn", "dbw.cn",
+    "ourjiangsu.com", "ciie.org", "stdaily.com", "cri.cn", "ce.cn", "youth.cn", "cnr.cn", "12371.cn", "ichongqing.info",
+    "dahe.cn", "newsgd.com", "chinaservicesinfo.com", "hinews.cn", "investgo.cn",
+)
+#: hosts that keep faithful copies of official texts: Wikisource's transcriptions of the official
+#: English reports, PressReader's page replicas of China Daily
+FAITHFUL_COPY_HOSTS = ("wikisource.org", "pressreader.com")
+
+
+def url_host(url: str) -> str:
+    """The lower-case host of ``url`` (a scheme is optional), without a trailing dot, or ``""``."""
+    if not url:
+        return ""
+    try:
+        host = urlparse(url if "://" in url else "http://" + url).hostname or ""
+    except ValueError:
+        return ""
+    return host.rstrip(".").lower()
+
+
+def official_host(url: str) -> bool:
+    """True when ``url`` is on an official outlet's site or a faithful-copy site (see above)."""
+    host = url_host(url)
+    return any(host == h or host.endswith("." + h) for h in (*OFFICIAL_HOSTS, *FAITHFUL_COPY_HOSTS))
 
 SOURCE_KINDS = ("official", "Chinese media", "third party", "dictionary", "reference list")
 
@@ -62,8 +95,12 @@ def source_kind(source: Source) -> str:
 
 
 def verifies(source: Source) -> bool:
-    """True when ``source`` can verify a rendering: an official outlet with a date or a URL."""
-    return source_kind(source) == "official" and bool(source.date or source.url)
+    """True when ``source`` can verify a rendering: an official outlet with a date or a URL, the
+    URL (when there is one) on the outlet's own site or a faithful-copy site. A copy on a mirror,
+    audio, aggregator or unrelated site does not verify, even when it names the outlet."""
+    if source_kind(source) != "official" or not (source.date or source.url):
+        return False
+    return not source.url or official_host(source.url)
 
 
 def verification_problem(concept: Concept) -> str:
@@ -72,6 +109,8 @@ def verification_problem(concept: Concept) -> str:
         return ""
     if any(verifies(s) for s in concept.sources):
         return ""
+    if any(source_kind(s) == "official" and s.url and not official_host(s.url) for s in concept.sources):
+        return "marked verified, but its official text is cited from a copy on another site (" + url_host(next(s.url for s in concept.sources if s.url and source_kind(s) == "official")) + ")"
     if any(source_kind(s) == "official" for s in concept.sources):
         return "marked verified, but its official source has neither a date nor a URL"
     return "marked verified, but no source is an official outlet (Xinhua, China Daily, gov.cn, SCIO, Qiushi, ...)"
