@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -41,6 +40,7 @@ from reviewer.core.errors import ReviewerError
 from reviewer.core.source_matching import to_simplified
 from reviewer.core.paths import is_shipped, writable_copy
 from reviewer.core.termbase import Concept, Source, Status, Term, Termbase, save_termbase
+from reviewer.core.termbase.model import date_problem
 from reviewer.core.termbase.edit import add_concept, add_rendering, delete_concept, merge_concepts, new_concept_id, search
 from reviewer.core.termbase.validate import validate
 from reviewer.gui.actions import add_edit_menu, make_action
@@ -50,7 +50,6 @@ from reviewer.gui.models.concepts import ChoiceDelegate, ConceptTableModel, Term
 #: ``finder(concept) -> ["doc:segment  text", ...]``: where a concept occurs in the open review.
 OccurrenceFinder = Callable[[Concept], list[str]]
 
-_DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 class TermbaseCommand(QUndoCommand):
@@ -358,8 +357,9 @@ class TermbaseEditor(QMainWindow):
             if field == "status" and term.status is Status.PREFERRED and value is not Status.PREFERRED:
                 raise ValueError("a concept needs a preferred term: make another term preferred instead")
             if field == "valid_from" or field == "valid_to":
-                if value and not _DATE_RE.match(str(value)):
-                    raise ValueError("write dates as YYYY, YYYY-MM or YYYY-MM-DD")
+                why = date_problem(str(value)) if value else ""
+                if why:
+                    raise ValueError(why)
             if field == "status" and value is Status.PREFERRED:
                 for other in concept.en:
                     if other.status is Status.PREFERRED:

@@ -8,6 +8,7 @@ and nothing else needs to change.
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from typing import Any, ClassVar
 from reviewer.core.calques.gate import SubjectVerdict, judge, ordinary_english
 from reviewer.core.calques.patterns import LiteralRendering, detector_for
 from reviewer.core.calques.rules import CalqueMatch, CalqueRules, load_rules
+from reviewer.core.checks.fit import fit_span
 from reviewer.core.matching import TermHit, TermMatcher
 from reviewer.core.paths import SHIPPED_CALQUE_RULES
 from reviewer.core.source_matching import SourceHit, SourceMatcher, source_matcher_for
@@ -121,8 +123,6 @@ class Finding:
         """The finding's stable short id: ``F`` and 8 hex digits of a SHA-256 of :attr:`key`. The
         same finding has the same id in every run, in the JSON report and in the workbook, so
         scripts and re-imports can name it."""
-        import hashlib
-
         return "F" + hashlib.sha256(self._key.encode("utf-8")).hexdigest()[:8]
 
     @property
@@ -297,8 +297,6 @@ class Check:
         kw.setdefault("category", self.category)
         suggestion = kw.get("suggestion")
         if suggestion and end > start and self.id.startswith(("term-", "calque")):
-            from reviewer.core.checks.fit import fit_span
-
             start, end = fit_span(unit.text, start, end, suggestion)
         return Finding(
             check=self.id,

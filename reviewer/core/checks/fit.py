@@ -9,6 +9,10 @@ Two cases met in real MT (the bundled sample, issue 16):
   and deployment] of the municipal government system" with "study and make arrangements for"
   would give "for of", so the span takes in "of".
 
+And one for ``term-missing``, whose span is found by alignment: a span never ends on a
+preposition (:func:`past_dangling`): "added value of industries above" runs on over "the
+standard", or the replacement would leave "above designated size the standard".
+
 Offsets are characters, end exclusive.
 """
 
@@ -18,6 +22,11 @@ import re
 
 #: prepositions that cannot follow one another ("arrangements for of")
 PREPOSITIONS = frozenset("of for to in on at by with from into about over under through".split())
+#: words a rendering does not end on
+DANGLING = frozenset("above below of in for with at on over under to from by into than".split())
+_DETERMINERS = frozenset("the a an its their our this these that those".split())
+_LAST_WORD = re.compile(r"[^\W_][\w'’-]*$")
+_NEXT_WORD = re.compile(r"\s*([^\W_][\w'’-]*)")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\s+$")
 _WORD_AFTER = re.compile(r"^\s+([^\W\d_][\w'’-]*)")
 
@@ -39,3 +48,18 @@ def fit_span(text: str, start: int, end: int, suggestion: str) -> tuple[int, int
     elif after is not None and after.group(1).lower() == last and len(words) > 1:
         end += after.end(1)
     return start, end
+
+
+def past_dangling(text: str, start: int, end: int) -> int:
+    """``end`` moved past any determiners and one word while ``text[start:end]`` ends on a
+    preposition (:data:`DANGLING`)."""
+    while True:
+        last = _LAST_WORD.search(text[start:end])
+        if last is None or last.group().lower() not in DANGLING:
+            return end
+        m = _NEXT_WORD.match(text, end)
+        while m is not None and m.group(1).lower() in _DETERMINERS:
+            m = _NEXT_WORD.match(text, m.end())
+        if m is None:
+            return end
+        end = m.end()

@@ -8,6 +8,7 @@ from typing import cast
 from collections.abc import Iterable, Sequence
 
 from reviewer.core.calques.gate import ordinary_english
+from reviewer.core.checks.fit import past_dangling
 from reviewer.core.checks.base import Check, CheckContext, Finding, SegmentCheck, SegmentText, Severity, TermRef
 from reviewer.core.checks.registry import register
 from reviewer.core.consistency import at_sentence_start as _at_sentence_start
@@ -343,13 +344,6 @@ class MissingTerm(SegmentCheck):
             )
 
 
-#: words a rendering does not end on: a span "added value of industries above" runs on over
-#: "the standard", or the replacement would leave "above designated size the standard"
-_DANGLING = frozenset("above below of in for with at on over under to from by into than".split())
-_DETERMINER = frozenset("the a an its their our this these that those".split())
-_WORD_RE = re.compile(r"\s*([^\W_][\w'’-]*)")
-
-
 def _whole_rendering(text: str, found: LocatedRendering, rests: dict[str, tuple[str, list[tuple[int, int]]]]) -> LocatedRendering:
     """The located rendering widened to the whole of the MT's wording, so that replacing it with the
     preferred term leaves correct English (issue 16):
@@ -358,7 +352,8 @@ def _whole_rendering(text: str, found: LocatedRendering, rests: dict[str, tuple[
       for 全面推进乡村振兴 next to the hit "rural revitalization"), it takes in that hit and the
       words between, if they are at most three words of one clause ("comprehensively promote rural
       revitalization");
-    - a span ending on a preposition (:data:`_DANGLING`) runs on over any determiners and one word.
+    - a span ending on a preposition runs on over any determiners and one word
+      (:func:`reviewer.core.checks.fit.past_dangling`).
 
     Offsets are characters in ``text``, end exclusive; the ``term`` becomes the whole term."""
     start, end, term = found.start, found.end, found.term
@@ -368,18 +363,7 @@ def _whole_rendering(text: str, found: LocatedRendering, rests: dict[str, tuple[
             gap = text[end:hs] if hs >= end else text[he:start] if he <= start else ""
             if len(gap.split()) <= 3 and not re.search(r"[,;:.!?()]", gap):
                 start, end, term = min(start, hs), max(end, he), whole
-    while True:
-        last = re.findall(r"[^\W_][\w'’-]*$", text[start:end])
-        if not last or last[0].lower() not in _DANGLING:
-            break
-        pos = end
-        m = _WORD_RE.match(text, pos)
-        while m is not None and m.group(1).lower() in _DETERMINER:
-            pos = m.end()
-            m = _WORD_RE.match(text, pos)
-        if m is None:
-            break
-        end = m.end()
+    end = past_dangling(text, start, end)
     if (start, end, term) == (found.start, found.end, found.term):
         return found
     return LocatedRendering(start, end, text[start:end], term, found.score)
