@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -82,3 +83,23 @@ def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
     except (UnicodeDecodeError, LookupError):
         raise InputError(path, f"the file looks like {name} but does not decode as it") from None
     return text, name
+
+
+_XML_DECLARED_RE = re.compile(rb"^<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']")
+
+
+def xml_encoding(data: bytes) -> str:
+    """The encoding of an XML file as its first bytes give it, as a Python codec name: a
+    byte-order mark (``"utf-8-sig"``, ``"utf-16"``, ``"utf-32"``), UTF-16 without one
+    (``"utf-16-le"``/``"utf-16-be"``, from the NULs around ``<?``), else the encoding the XML
+    declaration names, lower-cased (``"gbk"``, ``"windows-1254"``), else ``"utf-8"``.
+    Never raises; the name may be one Python does not know (the declaration's own)."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name
+    if data.startswith(b"<\x00?\x00"):
+        return "utf-16-le"
+    if data.startswith(b"\x00<\x00?"):
+        return "utf-16-be"
+    m = _XML_DECLARED_RE.match(data)
+    return m.group(1).decode("ascii").lower() if m else "utf-8"

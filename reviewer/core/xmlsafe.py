@@ -4,10 +4,17 @@ XLIFF, TMX and the XML parts of DOCX and XLSX are parsed by libraries (translate
 python-docx, openpyxl) that use lxml or expat. Before any of them sees the bytes,
 :func:`check_xml` parses them once with ``defusedxml``, which refuses:
 
-* any document type declaration (``<!DOCTYPE``), so no DTD, no entity declaration,
-  no external entity and no entity-expansion bomb reaches a parser;
-* external references of any kind;
+* a document type declaration with an internal subset (``<!DOCTYPE x [ ... ]>``):
+  its declarations could add default attributes or define entities;
+* any entity declaration, so no entity-expansion bomb reaches a parser;
+* external references of any kind (an external entity, a parameter entity);
 * malformed or truncated XML (the parse error names the line and column).
+
+A ``<!DOCTYPE`` that only names an external DTD (``<!DOCTYPE tmx SYSTEM "tmx14.dtd">``,
+``<!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">``, the normal header of Okapi TMX and of
+TBX v2 as SDL MultiTerm writes it) is accepted: the DTD is never loaded, here (expat reads
+no external subset) nor by lxml (``load_dtd=False``, ``no_network=True``). The refusal
+names which of the three it met (:func:`unsafe_reason`).
 
 The guard also bounds the work: at most :data:`MAX_XML_BYTES` of XML are parsed.
 """
@@ -20,10 +27,10 @@ import zipfile
 import zlib
 from pathlib import Path
 
-import defusedxml.ElementTree as SafeET
-from defusedxml import DefusedXmlException
+from defusedxml import DefusedXmlException, DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
 from defusedxml.ElementTree import DefusedXMLParser
 
+from reviewer.core.encoding import xml_encoding
 from reviewer.core.errors import InputError
 from reviewer.core.fileio import MIB
 
@@ -47,8 +54,8 @@ def check_xml(path: Path, data: bytes, what: str = "file") -> ET.Element:
         what: what the file is, for messages ("XLIFF file", "word/document.xml").
 
     Raises:
-        InputError: a DTD or entity declaration, an external reference, malformed
-            or truncated XML, or more than :data:`MAX_XML_BYTES`.
+        InputError: a DOCTYPE with an internal subset, an entity declaration, an external
+            reference, malformed or truncated XML, or more than :data:`MAX_XML_BYTES`.
     """
     root = _guarded(path, data, what, tree=True)
     assert root is not None
@@ -71,12 +78,14 @@ def _guarded(path: Path, data: bytes, what: str, tree: bool) -> ET.Element | Non
     try:
         try:
             return _parse(data, tree)
+        except DefusedXmlException:  # a ValueError too: not a reason to decode again
+            raise
         except (ValueError, LookupError):
             # expat reads UTF-8, UTF-16 and Latin-1 only: a file declared GBK, GB2312 or Big5 is
             # decoded here and checked as UTF-8 (lxml reads the original itself)
             return _parse(_as_utf8(path, data, what), tree)
-    except DefusedXmlException:
-        raise InputError(path, f"the {what} declares a DTD or entities, which reviewer refuses for safety") from None
+    except DefusedXmlException as exc:
+        raise InputError(path, f"the {what} {unsafe_reason(exc)}, which reviewer refuses for safety") from None
     except ET.ParseError as exc:
         line, col = getattr(exc, "position", (0, 0))
         kind = "truncated" if "no element found" in str(exc) or "unclosed token" in str(exc) else "malformed"
@@ -90,11 +99,62 @@ class _NoTree:
         return None
 
 
+class SafeParser(DefusedXMLParser):  # type: ignore[misc]  # defusedxml has no type hints
+    """defusedxml's parser with DTDs allowed but entities and external references forbidden,
+    and a DOCTYPE refused when it has an internal subset: only ``<!DOCTYPE name SYSTEM "...">``
+    (or ``PUBLIC``) passes, and its DTD is never read."""
+
+    def __init__(self, target: object = None) -> None:
+        # the C TreeBuilder, as defusedxml's own fromstring uses: its elements iterate without
+        # recursion (a tree nested 100,000 deep stays readable)
+        target = ET.TreeBuilder() if target is None else target
+        super().__init__(target=target, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+        self._internal_subset: tuple[str, str | None, str | None] | None = None
+        self.parser.StartDoctypeDeclHandler = self._start_doctype
+        self.parser.EndDoctypeDeclHandler = self._end_doctype
+
+    def _start_doctype(self, name: str, sysid: str | None, pubid: str | None, has_internal_subset: int) -> None:
+        self._internal_subset = (name, sysid, pubid) if has_internal_subset else None
+
+    def _end_doctype(self) -> None:
+        # refused at the end of the subset, so that an entity declaration inside it is named as
+        # such; a default attribute declared there would apply only after this point
+        if self._internal_subset is not None:
+            raise DTDForbidden(*self._internal_subset)
+
+
+def safe_fromstring(data: bytes) -> ET.Element:
+    """Parse ``data`` with :class:`SafeParser` and return its root element.
+
+    Raises:
+        defusedxml.DefusedXmlException: an internal subset, an entity declaration or an
+            external reference (:func:`unsafe_reason` says which).
+        xml.etree.ElementTree.ParseError: malformed XML.
+        ValueError, LookupError: an encoding expat cannot read.
+    """
+    parser = SafeParser()
+    parser.feed(data)
+    root: ET.Element = parser.close()
+    return root
+
+
+def unsafe_reason(exc: DefusedXmlException) -> str:
+    """What :class:`SafeParser` refused, as the end of a sentence that starts with the file
+    ("the TMX file ..."): ``"declares an entity in its DOCTYPE (<!ENTITY lol>)"``."""
+    if isinstance(exc, EntitiesForbidden):
+        where = f' SYSTEM "{exc.sysid}"' if exc.sysid else ""
+        return f"declares an entity in its DOCTYPE (<!ENTITY {exc.name}{where}>)"
+    if isinstance(exc, ExternalReferenceForbidden):
+        return f"refers to an external entity ({exc.sysid or exc.pubid or 'unnamed'})"
+    if isinstance(exc, DTDForbidden):
+        return f"has a DOCTYPE with an internal subset (<!DOCTYPE {exc.name} [...]>)"
+    return f"holds a construct reviewer does not parse ({type(exc).__name__})"
+
+
 def _parse(data: bytes, tree: bool) -> ET.Element | None:
     if tree:
-        root: ET.Element = SafeET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
-        return root
-    parser = DefusedXMLParser(target=_NoTree(), forbid_dtd=True, forbid_entities=True, forbid_external=True)
+        return safe_fromstring(data)
+    parser = SafeParser(target=_NoTree())
     parser.feed(data)
     parser.close()
     return None
@@ -107,15 +167,17 @@ _WIDER = {"gbk": "gb18030", "gb2312": "gb18030", "cp936": "gb18030", "x-gbk": "g
 
 
 def _as_utf8(path: Path, data: bytes, what: str) -> bytes:
-    """``data`` decoded by its declared encoding, without the declaration, as UTF-8."""
+    """``data`` decoded by its byte-order mark or declared encoding
+    (:func:`reviewer.core.encoding.xml_encoding`), without the declaration, as UTF-8."""
     m = _DECLARED_RE.match(data)
-    declared = m.group(1).decode("ascii").lower() if m else ""
+    encoding = xml_encoding(data)
     try:
-        text = data[m.end() if m else 0 :].decode(_WIDER.get(declared, declared or "utf-8"))
+        text = data.decode(_WIDER.get(encoding, encoding))
     except LookupError:
-        raise InputError(path, f"the {what} declares the encoding '{declared}', which reviewer does not know; save it as UTF-8") from None
+        raise InputError(path, f"the {what} declares the encoding '{encoding}', which reviewer does not know; save it as UTF-8") from None
     except UnicodeDecodeError as exc:
-        raise InputError(path, f"the {what} is not valid {declared or 'UTF-8'} (byte {exc.start})") from None
+        raise InputError(path, f"the {what} is not valid {encoding if m or encoding != 'utf-8' else 'UTF-8'} (byte {exc.start})") from None
+    text = re.sub(r"^\ufeff?<\?xml[^>]*\?>", "", text)
     return text.encode("utf-8")
 
 

@@ -60,7 +60,9 @@ def test_round_trip_keeps_everything(tmp_path, mini_termbase):
     "content, reason",
     [
         ('<?xml version="1.0"?><!DOCTYPE tbx [<!ENTITY a "aaaa">]><tbx>&a;</tbx>', "unsafe XML"),
-        ('<?xml version="1.0"?><!DOCTYPE tbx SYSTEM "http://example.org/tbx.dtd"><tbx/>', "unsafe XML"),
+        ('<?xml version="1.0"?><!DOCTYPE tbx [<!ATTLIST tbx x CDATA "y">]><tbx/>', r"unsafe XML: the termbase has a DOCTYPE with an internal subset"),
+        # a DOCTYPE naming only an external DTD (TBX v2 as MultiTerm writes it) passes the guard, unloaded
+        ('<?xml version="1.0"?><!DOCTYPE tbx SYSTEM "http://127.0.0.1:9/tbx.dtd"><tbx/>', "no concept with an English term"),
         ("<tbx><text><body><conceptEntry>", "not well-formed"),
         ("<html><body/></html>", "not a TBX file"),
         ('<tbx><text><body><conceptEntry id="a"><langSec xml:lang="fr"><termSec><term>x</term></termSec></langSec></conceptEntry></body></text></tbx>', "no concept with an English term"),
@@ -97,3 +99,21 @@ def test_tbx_core_has_terms_only(tmp_path, mini_termbase):
     assert 'type="TBX-Core"' in text and "administrativeStatus" not in text and "subjectField" not in text
     again = read_tbx(out)
     assert [t.text for t in again.concepts[0].en] == [t.text for t in mini_termbase.concepts[0].en]
+
+
+def test_status_synonyms_and_unknown_statuses_are_reported(tmp_path):
+    def term(text, status):
+        return f'<tig><term>{text}</term><termNote type="administrativeStatus">{status}</termNote></tig>'
+
+    p = tmp_path / "status.tbx"
+    p.write_text(
+        '<?xml version="1.0"?><!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd"><martif type="TBX"><text><body>'
+        '<termEntry id="c1"><langSet xml:lang="zh"><tig><term>两个确立</term></tig></langSet><langSet xml:lang="en">'
+        + term("Two Establishes", "preferredTerm-admn-sts") + term("two establishments", "obsolete") + term("two confirmations", "Superseded")
+        + term("the two", "deprecated") + term("two determinations", "notRecommended") + term("two affirmations", "x-unheard-of")
+        + "</langSet></termEntry></body></text></martif>",
+        encoding="utf-8",
+    )
+    tb = read_tbx(p)
+    assert [t.status for t in tb.concepts[0].en] == [Status.PREFERRED, Status.SUPERSEDED, Status.SUPERSEDED, Status.DEPRECATED, Status.DEPRECATED, Status.ADMITTED]
+    assert tb.load_problems == [("c1", "unknown administrativeStatus “x-unheard-of” on “two affirmations”; read as admitted")]

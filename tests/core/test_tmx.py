@@ -54,7 +54,10 @@ def test_write_back(tmp_path):
 @pytest.mark.parametrize(
     "content, reason",
     [
-        ('<?xml version="1.0"?><!DOCTYPE tmx SYSTEM "tmx14.dtd"><tmx version="1.4"><body/></tmx>', "DTD"),
+        # a bare DOCTYPE (Okapi, OmegaT) passes the guard, its DTD unread; an internal subset does not
+        ('<?xml version="1.0"?><!DOCTYPE tmx SYSTEM "tmx14.dtd"><tmx version="1.4"><body/></tmx>', "no units with an English"),
+        ('<?xml version="1.0"?><!DOCTYPE tmx SYSTEM "tmx14.dtd" [<!ATTLIST tmx v CDATA "1">]><tmx version="1.4"><body/></tmx>', "has a DOCTYPE with an internal subset"),
+        ('<tmx version="1.4"><body><tu><tuv xml:lang="en"><seg>The cat.</seg></tuv><tuv xml:lang="fr"><seg>Le chat.</seg></tuv></tu></body></tmx>', "no Chinese variant .its languages: en, fr.; reviewer checks English translations of Chinese"),
         ('<tmx version="1.4"><body><tu><tuv xml:lang="zh"><seg>只有中文</seg></tuv></tu></body></tmx>', "no units with an English"),
         ('<tmx version="1.4"><body><tu><tuv xml:lang="en"><seg>cut', "truncated"),
         ('<xliff version="1.2"/>', "not a TMX"),
@@ -64,4 +67,24 @@ def test_bad_tmx(tmp_path, content, reason):
     path = tmp_path / "bad.tmx"
     path.write_text(content, encoding="utf-8")
     with pytest.raises(InputError, match=reason):
+        read_document(path)
+
+
+def test_a_utf16_tmx_with_a_doctype_is_read_and_reports_utf16(tmp_path):
+    # it was refused as "not valid UTF-8 (byte 0)", with "encoding": "utf-8" in the report
+    path = tmp_path / "u16.tmx"
+    path.write_bytes(
+        '<?xml version="1.0" ?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n<tmx version="1.4"><header srclang="zh-CN"/><body>'
+        '<tu><tuv xml:lang="zh-CN"><seg>会议在北京举行。</seg></tuv><tuv xml:lang="en"><seg>The meeting was held in Beijing.</seg></tuv></tu>'
+        "</body></tmx>".encode("utf-16")
+    )
+    doc = read_document(path)
+    assert doc.encoding == "utf-16" and doc.segments[0].target == "The meeting was held in Beijing."
+
+
+def test_chinese_marked_english_is_never_checked_as_english(tmp_path):
+    path = tmp_path / "mislabelled.tmx"
+    zh = "会议强调，必须全面贯彻落实党中央的决策部署，坚持以人民为中心做好全年工作。"
+    path.write_text(f'<tmx version="1.4"><body><tu><tuv xml:lang="zh"><seg>{zh}</seg></tuv><tuv xml:lang="en"><seg>{zh}。</seg></tuv></tu></body></tmx>', encoding="utf-8")
+    with pytest.raises(InputError, match=r"translates into Chinese, not into English \(the target side declared en but its text is Chinese\)"):
         read_document(path)

@@ -125,8 +125,8 @@ def test_changed_original_is_refused(tmp_path):
 @pytest.mark.parametrize(
     "content, reason",
     [
-        ('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><xliff version="1.2"/>', "DTD"),
-        ('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><xliff>&e;</xliff>', "DTD"),
+        ('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><xliff version="1.2"/>', r"declares an entity in its DOCTYPE \(<!ENTITY a>\)"),
+        ('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><xliff>&e;</xliff>', r"declares an entity in its DOCTYPE \(<!ENTITY e SYSTEM \"file:///etc/passwd\">\)"),
         ('<?xml version="1.0"?><xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file><body><trans-unit id="1"><source>两个', "truncated"),
         ("Just some text, not XML at all.", "malformed"),
         ('<?xml version="1.0"?><tmx version="1.4"><body/></tmx>', "not an XLIFF"),
@@ -206,3 +206,108 @@ def test_translate_no_on_groups_and_20_units(tmp_path):
         encoding="utf-8",
     )
     assert [s.unit for s in read_document(v2).segments] == ["0/b/1"]
+
+
+# -- language direction, DOCTYPE, unknown inline elements (issue 22) ---------------------------------
+
+_EN = "The meeting stressed that the decisions of the central committee must be carried out in full, and that the work of the year is to be done with the people."
+_FR = (
+    "La réunion a souligné que les décisions du comité central doivent être appliquées dans leur intégralité, et que le travail "
+    "de cette année est pour le peuple. Il faut que la Chine soit plus ouverte."
+)
+_ZH = "会议强调，必须全面贯彻落实党中央的决策部署，坚持以人民为中心做好全年工作。"
+_JA = "会議では、中央委員会の決定を全面的に実行し、人民のために今年の仕事を行うことが強調された。"
+
+
+def _directed(tmp_path, src_lang, trg_lang, source, target, name="d.xlf"):
+    langs = (f' source-language="{src_lang}"' if src_lang else "") + (f' target-language="{trg_lang}"' if trg_lang else "")
+    path = tmp_path / name
+    path.write_text(
+        '<?xml version="1.0"?><xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+        f'<file{langs} datatype="plaintext" original="x"><body>'
+        f'<trans-unit id="1"><source>{source}</source><target>{target}</target></trans-unit></body></file></xliff>',
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.parametrize(
+    "src_lang, trg_lang, source, target, reason",
+    [
+        ("en", "zh-CN", _EN, _ZH, r"is English \(en\) → Chinese \(zh-CN\), the reverse of what reviewer checks"),
+        ("zh-CN", "fr-FR", _ZH, _FR, r"translates into French \(fr-FR\), not into English; reviewer checks English translations of Chinese"),
+        ("en-US", "fr-FR", _EN, _FR, r"is English \(en-US\) → French \(fr-FR\); reviewer checks"),
+        ("", "", _EN, _ZH, r"is English → Chinese, the reverse"),  # nothing declared: the text tells
+        ("zh-CN", "en", _ZH, _JA, r"translates into Japanese, not into English \(the target side declared en but its text is Japanese\)"),
+        ("zh-CN", "en", _ZH, _FR, r"translates into French, not into English \(the target side declared en but its text is French\)"),
+        ("zh-CN", "en", _EN, _EN, r"translates from English, not from Chinese \(the source side declared zh-CN but its text is English\)"),
+    ],
+)
+def test_a_file_in_another_direction_is_refused_with_its_languages(tmp_path, src_lang, trg_lang, source, target, reason):
+    with pytest.raises(InputError, match=reason):
+        read_document(_directed(tmp_path, src_lang, trg_lang, source, target))
+
+
+def test_a_wrong_or_missing_declaration_is_overridden_by_the_text(tmp_path):
+    doc = read_document(_directed(tmp_path, "en-US", "fr-FR", _ZH, _EN))
+    assert (doc.source_lang, doc.target_lang) == ("zh-CN", "en")
+    assert "the source side declared en-US but its text is Chinese; read as Chinese → English" in doc.warnings
+    assert "the target side declared fr-FR but its text is English; read as Chinese → English" in doc.warnings
+    bare = read_document(_directed(tmp_path, "", "", _ZH, _EN, "bare.xlf"))
+    assert (bare.source_lang, bare.target_lang, bare.warnings) == ("zh-CN", "en", [])
+    # too little text to judge: the declaration stands; an untranslated copy of the source says nothing
+    short = read_document(_directed(tmp_path, "zh", "en", "两会", "NPC", "short.xlf"))
+    assert (short.source_lang, short.target_lang) == ("zh", "en")
+    copied = read_document(_directed(tmp_path, "zh-CN", "en", _ZH, _ZH, "copy.xlf"))
+    assert copied.segments[0].target == _ZH
+
+
+def test_load_reads_any_direction(tmp_path):
+    from reviewer.core.readers import xliff
+
+    doc = xliff.load(_directed(tmp_path, "en-US", "fr-FR", _EN, _FR))
+    assert (doc.source_lang, doc.target_lang, doc.segments[0].target) == ("en-US", "fr-FR", _FR)
+
+
+def test_a_bare_doctype_is_read_and_its_dtd_never_loaded(tmp_path):
+    dtd = tmp_path / "xliff.dtd"  # were it loaded, the default attribute would mark the unit untranslatable
+    dtd.write_text('<!ATTLIST trans-unit translate CDATA "no">', encoding="utf-8")
+    path = tmp_path / "doctype.xlf"
+    path.write_text(_xliff('<trans-unit id="1"><source>会议</source><target>The meeting.</target></trans-unit>').replace("?>\n", f'?>\n<!DOCTYPE xliff SYSTEM "{dtd}">\n', 1), encoding="utf-8")
+    assert [s.target for s in read_document(path).segments] == ["The meeting."]
+    subset = tmp_path / "subset.xlf"
+    subset.write_text(path.read_text(encoding="utf-8").replace(f'SYSTEM "{dtd}">', '[<!ATTLIST trans-unit translate CDATA "no">]>'), encoding="utf-8")
+    with pytest.raises(InputError, match=r"has a DOCTYPE with an internal subset \(<!DOCTYPE xliff \[...\]>\), which reviewer refuses for safety"):
+        read_document(subset)
+
+
+def test_text_inside_unknown_elements_is_kept_and_written_back(tmp_path):
+    path = tmp_path / "inline.xlf"
+    path.write_text(
+        _xliff(
+            '<trans-unit id="1"><source>会议在北京举行。</source><seg-source><mrk mtype="seg" mid="1">会议在北京举行。</mrk></seg-source>'
+            '<target><mrk mtype="seg" mid="1">The meeting was <a xmlns="http://www.w3.org/1999/xhtml" href="x">held</a> in <ex id="1">Beijing</ex>.</mrk></target></trans-unit>'
+        ),
+        encoding="utf-8",
+    )
+    doc = read_document(path)
+    seg = doc.segments[0]
+    assert seg.target == "The meeting was held in Beijing."
+    assert [(c.kind, c.tag) for c in seg.codes] == [("open", "a"), ("close", "a"), ("open", "ex"), ("close", "ex")]
+    assert any("is kept and checked: <a> (1), <ex> (1)" in w for w in doc.warnings)
+    out = tmp_path / "out.xlf"
+    write_corrected(doc, {"1": "The meeting was held in Beijing, China."}, out)
+    written = out.read_text(encoding="utf-8")
+    assert 'href="x">held</a>' in written and read_document(out).segments[0].target == "The meeting was held in Beijing, China."
+
+
+def test_a_cp_control_character_is_kept_as_a_code_with_a_warning(tmp_path):
+    path = tmp_path / "cp.xlf"
+    path.write_text(
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="zh" trgLang="en"><file id="f">'
+        '<unit id="a"><segment><source>会议<cp hex="0001"/>举行</source><target>The meeting<cp hex="1"/> was held</target></segment></unit></file></xliff>',
+        encoding="utf-8",
+    )
+    doc = read_document(path)
+    assert doc.segments[0].target == "The meeting was held" and [c.tag for c in doc.segments[0].codes] == ["cp"]
+    assert any("control characters written as <cp/> are kept as codes, not checked as text: segment 1: U+0001, segment 1: U+0001" in w for w in doc.warnings)

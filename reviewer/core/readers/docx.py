@@ -39,7 +39,7 @@ Metadata:
 
 Safety:
     The file is size-checked, and :func:`reviewer.core.xmlsafe.check_zip` checks the
-    container (ZIP bombs, DTDs and entities, malformed XML) before python-docx opens
+    container (ZIP bombs, internal DTD subsets and entities, malformed XML) before python-docx opens
     it. Every failure is an :class:`InputError`.
 """
 
@@ -181,7 +181,7 @@ def open_docx(path: Path) -> WordDocument:
 
     Raises:
         InputError: missing, unreadable, too large, another format, not a ZIP or a
-            corrupt one, a ZIP bomb, a DTD or entities in a part, or a package
+            corrupt one, a ZIP bomb, an internal DTD subset or entities in a part, or a package
             python-docx cannot open.
     """
     data = read_regular_file(path, MAX_FILE_BYTES, WHAT)

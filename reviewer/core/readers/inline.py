@@ -7,9 +7,13 @@ and a list of :class:`~reviewer.core.document.InlineCode` at character offsets:
 * paired codes whose content is text (XLIFF 1.2 ``g`` and non-segment ``mrk``, XLIFF
   2.0 ``pc`` and ``mrk``, TMX ``hi``) become an ``open`` and a ``close`` code around
   their text, so nothing inside ``<g>`` is lost and a term matches across them;
-* all other elements (``x``, ``bx``, ``ex``, ``ph``, ``sc``, ``ec``, ``bpt``, ``ept``,
-  ``it``, ``ut``, ``sm``, ``em``, ...) are ``standalone`` codes; their content, if
-  any, is native markup and not text.
+* the codes whose content is native markup (XLIFF 1.2 and TMX ``bpt``, ``ept``, ``it``,
+  ``ph``, ``ut``) and the empty codes (``x``, ``bx``, ``ex``, ``sc``, ``ec``, ``sm``,
+  ``em``, XLIFF 2 ``ph`` and ``cp``) are ``standalone`` codes: not text;
+* any other element (one reviewer does not know, such as an HTML ``<a>`` inside a
+  ``<mrk>``), and an empty code that wrongly holds text (``<ex>`` with words in it), keeps
+  its text between an ``open`` and a ``close`` code, like a paired code: no word of the
+  segment is lost. :func:`kept_unknown` names such elements, for the reader's warnings.
 
 :func:`rebuild` writes a corrected plain text back into the element, with every code
 at its offset mapped through a word-level diff of the old and new text
@@ -17,7 +21,7 @@ at its offset mapped through a word-level diff of the old and new text
 the start or end of a changed stretch stays at that start or end.
 
 The XML itself is parsed and written by lxml, after :mod:`reviewer.core.xmlsafe` has
-refused DTDs and entities; lxml keeps namespace prefixes, so a file goes back to its
+refused internal DTD subsets and entities; lxml keeps namespace prefixes, so a file goes back to its
 CAT tool as it came.
 """
 
@@ -35,6 +39,13 @@ from reviewer.core.errors import InputError
 
 #: Elements whose content is translatable text (paired codes), by local name.
 PAIRED = frozenset({"g", "pc", "mrk", "hi"})
+
+#: Elements whose content is native markup of the original format, not text (a ``sub``
+#: inside them stays in the code).
+NATIVE = frozenset({"bpt", "ept", "it", "ph", "ut"})
+
+#: Elements that have no content, by the standards.
+EMPTY = frozenset({"x", "bx", "ex", "sc", "ec", "sm", "em", "cp"})
 
 #: A parser that never loads a DTD, resolves no entity and reaches no network.
 SAFE_PARSER = etree.XMLParser(
@@ -79,6 +90,19 @@ def read_xml_file(path: Path, limit: int, what: str, root_name: str) -> etree._E
     return parse_lxml(path, data, what)
 
 
+def file_encoding(path: Path) -> str:
+    """The encoding of an XML file, from its first bytes
+    (:func:`reviewer.core.encoding.xml_encoding`): ``"utf-16"`` for a UTF-16 file with a
+    byte-order mark, the declared one, else ``"utf-8"``. ``"utf-8"`` if it cannot be read."""
+    from reviewer.core.encoding import xml_encoding
+
+    try:
+        with path.open("rb") as fh:
+            return xml_encoding(fh.read(256))
+    except OSError:
+        return "utf-8"
+
+
 def local(tag: object) -> str:
     """The local name of an element tag (``"trans-unit"`` for ``{urn:...}trans-unit``)."""
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
@@ -111,7 +135,9 @@ def flatten(el: etree._Element, paired: frozenset[str] = PAIRED) -> tuple[str, t
             else:
                 name = local(child.tag)
                 cid = child.get("id") or child.get("mid") or child.get("i") or child.get("x") or ""
-                if name in paired:
+                if name in paired or (name not in NATIVE and "".join(child.itertext())):
+                    # a paired code, or an element reviewer does not know (or an empty code that
+                    # holds text): its text is kept
                     codes.append(InlineCode(pos, "open", name, cid, _shell(child)))
                     walk(child)
                     codes.append(InlineCode(pos, "close", name, cid))
@@ -123,6 +149,23 @@ def flatten(el: etree._Element, paired: frozenset[str] = PAIRED) -> tuple[str, t
 
     walk(el)
     return "".join(out), tuple(codes)
+
+
+def kept_unknown(codes: Sequence[InlineCode], paired: frozenset[str] = PAIRED) -> list[str]:
+    """The names of the elements in ``codes`` (from :func:`flatten`) that are not paired codes
+    but whose text :func:`flatten` kept: unknown elements, and empty codes holding text."""
+    return [c.tag for c in codes if c.kind == "open" and c.tag not in paired]
+
+
+def control_points(codes: Sequence[InlineCode]) -> list[str]:
+    """The code points of the XLIFF 2 ``<cp hex="..."/>`` codes in ``codes`` (``"U+0001"``): control
+    characters XML cannot hold, kept as codes and so not in the checked text."""
+    out = []
+    for c in codes:
+        if c.tag == "cp" and c.kind == "standalone":
+            m = re.search(r'hex="([0-9A-Fa-f]+)"', c.xml)
+            out.append(f"U+{m.group(1).upper().zfill(4)}" if m else "U+?")
+    return out
 
 
 _WORD_RE = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
@@ -187,7 +230,7 @@ def rebuild(el: etree._Element, old_text: str, new_text: str, codes: Sequence[In
         pos = max(pos, at)
         if code.kind == "open":
             shell = etree.fromstring(code.xml, SAFE_PARSER)
-            node = etree.SubElement(stack[-1], shell.tag, attrib=dict(shell.attrib))
+            node = etree.SubElement(stack[-1], shell.tag, attrib=dict(shell.attrib), nsmap=_own_namespace(stack[-1], shell))
             stack.append(node)
         elif code.kind == "close":
             if len(stack) > 1:
@@ -195,6 +238,16 @@ def rebuild(el: etree._Element, old_text: str, new_text: str, codes: Sequence[In
         elif code.tag != "#other":  # comments and processing instructions inside a segment are dropped
             _graft(stack[-1], etree.fromstring(code.xml, SAFE_PARSER))
     add_text(new_text[pos:])
+
+
+def _own_namespace(parent: etree._Element, shell: etree._Element) -> dict[str | None, str] | None:
+    """The namespace declaration ``shell`` made for itself (an HTML ``<a xmlns="...">`` inside
+    an XLIFF ``<mrk>``), so that it is written back with the same prefix, or none; ``None`` when
+    ``parent`` has its namespace in scope already."""
+    ns = etree.QName(shell).namespace
+    if not ns or ns in parent.nsmap.values():
+        return None
+    return {prefix: uri for prefix, uri in shell.nsmap.items() if uri == ns} or None
 
 
 def _graft(parent: etree._Element, piece: etree._Element) -> None:

@@ -5,7 +5,11 @@ The sides are picked by language, never by position: in each ``tu`` the ``tuv`` 
 target, compared case-insensitively with the aliases of the termbase reader
 (:func:`reviewer.core.termbase.tbx.lang_kind`: ``zh``, ``ZH-cn``, ``zh-Hans``,
 ``zh-TW`` ...; ``en``, ``EN-us`` ...). A unit with more than two variants is read
-with a warning naming it; one with no English variant is skipped with a warning.
+with a warning naming it; one with no English variant is skipped with a warning. A
+memory with no Chinese variant at all (English → French, say) is refused: reviewer checks
+English translations of Chinese. The text of each side is checked against its
+``xml:lang`` (:func:`reviewer.core.readers.language.check_direction`): Chinese text marked
+English is refused, never checked as English.
 Inline codes (``bpt``, ``ept``, ``it``, ``ph``, ``ut`` standalone; ``hi`` paired) stay
 as placeholders at their offsets (:mod:`reviewer.core.readers.inline`).
 
@@ -23,7 +27,8 @@ from lxml import etree
 from reviewer.core.document import Document, Segment
 from reviewer.core.errors import InputError
 from reviewer.core.fileio import MIB
-from reviewer.core.readers.inline import flatten, local, read_xml_file
+from reviewer.core.readers.inline import file_encoding, flatten, local, read_xml_file
+from reviewer.core.readers.language import check_direction
 from reviewer.core.termbase.tbx import lang_kind
 
 #: Largest TMX file accepted (bytes).
@@ -36,7 +41,7 @@ def parse(path: Path) -> etree._ElementTree:
     """Read and parse ``path`` safely.
 
     Raises:
-        InputError: unreadable, too large, a DTD or entities, malformed, or not TMX.
+        InputError: unreadable, too large, an internal DTD subset or entities, malformed, or not TMX.
     """
     return read_xml_file(path, MAX_TMX_BYTES, "TMX file", "tmx")
 
@@ -112,14 +117,29 @@ def read(path: Path) -> Document:
         segments.append(
             Segment(str(i), i, target, source, 0, len(target), unit=str(n), notes=notes, codes=codes, source_codes=source_codes)
         )
+    seen: dict[str, str] = {}
+    for lang in (lang_of(t) for _, tu in iter_units(root) for t in tu if local(t.tag) == "tuv"):
+        seen.setdefault(lang.lower(), lang)  # the first spelling of each language
+    all_langs = list(seen.values())
+    checks = "reviewer checks English translations of Chinese"
+    if all_langs and not any(lang_kind(lang).startswith("zh") for lang in all_langs):
+        raise InputError(path, f"the TMX file has no Chinese variant (its languages: {', '.join(all_langs[:8])}); {checks}")
     if no_english:
         warnings.append(f"{no_english} unit(s) have no English variant and were skipped")
     if not segments:
-        raise InputError(path, "the TMX file has no units with an English variant")
+        listed = f" (its languages: {', '.join(all_langs[:8])})" if all_langs else ""
+        raise InputError(path, f"the TMX file has no units with an English variant{listed}; {checks}")
     header = next((c for c in root if local(c.tag) == "header"), None)
     metadata = {"format": f"TMX {root.get('version', '')}".strip()}
     if header is not None and header.get("creationtool"):
         metadata["creationtool"] = str(header.get("creationtool"))
     src_lang = next((lang_of(t) for _, tu in iter_units(root) for t in tu if local(t.tag) == "tuv" and lang_kind(lang_of(t)).startswith("zh")), "zh-CN")
     trg_lang = next((lang_of(t) for _, tu in iter_units(root) for t in tu if local(t.tag) == "tuv" and lang_kind(lang_of(t)) == "en"), "en")
-    return Document(path=path, segments=segments, metadata=metadata, format="tmx", source_lang=src_lang, target_lang=trg_lang, warnings=warnings)
+    sources = [s.source for s in segments if s.source]
+    targets = [s.target for s in segments if s.target.strip() and s.target != s.source]
+    _, _, direction = check_direction(path, "TMX file", src_lang, trg_lang, sources, targets)
+    srclang = str(header.get("srclang", "")) if header is not None else ""
+    if lang_kind(srclang) == "en":
+        direction.append(f"the header gives {srclang} as the source language; the Chinese variants are read as the source and the English as the translation")
+    encoding = file_encoding(path)
+    return Document(path=path, segments=segments, metadata=metadata, encoding=encoding, format="tmx", source_lang=src_lang, target_lang=trg_lang, warnings=direction + warnings)

@@ -9,8 +9,14 @@ What is read:
 * XLIFF 2.0: every ``segment`` of every ``unit``, with its ``state`` and the unit's
   ``notes``. ``ignorable`` elements are skipped.
 * Inline codes stay as placeholders at their offsets (:mod:`reviewer.core.readers.inline`).
-* The languages come from ``source-language``/``target-language`` (1.2) or
-  ``srcLang``/``trgLang`` (2.0).
+* The languages come from ``source-language``/``target-language`` (1.2, on each
+  ``file``) or ``srcLang``/``trgLang`` (2.x), checked against the text of each side
+  (:func:`reviewer.core.readers.language.check_direction`): reviewer checks English
+  translations of Chinese, so a file in any other direction (English→Chinese, a French or
+  Japanese target) is refused with that reason. :func:`load` reads without that check.
+* Text inside an element reviewer does not know is kept, with a warning; an XLIFF 2
+  ``<cp>`` control character stays a code, with a warning
+  (:mod:`reviewer.core.readers.inline`).
 
 ``Segment.unit`` is ``"<file index>/<unit id>"`` plus ``"/<mid or segment id>"`` for a
 segment inside a unit; the writer finds the segments again by it.
@@ -18,7 +24,7 @@ segment inside a unit; the writer finds the segments again by it.
 Why not translate-toolkit: its XLIFF reader joins a Trados unit's ``mrk`` segments
 into one text ("First sentence.Second one.") and writes targets back without the
 inline codes, and the reviewer needs both. lxml (which translate-toolkit uses too)
-parses and writes the file; :mod:`reviewer.core.xmlsafe` refuses DTDs and entities
+parses and writes the file; :mod:`reviewer.core.xmlsafe` refuses internal DTD subsets and entities
 before it does.
 """
 
@@ -33,7 +39,8 @@ from lxml import etree
 from reviewer.core.document import Document, Segment
 from reviewer.core.errors import InputError
 from reviewer.core.fileio import MIB
-from reviewer.core.readers.inline import flatten, local, read_xml_file
+from reviewer.core.readers.inline import control_points, file_encoding, flatten, kept_unknown, local, read_xml_file
+from reviewer.core.readers.language import check_direction
 
 #: Largest XLIFF file accepted (bytes).
 MAX_XLIFF_BYTES = 128 * MIB
@@ -58,16 +65,29 @@ def parse(path: Path) -> etree._ElementTree:
     """Read and parse ``path`` safely.
 
     Raises:
-        InputError: unreadable, too large, a DTD or entities, malformed, or not XLIFF.
+        InputError: unreadable, too large, an internal DTD subset or entities, malformed, or not XLIFF.
     """
     return read_xml_file(path, MAX_XLIFF_BYTES, "XLIFF file", "xliff")
 
 
 def version_of(root: etree._Element) -> str:
-    """``"2.0"`` (or ``"2.1"``/``"2.2"``) or ``"1.2"`` (also for 1.0/1.1 files)."""
-    v = root.get("version", "")
+    """``"2.0"`` (or ``"2.1"``/``"2.2"``) or ``"1.2"`` (also for 1.0/1.1 files); a file in the
+    XLIFF 2 namespace whose ``version`` says nothing usable is ``"2.0"``."""
+    v = str(root.get("version", ""))
     ns = root.tag.split("}")[0] if "}" in root.tag else ""
-    return v if v.startswith("2") or ":2.0" in ns else "1.2"
+    if v.startswith("2"):
+        return v
+    return "2.0" if ":2.0" in ns else "1.2"
+
+
+def declared_languages(root: etree._Element) -> list[tuple[str, str]]:
+    """The ``(source, target)`` languages the file declares, as written (``""`` when absent):
+    one pair for XLIFF 2 (``srcLang``/``trgLang``), one per ``file`` for XLIFF 1.2, repeats
+    left out."""
+    if version_of(root).startswith("2"):
+        return [(str(root.get("srcLang", "")), str(root.get("trgLang", "")))]
+    pairs = [(str(f.get("source-language", "")), str(f.get("target-language", ""))) for f in root if local(f.tag) == "file"]
+    return list(dict.fromkeys(pairs)) or [("", "")]
 
 
 def _children(el: etree._Element, name: str) -> list[etree._Element]:
@@ -137,6 +157,13 @@ def _not_translatable(unit: etree._Element, file_el: etree._Element) -> bool:
     return False
 
 
+def _file_of(unit: etree._Element) -> etree._Element:
+    node, parent = unit, unit.getparent()
+    while parent is not None and local(node.tag) != "file":
+        node, parent = parent, parent.getparent()
+    return node
+
+
 def _state(seg: XliffSegment) -> str:
     holder = seg.state_holder
     if holder is None:
@@ -149,20 +176,50 @@ def _state(seg: XliffSegment) -> str:
 
 
 def read(path: Path) -> Document:
-    """Read an XLIFF 1.2 or 2.0 file (``.xlf``, ``.xliff``, ``.sdlxliff``, ``.mqxliff``).
+    """Read an XLIFF 1.2 or 2.0 file (``.xlf``, ``.xliff``, ``.sdlxliff``, ``.mqxliff``) that
+    translates Chinese into English.
 
     Returns:
         A document of format ``"xliff"``: one segment per unit (or per ``mrk``/2.0
         segment), source and target as plain text with their inline codes.
 
     Raises:
+        InputError: unreadable, unsafe, malformed, not XLIFF, with no segments, or in
+            another language direction than Chinese → English (by its declaration or,
+            when that is missing or wrong, by its text).
+    """
+    doc, declared = _load(path)
+    sources = [s.source or "" for s in doc.segments]
+    targets = [s.target for s in doc.segments if s.target.strip() and s.target != s.source]  # an untranslated copy says nothing
+    notes: list[str] = []
+    for i, (src, trg) in enumerate(declared):
+        src_lang, trg_lang, more = check_direction(path, "XLIFF file", src, trg, sources, targets)
+        if i == 0:
+            doc.source_lang, doc.target_lang = src_lang, trg_lang
+        notes += [n for n in more if n not in notes]
+    doc.warnings[:0] = notes
+    return doc
+
+
+def load(path: Path) -> Document:
+    """Read an XLIFF file as :func:`read` does, in any language direction: the document's
+    ``source_lang``/``target_lang`` are those the (first) file declares, ``"zh-CN"``/``"en"``
+    when it declares none.
+
+    Raises:
         InputError: unreadable, unsafe, malformed, not XLIFF, or with no segments.
     """
+    return _load(path)[0]
+
+
+def _load(path: Path) -> tuple[Document, list[tuple[str, str]]]:
     tree = parse(path)
     root = tree.getroot()
     version = version_of(root)
     segments: list[Segment] = []
     warnings: list[str] = []
+    unknown: dict[str, int] = {}
+    controls: list[str] = []
     for seg in iter_segments(root):
         source, source_codes = flatten(seg.source)
         if seg.target is not None:
@@ -172,6 +229,9 @@ def read(path: Path) -> Document:
         if not source.strip() and not target.strip():
             continue
         n = len(segments) + 1
+        for tag in kept_unknown(source_codes) + kept_unknown(codes):
+            unknown[tag] = unknown.get(tag, 0) + 1
+        controls += [f"segment {n}: {cp}" for cp in control_points(source_codes) + control_points(codes)]
         segments.append(
             Segment(
                 id=str(n),
@@ -188,18 +248,26 @@ def read(path: Path) -> Document:
             )
         )
     if not segments:
-        raise InputError(path, "the XLIFF file has no segments with text")
+        skipped = sum(1 for u in root.iter() if local(u.tag) in ("trans-unit", "unit") and _not_translatable(u, _file_of(u)))
+        why = f" ({skipped} unit(s) are marked translate=\"no\")" if skipped else ""
+        raise InputError(path, f"the XLIFF file has no segments with text{why}")
     missing = sum(1 for s in segments if not s.target.strip())
     if missing:
         warnings.append(f"{missing} segment(s) have no target (no MT to review)")
+    if unknown:
+        tags = ", ".join(f"<{t}> ({k})" for t, k in sorted(unknown.items()))
+        warnings.append(f"text inside elements that are not XLIFF inline codes, or inside codes that should be empty, is kept and checked: {tags}")
+    if controls:
+        more = f" and {len(controls) - 5} more" if len(controls) > 5 else ""
+        warnings.append(f"control characters written as <cp/> are kept as codes, not checked as text: {', '.join(controls[:5])}{more}")
     files = [f for f in root if local(f.tag) == "file"]
     first = files[0] if files else root
-    if version.startswith("2"):
-        src_lang, trg_lang = root.get("srcLang", "zh-CN"), root.get("trgLang", "en")
-    else:
-        src_lang, trg_lang = first.get("source-language", "zh-CN"), first.get("target-language", "en")
+    declared = declared_languages(root)
+    src_lang, trg_lang = declared[0][0] or "zh-CN", declared[0][1] or "en"
     flavour = "SDLXLIFF" if path.suffix.lower() == ".sdlxliff" else "MQXLIFF" if path.suffix.lower() == ".mqxliff" else f"XLIFF {version}"
     metadata = {"format": flavour}
     if first.get("original"):
         metadata["original"] = str(first.get("original"))
-    return Document(path=path, segments=segments, metadata=metadata, encoding="utf-8", format="xliff", source_lang=src_lang, target_lang=trg_lang, warnings=warnings)
+    encoding = file_encoding(path)
+    doc = Document(path=path, segments=segments, metadata=metadata, encoding=encoding, format="xliff", source_lang=src_lang, target_lang=trg_lang, warnings=warnings)
+    return doc, declared

@@ -1,7 +1,9 @@
 """TBX reader and writer (ISO 30042:2019 TBX-Basic, and TBX v2 ``martif``).
 
-Reading is safe: ``defusedxml`` refuses DTDs, entity declarations and external
-references before any parsing happens. Language sections are chosen by
+Reading is safe: :func:`reviewer.core.xmlsafe.safe_fromstring` (``defusedxml``) refuses
+an internal DTD subset, entity declarations and external references; a bare
+``<!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">`` (TBX v2 as SDL MultiTerm and Okapi
+write it) is accepted and its DTD never read. Language sections are chosen by
 ``xml:lang`` (case-insensitive, with aliases: ``zh``, ``zh-CN``, ``zh-Hans``,
 ``zh-SG`` are Simplified Chinese; ``zh-TW``, ``zh-HK``, ``zh-Hant`` Traditional;
 ``en``, ``en-US``, ``en-GB`` English), never by position. Both ``termSec``/``tig``
@@ -10,7 +12,10 @@ references before any parsing happens. Language sections are chosen by
 Administrative status (``termNote type="administrativeStatus"`` or
 ``"normativeAuthorization"``) maps to :class:`Status`: ``preferredTerm-admn-sts``,
 ``admittedTerm-admn-sts``, ``deprecatedTerm-admn-sts``, ``supersededTerm-admn-sts``
-and reviewer's own ``forbiddenTerm-admn-sts``. A term without a status is admitted.
+and reviewer's own ``forbiddenTerm-admn-sts``, with their common synonyms (``obsolete``,
+``superseded``, ``deprecated``, ``notRecommended`` ...). A term without a status is admitted;
+one with a status reviewer does not know is admitted too, and the status is reported in
+``Termbase.load_problems`` (so ``glossary validate`` and the import report show it).
 
 reviewer-specific term data is written as ``termNote`` elements whose types are
 prefixed ``x-`` (``x-caseSensitive``, ``x-matchMode``, ``x-validFrom``,
@@ -23,12 +28,12 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
 from reviewer.core.errors import InputError
 from reviewer.core.fileio import atomic_write_bytes, read_regular_file
 from reviewer.core.termbase.model import Concept, MatchMode, Source, Status, Term, Termbase
+from reviewer.core.xmlsafe import safe_fromstring, unsafe_reason
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
@@ -51,6 +56,15 @@ _STATUS_IN = {
     "supersededterm": Status.SUPERSEDED,
     "superseded": Status.SUPERSEDED,
     "obsoleteterm-admn-sts": Status.SUPERSEDED,
+    "obsoleteterm": Status.SUPERSEDED,
+    "obsolete": Status.SUPERSEDED,
+    "outdated": Status.SUPERSEDED,
+    "archaic": Status.SUPERSEDED,
+    "notrecommendedterm": Status.DEPRECATED,
+    "notrecommended": Status.DEPRECATED,
+    "not recommended": Status.DEPRECATED,
+    "rejected": Status.DEPRECATED,
+    "proposed": Status.ADMITTED,
     "forbiddenterm-admn-sts": Status.FORBIDDEN,
     "forbiddenterm": Status.FORBIDDEN,
     "forbidden": Status.FORBIDDEN,
@@ -105,9 +119,9 @@ def read_tbx(path: str | Path) -> Termbase:
     p = Path(path)
     data = read_regular_file(p, MAX_TBX_BYTES, "termbase")
     try:
-        root = SafeET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+        root = safe_fromstring(data)
     except DefusedXmlException as exc:
-        raise InputError(p, f"refused unsafe XML ({type(exc).__name__}: DTDs, entities and external references are not allowed)") from None
+        raise InputError(p, f"refused unsafe XML: the termbase {unsafe_reason(exc)} (entities and external references are not allowed)") from None
     except ET.ParseError as exc:
         raise InputError(p, f"not well-formed XML ({exc})") from None
     except (ValueError, LookupError) as exc:  # an XML declaration naming an encoding expat lacks
@@ -206,7 +220,10 @@ def _read_term(holder: ET.Element, kind: str, concept_id: str, problems: list[tu
         kind_attr = (note.get("type") or "").strip()
         value = _text(note)
         if kind_attr in ("administrativeStatus", "normativeAuthorization"):
-            term.status = _STATUS_IN.get(value.lower(), term.status)
+            status = _STATUS_IN.get(" ".join(value.lower().split()))
+            if status is None and value:
+                problems.append((concept_id, f"unknown {kind_attr} “{value}” on “{term.text}”; read as admitted"))
+            term.status = status or term.status
         elif kind_attr == "termType":
             term.form = value
         elif kind_attr == "usageNote" or (_local(note.tag) == "note" and not kind_attr):
