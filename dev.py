@@ -3,10 +3,11 @@
 
     python3 dev.py app [FILE...]   open the app (default: the bundled sample article)
     python3 dev.py test [ARGS...]  run the whole test suite (ARGS go to pytest)
-    python3 dev.py cli ARGS...     run reviewer-cli
+    python3 dev.py cli ARGS...     run the command-line tool (tifa-reviewer-cli)
+    python3 dev.py bundle          build the standalone bundle (PyInstaller) in dist/ and smoke-test it
 
 The first run creates .venv/ and installs reviewer with its dependencies; later
-runs reinstall only when pyproject.toml changed.
+runs reinstall only when pyproject.toml or setup.py changed.
 """
 
 from __future__ import annotations
@@ -35,17 +36,19 @@ def ensure_env() -> Path:
         print("Creating the virtual environment in .venv …", flush=True)
         venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
     stamp = VENV / ".reviewer-installed"
-    want = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    want = hashlib.sha256(b"".join((ROOT / name).read_bytes() for name in ("pyproject.toml", "setup.py"))).hexdigest()
     if not stamp.exists() or stamp.read_text() != want:
         print("Installing reviewer and its dependencies (first run only) …", flush=True)
         subprocess.run([py, "-m", "pip", "install", "--quiet", "--upgrade", "pip"], check=True)
+        # the distribution was called "reviewer" before 0.1.0 became tifa-reviewer: drop its commands
+        subprocess.run([py, "-m", "pip", "uninstall", "--quiet", "--yes", "reviewer"], check=False, stderr=subprocess.DEVNULL)
         subprocess.run([py, "-m", "pip", "install", "--quiet", "-e", f"{ROOT}[test]"], check=True)
         stamp.write_text(want)
     return py
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"app", "test", "cli"}:
+    if not argv or argv[0] not in {"app", "test", "cli", "bundle"}:
         print(__doc__)
         return 2
     command, rest = argv[0], argv[1:]
@@ -56,6 +59,8 @@ def main(argv: list[str]) -> int:
         return subprocess.call([py, "-m", "reviewer", *files])
     if command == "cli":
         return subprocess.call([py, "-m", "reviewer.cli", *rest])
+    if command == "bundle":
+        return subprocess.call([py, ROOT / "packaging" / "bundle.py", *rest])
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     return subprocess.call([py, "-m", "pytest", "-q", *rest], cwd=ROOT, env=env)

@@ -1,4 +1,4 @@
-"""``reviewer-cli``: the headless checks over the same core as the GUI.
+"""``tifa-reviewer-cli``: the headless checks over the same core as the GUI.
 
 Exit status: 0 when no finding is at or above ``--fail-on``, 1 when some are,
 2 for a usage or input error (one line on stderr, never a traceback).
@@ -38,8 +38,8 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (exposed for tests and docs)."""
-    parser = _Parser(prog="reviewer-cli", description="Check machine-translated Chinese political news against a termbase.")
-    parser.add_argument("--version", action="version", version=f"reviewer {__version__}")
+    parser = _Parser(prog="tifa-reviewer-cli", description="Check machine-translated Chinese political news against a termbase.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     check = sub.add_parser("check", help="check articles and report findings")
     check.add_argument(
@@ -61,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="exit 1 when a finding is at or above SEVERITY: critical, major, minor (default) or neutral; 'none' never fails",
     )
     check.add_argument("--quiet", "-q", action="store_true", help="print no findings, only the summary line")
-    check.add_argument("--checks", metavar="IDS", help="run only these checks (comma-separated ids; see 'reviewer-cli checks')")
+    check.add_argument("--checks", metavar="IDS", help="run only these checks (comma-separated ids; see 'tifa-reviewer-cli checks')")
     check.add_argument("--skip", metavar="IDS", help="do not run these checks (comma-separated ids)")
     check.add_argument("--severity", metavar="ID=LEVEL", action="append", help="give all findings of a check this severity, e.g. punctuation=neutral; repeatable")
     check.add_argument(
@@ -148,17 +148,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _candidates(args)
         return _check(args)
     except ReviewerError as exc:
-        print(f"reviewer-cli: error: {exc}", file=sys.stderr)
+        print(f"tifa-reviewer-cli: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
-        print("reviewer-cli: interrupted", file=sys.stderr)
+        print("tifa-reviewer-cli: interrupted", file=sys.stderr)
         return EXIT_ERROR
-    except BrokenPipeError:  # `reviewer-cli check ... | head`: the reader has gone, which is fine
+    except BrokenPipeError:  # `tifa-reviewer-cli check ... | head`: the reader has gone, which is fine
         _silence_stdout()
         return EXIT_OK
     except OSError as exc:  # standard output itself failed (a full disk behind a redirection)
         _silence_stdout()
-        print(f"reviewer-cli: error: cannot write the output ({exc.strerror or exc})", file=sys.stderr)
+        print(f"tifa-reviewer-cli: error: cannot write the output ({exc.strerror or exc})", file=sys.stderr)
         return EXIT_ERROR
 
 
@@ -227,7 +227,7 @@ def _review_workbook(args: argparse.Namespace) -> int:
     if args.command == "export-review":
         out = Path(args.output)
         if out.exists() and not args.force:
-            print(f"reviewer-cli: error: {out} already exists (use --force to overwrite)", file=sys.stderr)
+            print(f"tifa-reviewer-cli: error: {out} already exists (use --force to overwrite)", file=sys.stderr)
             return EXIT_ERROR
         project, review = _open_project(args.project)
         try:
@@ -315,7 +315,7 @@ def _output_problem(args: argparse.Namespace) -> str | None:
 
 
 def _candidates(args: argparse.Namespace) -> int:
-    """``reviewer-cli candidates``: the batch's candidate terms as a table (and a CSV file)."""
+    """``tifa-reviewer-cli candidates``: the batch's candidate terms as a table (and a CSV file)."""
     import csv
     import io
 
@@ -323,13 +323,13 @@ def _candidates(args: argparse.Namespace) -> int:
     from reviewer.core.term_extraction import extract_candidates
 
     if args.min_count < 2 or args.limit < 1:
-        print("reviewer-cli: error: --min-count must be at least 2 (a phrase seen once is no candidate) and --limit at least 1", file=sys.stderr)
+        print("tifa-reviewer-cli: error: --min-count must be at least 2 (a phrase seen once is no candidate) and --limit at least 1", file=sys.stderr)
         return EXIT_ERROR
     if args.csv:
         inputs = {Path(p).resolve() for p in [*args.inputs, *(args.glossary or [])]}
         problem = _output_path_problem("--csv", args.csv, inputs, args.force)
         if problem:
-            print(f"reviewer-cli: error: {problem}", file=sys.stderr)
+            print(f"tifa-reviewer-cli: error: {problem}", file=sys.stderr)
             return EXIT_ERROR
     termbases = [load_termbase(p) for p in (args.glossary or [default_termbase()])]
     documents, notes = read_batch(args.inputs)
@@ -379,17 +379,17 @@ def _check(args: argparse.Namespace) -> int:
     try:
         fail_on = _fail_on(args.fail_on)
     except ValueError as exc:
-        print(f"reviewer-cli: error: --fail-on: {exc}", file=sys.stderr)
+        print(f"tifa-reviewer-cli: error: --fail-on: {exc}", file=sys.stderr)
         return EXIT_ERROR
     problem = _output_problem(args)
     if problem:
-        print(f"reviewer-cli: error: {problem}", file=sys.stderr)
+        print(f"tifa-reviewer-cli: error: {problem}", file=sys.stderr)
         return EXIT_ERROR
     try:
         selected, severities = _check_settings(args)
         options = _check_options(args)
     except ValueError as exc:
-        print(f"reviewer-cli: error: {exc}", file=sys.stderr)
+        print(f"tifa-reviewer-cli: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     termbases = [load_termbase(p) for p in (args.glossary or [default_termbase()])]
     for tb in termbases:
@@ -449,7 +449,7 @@ def _check_parallel(args: argparse.Namespace) -> int:
     from reviewer.core.readers import collect_inputs
 
     def usage(message: str) -> int:
-        print(f"reviewer-cli: error: {message}", file=sys.stderr)
+        print(f"tifa-reviewer-cli: error: {message}", file=sys.stderr)
         return EXIT_ERROR
 
     try:
@@ -495,7 +495,7 @@ def _check_parallel(args: argparse.Namespace) -> int:
             if "error" in rec:
                 failed_named = Path(rec["path"]) in named
                 named_failed = named_failed or failed_named
-                lines.append((f"{'reviewer-cli: error:' if failed_named else 'note: left out'} {rec['path']}: {rec['error']}", sys.stderr))
+                lines.append((f"{'tifa-reviewer-cli: error:' if failed_named else 'note: left out'} {rec['path']}: {rec['error']}", sys.stderr))
             else:
                 if rec["encoding"] not in ("utf-8", "utf-8-sig"):
                     lines.append((f"note: {rec['path']} was read as {rec['encoding']}", report))

@@ -1,4 +1,4 @@
-"""``reviewer-cli glossary validate|import|export|stats``: termbase work from the command line.
+"""``tifa-reviewer-cli glossary validate|import|export|stats``: termbase work from the command line.
 
 Exit status as for ``check``: 0 fine, 1 problems found (validation errors), 2 a
 usage or input error.

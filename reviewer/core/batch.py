@@ -10,7 +10,7 @@ needs nothing but its file and the termbase. The per-segment checks find exactly
 find in a batch. The checks that compare segments with each other (:data:`DOCUMENT_SCOPED`:
 ``term-inconsistent``, ``segment-inconsistent`` and the repeated-sentence part of
 ``repetition``) compare the segments of one document only, never across documents: that
-would need the whole batch in one process, which is what ``reviewer-cli check`` without
+would need the whole batch in one process, which is what ``tifa-reviewer-cli check`` without
 ``--jobs`` does (and what does not scale to an archive).
 
 Records (see :func:`document_record`)::
@@ -42,7 +42,7 @@ from reviewer.core.review import Review
 from reviewer.core.termbase import load_termbase
 from reviewer.core.termbase.model import Termbase
 
-#: Checks whose reach is one document in the parallel path (a batch-wide one in ``reviewer-cli check``).
+#: Checks whose reach is one document in the parallel path (a batch-wide one in ``tifa-reviewer-cli check``).
 DOCUMENT_SCOPED = ("term-inconsistent", "segment-inconsistent", "repetition")
 
 #: Documents in flight per worker: enough to keep every worker busy, few enough to stay flat.

@@ -1,4 +1,4 @@
-"""The JSON report of a check run (``reviewer-cli check --json``), format version 1."""
+"""The JSON report of a check run (``tifa-reviewer-cli check --json``), format version 1."""
 
 from __future__ import annotations
 

@@ -48,7 +48,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from reviewer import __version__
+from reviewer import __version__, version_text
 from reviewer.core.checks import Finding, all_checks
 from reviewer.core.errors import OutputError
 from reviewer.core.fileio import atomic_write_bytes
@@ -199,6 +199,7 @@ def export_workbook(
         raise OutputError(p, "the file already exists; choose another name or allow overwriting")
     w = _Writer()
     wb = Workbook()
+    wb.properties.creator = version_text()  # the file's Author property: the tool and its version
     summary = wb.active
     summary.title = "Summary"
     hidden: list[list[Any]] = []
@@ -413,7 +414,7 @@ def _summary_sheet(ws: Worksheet, review: Review, counts: Counter[tuple[str, str
     ws.cell(row=1, column=1).font = Font(bold=True, size=14)
     line("Date", datetime.now().strftime("%Y-%m-%d %H:%M"))
     line("Reviewer", reviewer or "")
-    line("Tool", f"reviewer {__version__}")
+    line("Tool", version_text())
     row += 1
     line("Documents", "Segments", "Changed", *[""] * 7, "Metadata", bold=True)
     for doc in review.documents:

