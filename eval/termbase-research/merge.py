@@ -164,8 +164,16 @@ def clean_date(text: str) -> str:
     return m.group(0) if m else ""
 
 
+#: base terms filed under the wrong concept ("new crown epidemic" is 新冠疫情, not 疫情防控: its
+#: preferred rendering "epidemic prevention and control" made a wrong suggestion, issue 16)
+BASE_DROPS = {"c0083": {"new crown epidemic"}}
+
+
 def main(dry_run: bool) -> None:
     tb = read_tbx(TBX)
+    for c in tb.concepts:
+        if c.id in BASE_DROPS:
+            c.en = [t for t in c.en if t.text not in BASE_DROPS[c.id]]
     held_zh = {t.text for c in tb.concepts for t in c.zh}
     acceptable = {term_key(t.text) for c in tb.concepts for t in c.en if t.status.acceptable}
     preferred_keys = {term_key(c.preferred.text) for c in tb.concepts}

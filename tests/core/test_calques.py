@@ -125,7 +125,7 @@ def test_every_shipped_rule_behaves_on_its_own_examples():
         ("Our country's grain output rose.", "my-country", "Our country", "China"),
         ("We must strengthen clean government construction.", "construction-of-abstract", "clean government construction", "building integrity"),
         ("We deeply implemented the new development philosophy.", "deeply-implement", "deeply", "fully"),
-        ("The grass-roots level was strengthened.", "grass-roots", "grass-roots", "primary-level"),
+        ("The grass-roots level was strengthened.", "grass-roots", "grass-roots level", "primary level"),
         ("Our county has built 12 new schools.", "our-place", "Our", "the"),
         ("We will deepen reform in an all-round way.", "all-round-way", "in an all-round way", "fully"),
     ],

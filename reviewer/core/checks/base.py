@@ -19,7 +19,7 @@ from typing import Any, ClassVar
 from reviewer.core.calques.gate import SubjectVerdict, judge, ordinary_english
 from reviewer.core.calques.patterns import LiteralRendering, detector_for
 from reviewer.core.calques.rules import CalqueMatch, CalqueRules, load_rules
-from reviewer.core.checks.fit import fit_span
+from reviewer.core.checks.fit import fit_span, place
 from reviewer.core.matching import TermHit, TermMatcher
 from reviewer.core.paths import SHIPPED_CALQUE_RULES
 from reviewer.core.source_matching import SourceHit, SourceMatcher, source_matcher_for
@@ -124,6 +124,12 @@ class Finding:
         same finding has the same id in every run, in the JSON report and in the workbook, so
         scripts and re-imports can name it."""
         return "F" + hashlib.sha256(self._key.encode("utf-8")).hexdigest()[:8]
+
+    @property
+    def manual(self) -> bool:
+        """True when the suggestion cannot be placed safely (``details["placement"]`` says why):
+        the reviewer places the term by hand, and Accept is not one keystroke."""
+        return bool(self.details.get("placement"))
 
     @property
     def key(self) -> str:
@@ -292,12 +298,23 @@ class Check:
         raise NotImplementedError
 
     def finding(self, unit: SegmentText, start: int, end: int, message: str, **kw: Any) -> Finding:
-        """A finding of this check on ``unit.text[start:end]``, with the check's defaults."""
+        """A finding of this check on ``unit.text[start:end]``, with the check's defaults.
+
+        A term or calque suggestion is fitted to the sentence (:func:`reviewer.core.checks.fit.place`):
+        the span may widen, and the suggestion takes the sentence's word forms. ``alternatives``
+        (the concept's other acceptable renderings, preferred first) serve where the suggestion's
+        kind of phrase does not fit; with none that fits, ``details["placement"]`` says why the
+        reviewer must place the term by hand, and :attr:`Finding.manual` is true."""
         kw.setdefault("severity", self.severity)
         kw.setdefault("category", self.category)
         suggestion = kw.get("suggestion")
+        alternatives = tuple(kw.pop("alternatives", ()))
         if suggestion and end > start and self.id.startswith(("term-", "calque")):
             start, end = fit_span(unit.text, start, end, suggestion)
+            placed = place(unit.text, start, end, suggestion, alternatives)
+            start, end, kw["suggestion"] = placed.start, placed.end, placed.suggestion
+            if placed.manual:
+                kw["details"] = {**kw.get("details", {}), "placement": placed.manual}
         return Finding(
             check=self.id,
             document=unit.document,

@@ -16,7 +16,7 @@ from reviewer.core.consistency import group_renderings, translation_families
 from reviewer.core.matching import HitKind, TermHit
 from reviewer.core.term_alignment import LocatedRendering, locate_rendering, renders
 from reviewer.core.text import DASHES, DOUBLE_QUOTES, SINGLE_QUOTES, ZERO_WIDTH
-from reviewer.core.termbase.model import Status, Term
+from reviewer.core.termbase.model import Concept, Status, Term
 
 
 _SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to with".split())
@@ -77,6 +77,35 @@ def inflect_like(replacement: str, flagged: str, matched_term: str) -> str:
                 out = re.sub(rf"\b{re.escape(tw)}\b(?![-\w])", tw + suffix, out, count=1, flags=re.IGNORECASE)
                 break
     return out
+
+
+def _termbase_capital(written: str, term: Term | None) -> str:
+    """``written`` (a rendering as the batch writes it most, perhaps at a sentence start) with
+    the first letter of its termbase ``term``: "New pattern of development" → "new pattern…"."""
+    if term is None or not written or not term.text or term.text[:1].isupper() or not written[:1].isupper():
+        return written
+    return written[:1].lower() + written[1:] if written[:1].lower() == term.text[:1].lower() else written
+
+
+_STOP = frozenset("a an the of and in on for to with by at as its our their".split())
+
+
+def _uncertain_alignment(used: str, aligned: str, score: float) -> dict[str, str]:
+    """``{"placement": why}`` when a term-missing span is too weak to replace safely: under 55%
+    like the rendering it was aligned with, or under 70% and with at most three quarters of its content words (the span
+    is likely part of the MT's rendering, or another concept's word: "eradicate [poverty]" for
+    脱贫攻坚). Measured on the applied-suggestion sample (eval/evaluate_suggestions.py)."""
+    words = lambda t: [w for w in re.findall(r"[^\W_][\w-]*", t.lower()) if w not in _STOP]  # noqa: E731
+    if score < 55 or (score < 70 and len(words(used)) <= 0.75 * len(words(aligned))):
+        return {"placement": f"“{used}” is only {score:.0f}% like “{aligned}”, so the MT's whole rendering may be longer or elsewhere: place the term by hand"}
+    return {}
+
+
+def acceptable_renderings(concept: Concept) -> tuple[str, ...]:
+    """The concept's acceptable English terms, preferred first: what may stand in for the
+    preferred term where the sentence needs another kind of phrase (a verb, not a noun)."""
+    preferred = concept.preferred_text
+    return tuple(dict.fromkeys([preferred, *(t.text for t in concept.en if t.status.acceptable)])) if preferred else ()
 
 
 def out_of_use(term: Term, date: str) -> str:
@@ -146,7 +175,8 @@ class NonStandardTerm(SegmentCheck):
         msg = f"“{hit.text}” renders {zh or 'this concept'}, but {why}; in a text of {unit.date} the standard was “{preferred}”."
         suggestion = fit_case(inflect_like(preferred, hit.text, hit.term.text), unit.text, hit.start, hit.end)
         return self.finding(
-            unit, hit.start, hit.end, msg, severity=Severity.MINOR, suggestion=suggestion, term=TermRef.of(hit), details={"kind": hit.kind.value, "classification": "date"}
+            unit, hit.start, hit.end, msg, severity=Severity.MINOR, suggestion=suggestion, term=TermRef.of(hit), details={"kind": hit.kind.value, "classification": "date"},
+            alternatives=acceptable_renderings(hit.concept),
         )
 
     def _finding(self, unit: SegmentText, hit: TermHit) -> Finding | None:
@@ -193,6 +223,7 @@ class NonStandardTerm(SegmentCheck):
             term=TermRef.of(hit),
             score=hit.score if hit.kind is HitKind.NEAR else None,
             details={"kind": hit.kind.value, "classification": hit.classification},
+            alternatives=acceptable_renderings(hit.concept) if not (hit.kind in (HitKind.NEAR, HitKind.CASE) and status.acceptable) else (),
         )
 
 
@@ -256,7 +287,7 @@ class InconsistentTerm(Check):
                     continue  # a non-standard rendering is term-nonstandard's finding, listed here only
                 for occurrence, hit in r.occurrences:
                     unit = cast(SegmentText, occurrence)
-                    suggestion = fit_case(group.dominant_text, unit.text, hit.start, hit.end, titles=False)
+                    suggestion = fit_case(_termbase_capital(group.dominant_text, group.dominant.occurrences[0][1].term if group.dominant and group.dominant.occurrences else None), unit.text, hit.start, hit.end, titles=False)
                     if (only is not None and unit.document != only) or suggestion == hit.text:
                         continue
                     yield self.finding(
@@ -340,7 +371,8 @@ class MissingTerm(SegmentCheck):
                 suggestion=fit_case(inflect_like(concept.preferred_text, found.text, found.term), unit.text, found.start, found.end),
                 term=term,
                 score=found.score,
-                details={"used": found.text, "aligned_with": found.term},
+                details={"used": found.text, "aligned_with": found.term, **_uncertain_alignment(found.text, found.term, found.score)},
+                alternatives=acceptable_renderings(concept),
             )
 
 
