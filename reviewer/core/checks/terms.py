@@ -95,7 +95,9 @@ def _uncertain_alignment(used: str, aligned: str, score: float) -> dict[str, str
     like the rendering it was aligned with, or under 70% and with at most three quarters of its content words (the span
     is likely part of the MT's rendering, or another concept's word: "eradicate [poverty]" for
     脱贫攻坚). Measured on the applied-suggestion sample (eval/evaluate_suggestions.py)."""
-    words = lambda t: [w for w in re.findall(r"[^\W_][\w-]*", t.lower()) if w not in _STOP]  # noqa: E731
+    def words(t: str) -> list[str]:
+        return [w for w in re.findall(r"[^\W_][\w-]*", t.lower()) if w not in _STOP]
+
     if score < 55 or (score < 70 and len(words(used)) <= 0.75 * len(words(aligned))):
         return {"placement": f"“{used}” is only {score:.0f}% like “{aligned}”, so the MT's whole rendering may be longer or elsewhere: place the term by hand"}
     return {}
