@@ -224,7 +224,7 @@ def test_a_calque_rule_takes_the_place_of_a_literal_rendering(matcher, no_rules)
     text = CHINA + "We will strengthen the construction of work style."
     assert [f.check for f in findings(matcher, text)] == ["calque"]
     (f,) = findings(matcher, text, rules=no_rules)
-    assert f.check == "term-literal" and f.text == "construction of work style" and f.suggestion == "improving conduct"
+    assert f.check == "term-literal" and f.text == "the construction of work style" and f.suggestion == "improving conduct"
     assert f.term.status == "literal" and f.term.status not in {s.value for s in Status}
     assert "construction→建设" in f.message and "confidence" in f.message
 

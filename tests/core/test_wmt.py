@@ -51,7 +51,7 @@ def test_correct_terms_are_not_flagged(results):
         if f.check not in ("term-nonstandard", "term-forbidden"):
             continue
         for h in matcher.match(by_unit[(f.document, f.segment)]):
-            if h.acceptable:
+            if h.acceptable and h.text not in (f.suggestion or ""):  # a span widened over words the suggestion writes again
                 assert not (h.start < f.end and f.start < h.end), (h.text, f.text)
 
 

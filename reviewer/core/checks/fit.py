@@ -76,7 +76,7 @@ def _past_overlap(text: str, start: int, words: list[str]) -> int:
     if not re.search(r"[^\W_][\w-]*\s+$", text[window:start]):
         return start
     before = [(window + m.start(), m.group().lower()) for m in re.finditer(r"[^\W_][\w-]*", text[window:start])]
-    for skip in (0, 1, 2):
+    for skip in (0,):  # from a later word it rewrote correct terms ("CPC Central Committee")
         for k in range(min(6, len(words) - 1), skip + (1 if skip == 0 else 2) - 1, -1):
             want = words[skip:k]
             if len(want) < (1 if skip == 0 else 2) or len(before) < len(want):
