@@ -13,6 +13,9 @@ And one for ``term-missing``, whose span is found by alignment: a span never end
 preposition (:func:`past_dangling`): "added value of industries above" runs on over "the
 standard", or the replacement would leave "above designated size the standard".
 
+Then :func:`place` fits the suggestion's grammar to the sentence (word forms, articles,
+agreement), or says why it cannot be placed safely.
+
 Offsets are characters, end exclusive.
 """
 
@@ -41,7 +44,6 @@ PREPOSITIONS = frozenset("of for to in on at by with from into about over under 
 #: words a rendering does not end on
 DANGLING = frozenset("above below of in for with at on over under to from by into than".split())
 _DETERMINERS = frozenset("the a an its their our this these that those".split())
-_FUNCTION_WORDS = PREPOSITIONS | _DETERMINERS | {"and", "or"}
 _LAST_WORD = re.compile(r"[^\W_][\w'’-]*$")
 _NEXT_WORD = re.compile(r"\s*([^\W_][\w'’-]*)")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\s+$")
@@ -67,30 +69,17 @@ def fit_span(text: str, start: int, end: int, suggestion: str) -> tuple[int, int
 
 
 def _past_overlap(text: str, start: int, words: list[str]) -> int:
-    """``start`` moved back over words before it that the suggestion starts with again: "the
-    general principle of [seeking progress…]" with "general principle of pursuing progress…",
-    "consolidate and [expand…]" with "consolidate and expand…"; or, from the suggestion's second
-    word, at least two such words and the capitalised words before them ("the CPC Central
-    Committee [with Comrade Xi Jinping…]" with "Party Central Committee with…")."""
+    """``start`` moved back over the words before it that the suggestion starts with again:
+    "the general principle of [seeking progress…]" with "general principle of pursuing
+    progress…", "consolidate and [expand…]" with "consolidate and expand…". ``words`` are the
+    suggestion's, lowercased."""
     window = max(0, start - 120)
     if not re.search(r"[^\W_][\w-]*\s+$", text[window:start]):
         return start
     before = [(window + m.start(), m.group().lower()) for m in re.finditer(r"[^\W_][\w-]*", text[window:start])]
-    for skip in (0,):  # from a later word it rewrote correct terms ("CPC Central Committee")
-        for k in range(min(6, len(words) - 1), skip + (1 if skip == 0 else 2) - 1, -1):
-            want = words[skip:k]
-            if len(want) < (1 if skip == 0 else 2) or len(before) < len(want):
-                continue
-            got = [w for _, w in before[-len(want) :]]
-            if skip and sum(w not in _FUNCTION_WORDS for w in want) < 2:
-                continue  # "of the" again is no overlap
-            if got == want:
-                at = len(before) - len(want)
-                for _ in range(skip):
-                    prev = text[before[at - 1][0] : before[at][0]] if at > 0 else ""
-                    if at > 0 and prev[:1].isupper() and prev.strip().isalpha():
-                        at -= 1
-                return before[at][0]
+    for k in range(min(6, len(words) - 1, len(before)), 0, -1):
+        if [w for _, w in before[-k:]] == words[:k]:
+            return before[-k][0]
     return start
 
 
@@ -177,25 +166,21 @@ def phrase_kind(phrase: str) -> str:
     if tag != "VB" or not is_verb(first) or first[:1].isupper():
         return "noun" if noun_only(words[_head(words)]) else "unknown"
     if not nxt:
-        return "unknown" if not noun_only(first) and _lemmas_noun(first) else "verb"
+        return "unknown" if not noun_only(first) and can_be_noun(first) else "verb"
     if nxt in {"the", "a", "an", "its", "their", "our", "all", "this", "these", "those", "it", "them", "itself"} or nxt.endswith("ly"):
         return "verb"
     if nxt in {"and", ","} and i + 2 < len(words):
         other = words[i + 2]
         return "verb" if verb_tag(other) == "VB" and is_verb(other) else "noun"
     if nxt in _POSTMODIFIERS or nxt in {"up", "out", "down", "forward", "firmly", "off"}:
-        if nxt == "of" or (nxt == "against" and _lemmas_noun(first)):
+        if nxt == "of" or (nxt == "against" and can_be_noun(first)):
             return "noun" if nxt == "of" else "unknown"  # "fight against poverty" is a noun as often as a verb
         return "verb"
-    if verb_tag(nxt) == "VB" and not _lemmas_noun(first):
+    if verb_tag(nxt) == "VB" and not can_be_noun(first):
         return "verb"
     if (is_adjective(nxt) and not is_plural(nxt)) or (verb_tag(nxt) == "VBG" and i == 0):
         return "verb"
-    return "verb" if not _lemmas_noun(first) else "unknown"
-
-
-def _lemmas_noun(word: str) -> bool:
-    return can_be_noun(word)
+    return "verb" if not can_be_noun(first) else "unknown"
 
 
 def inflect_verbs(phrase: str, tag: str) -> str:
@@ -248,7 +233,7 @@ def _slot(text: str, start: int, end: int) -> tuple[str, str]:
         return "after-determiner", ""
     if p in _POSTMODIFIERS or p in {"about", "through", "without", "after", "before", "towards", "toward"}:
         return ("after-preposition", "") if tag in ("VBG", "") or not is_verb(words[i]) else ("unknown", "")
-    if tag in ("VBD", "VBZ") and is_verb(words[i]) and not _lemmas_noun(words[i]) and p not in _DETERMINERS:
+    if tag in ("VBD", "VBZ") and is_verb(words[i]) and not can_be_noun(words[i]) and p not in _DETERMINERS:
         return "verb", tag
     return "unknown", ""
 
@@ -258,14 +243,6 @@ def _alternative(alternatives: tuple[str, ...], kinds: set[str], like: str) -> s
     for alt in alternatives:
         if phrase_kind(alt) in kinds:
             return alt[:1].upper() + alt[1:] if like[:1].isupper() else alt
-    return ""
-
-
-def _noun_alternative(alternatives: tuple[str, ...], like: str) -> str:
-    """The first of ``alternatives`` that is no verb or gerund phrase."""
-    for alt in alternatives:
-        if phrase_kind(alt) in ("noun", "unknown"):
-            return alt
     return ""
 
 
@@ -308,14 +285,14 @@ def place(text: str, start: int, end: int, suggestion: str, alternatives: tuple[
     slot, tag = _slot(text, start, end)
     flagged = text[start:end].lower()
     if kind == "verb" and flagged.split(" ", 1)[0] in _DETERMINERS:
-        alt = _noun_alternative(alternatives, suggestion)
+        alt = _alternative(alternatives, {"noun", "unknown"}, suggestion)
         if not alt:
             return Placement(start, end, suggestion, f"the MT has a noun phrase here and “{suggestion}” is a verb phrase: place the term by hand")
         return _fit_noun(text, start, end, _match_quotes(text, flagged.split(" ", 1)[0] + " " + alt if alt.split(" ", 1)[0].lower() not in _DETERMINERS else alt))
     if kind == "verb" and verb_tag(_tokens(flagged)[0]) == "VBG" and slot != "verb":
         suggestion, kind = inflect_verbs(suggestion, "VBG"), "gerund"  # "a journey towards [building…]"
     if slot == "verb":
-        if kind in ("noun", "gerund") and kind != "gerund":
+        if kind == "noun":
             alt = _alternative(alternatives, {"verb"}, suggestion)
             if not alt:
                 return Placement(start, end, suggestion, f"the sentence needs a verb here and “{suggestion}” is a noun phrase: place the term by hand")
@@ -384,7 +361,7 @@ def _fit_noun(text: str, start: int, end: int, suggestion: str) -> Placement:
     mass = sugg_head.islower() and not plural and is_mass(sugg_head) and can_be_noun(sugg_head) and not postmodified
     if lead_the and not titled and (not mass or modifier):
         # "requirements of [the 20th National Congress of the Party]": keep the article
-        suggestion = flagged_words_first(text, start) + " " + suggestion
+        suggestion = _first_word(text, start) + " " + suggestion
         words = _tokens(suggestion)
     elif not lead_the and p in _PREPOSITIONS_BEFORE_NOUNS and postmodified and not plural and not titled and not is_mass(sugg_head) and words[0].lower() not in _DETERMINERS and can_be_noun(sugg_head) and verb_tag(words[0]) != "VBG":
         suggestion = "the " + suggestion  # "results of [poverty alleviation]": "of the fight against poverty"
@@ -407,8 +384,8 @@ def _fit_noun(text: str, start: int, end: int, suggestion: str) -> Placement:
     return Placement(start, end, suggestion)
 
 
-def flagged_words_first(text: str, start: int) -> str:
-    """The first word at ``start`` as written (``The`` or ``the``)."""
+def _first_word(text: str, start: int) -> str:
+    """The word at ``start`` as written (``The`` or ``the``)."""
     m = re.match(r"[^\W_]+", text[start:])
     return m.group() if m else ""
 
@@ -436,9 +413,9 @@ def _agree(text: str, end: int, suggestion: str, plural: bool) -> tuple[int, str
             new = _BE_PLURAL[low]
         elif not plural and low in _BE_SINGULAR:
             new = _BE_SINGULAR[low]
-        elif plural and verb_tag(low) == "VBZ" and not _lemmas_noun(low) and is_verb(low):
+        elif plural and verb_tag(low) == "VBZ" and not can_be_noun(low) and is_verb(low):
             new = verb_lemma(low)
-        elif low in {"are", "were", "have", "can", "will", "must", "should", "shall", "may", "could", "would"} or (verb_tag(low) in ("VBD", "VBZ") and not _lemmas_noun(low)):
+        elif low in {"are", "were", "have", "can", "will", "must", "should", "shall", "may", "could", "would"} or (verb_tag(low) in ("VBD", "VBZ") and not can_be_noun(low)):
             break
         if new:
             return end + m.end(), suggestion + text[end : end + m.start()] + new

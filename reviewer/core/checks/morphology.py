@@ -8,9 +8,25 @@ Penn Treebank tags name the forms: ``VB`` base, ``VBD`` past, ``VBN`` past parti
 from __future__ import annotations
 
 from functools import lru_cache
+from types import ModuleType
+from typing import Any
 
-import lemminflect
-from wordfreq import zipf_frequency
+
+@lru_cache(maxsize=1)
+def _lemminflect() -> ModuleType:
+    """lemminflect, imported on first use (its import costs about 0.14 s of start-up)."""
+    import lemminflect
+
+    module: ModuleType = lemminflect
+    return module
+
+
+def zipf_frequency(word: str, lang: str) -> float:
+    """wordfreq's Zipf frequency (imported on first use)."""
+    from wordfreq import zipf_frequency as zipf
+
+    got: float = zipf(word, lang)
+    return got
 
 VERB_TAGS = ("VBD", "VBZ", "VBG", "VBN")
 #: a verb form at least this common (Zipf scale) counts as a real use of the word as a verb
@@ -21,7 +37,8 @@ _MASS_GAP = 1.5
 
 @lru_cache(maxsize=8192)
 def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
-    return dict(lemminflect.getAllLemmas(word.lower()))
+    got: dict[str, tuple[str, ...]] = dict(_lemminflect().getAllLemmas(word.lower()))
+    return got
 
 
 @lru_cache(maxsize=8192)
@@ -31,7 +48,7 @@ def inflect(lemma: str, tag: str) -> str:
     head, sep, last = lemma.rpartition("-")
     if sep and head:
         return head + sep + inflect(last, tag)
-    forms = lemminflect.getInflection(lemma.lower(), tag=tag)
+    forms: Any = _lemminflect().getInflection(lemma.lower(), tag=tag)
     if not forms:
         return lemma
     out: str = forms[0]
