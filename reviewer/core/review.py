@@ -315,22 +315,39 @@ class Review:
             dismissed=on_current[Decision.DISMISSED] + by_rule,
         )
 
-    def accept(self, finding: Finding) -> str:
+    def accepted_text(self, finding: Finding, force: bool = False) -> str:
+        """The segment's text as it would be after accepting ``finding`` (nothing changes):
+        the current post-edit with ``[finding.start, finding.end)`` (characters, end exclusive)
+        replaced by the suggestion. The accept preview shows its word diff.
+
+        Raises:
+            ValueError: the finding has no suggestion; the tool could not place it safely
+                (:attr:`Finding.manual`, the message gives the reason) and ``force`` is false;
+                or the segment's text no longer has the flagged text at the finding's offsets.
+        """
+        if finding.suggestion is None:
+            raise ValueError("this finding has no suggestion; edit the text by hand")
+        if finding.manual and not force:
+            raise ValueError(f"the suggestion cannot be placed safely: {finding.details['placement']}")
+        text = self.target(finding.document, finding.segment)
+        if text[finding.start : finding.end] != finding.text:
+            raise ValueError("the segment has changed since the check ran; check again first")
+        return text[: finding.start] + finding.suggestion + text[finding.end :]
+
+    def accept(self, finding: Finding, force: bool = False) -> str:
         """Apply ``finding``'s suggestion to the segment's current text.
+
+        A finding whose suggestion the tool could not place (:attr:`Finding.manual`) is applied
+        only with ``force``: the reviewer asked for it after seeing the reason.
 
         Returns:
             The new text of the segment.
 
         Raises:
-            ValueError: the finding has no suggestion, or the segment's text no
-                longer has the flagged text at the finding's offsets.
+            ValueError: as :meth:`accepted_text`.
         """
-        if finding.suggestion is None:
-            raise ValueError("this finding has no suggestion; edit the text by hand")
-        text = self.target(finding.document, finding.segment)
-        if text[finding.start : finding.end] != finding.text:
-            raise ValueError("the segment has changed since the check ran; check again first")
-        new = text[: finding.start] + finding.suggestion + text[finding.end :]
+        new = self.accepted_text(finding, force)
+        assert finding.suggestion is not None
         self.set_target(finding.document, finding.segment, new)
         now = _now()
         # other open findings on exactly this span (another check's view of it) are settled too

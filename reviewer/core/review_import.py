@@ -267,6 +267,12 @@ def _plan_findings(review: Review, ws: Worksheet, cols: dict[str, int], exported
             if finding.suggestion is None:
                 plan.conflicts.append(f"Findings row {n}: finding {fid} has no suggestion to accept; mark it 'fix' instead")
                 continue
+            if finding.manual:
+                plan.conflicts.append(
+                    f"Findings row {n}: the suggestion of {fid} cannot be placed safely ({finding.details['placement']}); "
+                    "type the term into the Corrected column and mark the row 'fix'; left alone"
+                )
+                continue
             if (doc, seg) in edited_segments or review.target(doc, seg)[finding.start : finding.end] != finding.text:
                 plan.conflicts.append(f"Findings row {n}: the suggestion of {fid} no longer fits segment {seg}, whose text was edited; left alone")
                 continue

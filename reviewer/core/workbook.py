@@ -280,6 +280,15 @@ def _segments_sheet(ws: Worksheet, review: Review, w: _Writer, hidden: list[list
     w.size_rows(ws)
 
 
+def _message(f: Finding) -> str:
+    """The finding's message; for a suggestion the tool could not place, with the reason, so a
+    reviewer in Excel types the term in rather than marking the row 'accept'."""
+    if f.manual:
+        reason = str(f.details["placement"])
+        return f"{f.message} Not accepted in one step: {reason}."
+    return f.message
+
+
 def _findings_sheet(ws: Worksheet, review: Review, w: _Writer, hidden: list[list[Any]]) -> Counter[tuple[str, str, str]]:
     _header(ws, FINDING_COLUMNS)
     rows = [(f, decision, review.notes.get(f.key, "")) for f, decision in review.all_findings()]
@@ -291,7 +300,7 @@ def _findings_sheet(ws: Worksheet, review: Review, w: _Writer, hidden: list[list
         values = [
             finding_id(f), names.get(f.document, f.document), _id_cell(f.segment), f.check, f.severity.value, f.category, f.text,
             f.suggestion if f.suggestion is not None else "", t.source if t else "", t.preferred if t else "",
-            t.concept if t else "", f.score, f.message, LABEL_OF[decision], note,
+            t.concept if t else "", f.score, _message(f), LABEL_OF[decision], note,
         ]
         for col, v in enumerate(values, start=1):
             w.put(ws, row, col, v)

@@ -134,3 +134,34 @@ def test_bulk_dismissal(review):
     n = review.dismiss_all(check="punctuation")
     assert n > 0 and not [f for f in review.open_findings() if f.check == "punctuation"]
     assert review.dismiss_all(concept="two-establishes") == 1
+
+
+@pytest.fixture
+def shipped_review(sample_path, shipped_termbase):
+    r = make_review([read_document(sample_path)], [shipped_termbase])
+    r.run_checks()
+    return r
+
+
+def test_a_suggestion_the_tool_cannot_place_is_not_accepted_in_one_step(shipped_review):
+    """Segment 9 of the sample: the MT's verb phrase 'revitalize the Northeast in a new era' has a
+    noun rendering, so replacing the span would break the sentence."""
+    review = shipped_review
+    f = next(x for x in review.findings if x.segment == "9" and x.text == "revitalize the Northeast in a new era")
+    assert f.manual and "needs a verb" in f.details["placement"]
+    before = review.target(f.document, f.segment)
+    with pytest.raises(ValueError, match="cannot be placed safely: the sentence needs a verb"):
+        review.accept(f)
+    assert review.target(f.document, f.segment) == before and review.decision(f) is Decision.OPEN
+    forced = review.accept(f, force=True)  # the reviewer saw the reason and asked for it
+    assert forced == before.replace("revitalize the Northeast in a new era", f.suggestion)
+
+
+def test_accepted_text_previews_without_changing_anything(shipped_review):
+    review = shipped_review
+    f = next(x for x in review.findings if x.suggestion and not x.manual and x.check.startswith("term-"))
+    before = review.target(f.document, f.segment)
+    preview = review.accepted_text(f)
+    assert preview == before[: f.start] + f.suggestion + before[f.end :] and preview != before
+    assert review.target(f.document, f.segment) == before and review.decision(f) is Decision.OPEN and not review.applied
+    assert review.accept(f) == preview

@@ -158,3 +158,23 @@ def test_a_workbook_saved_by_libreoffice_imports(review, tmp_path):
     )
     plan = plan_import(review, out / "review.xlsx", "P1")
     assert plan.conflicts == [] and [(c.segment, c.field) for c in plan.segment_changes] == [("4", "corrected")]
+
+
+def test_accepting_in_the_workbook_a_suggestion_the_tool_cannot_place_is_a_conflict(sample_path, shipped_termbase, tmp_path):
+    review = make_review([read_document(sample_path)], [shipped_termbase])
+    review.run_checks()
+    f = next(x for x in review.findings if x.manual)
+    path = export(review, tmp_path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Findings"]
+    row = row_of(ws, 1, f.id)
+    message = next(ws.cell(row=row, column=c).value for c in range(1, ws.max_column + 1) if ws.cell(row=1, column=c).value == "Message")
+    assert f"Not accepted in one step: {f.details['placement']}." in message
+    decision_col = next(c for c in range(1, ws.max_column + 1) if ws.cell(row=1, column=c).value == "Decision")
+    ws.cell(row=row, column=decision_col).value = "accept"
+    wb.save(path)
+    before = state(review)
+    plan = plan_import(review, path, "P1")
+    assert [c for c in plan.conflicts if f.id in c and "cannot be placed safely" in c and "'fix'" in c]
+    apply_import(review, plan)
+    assert state(review) == before
