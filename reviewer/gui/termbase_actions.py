@@ -15,6 +15,7 @@ from reviewer.core.termbase import Concept, Status, load_termbase
 from reviewer.gui.i18n import tr
 from reviewer.gui.termbase_editor import TermbaseEditor
 from reviewer.gui.widgets.candidates_dialog import CandidatesDialog
+from reviewer.gui.widgets.status_confirm import confirm_status, held_status
 from reviewer.gui.workers import Task, run_in_background
 
 if TYPE_CHECKING:
@@ -117,6 +118,7 @@ class TermbaseActions:
         choice, ok = QInputDialog.getItem(self.window, "Add to termbase", f"Add “{f.text}” to the termbase as:", choices, default, False)
         if not ok:
             return
+        asked = False  # the question below names the finding and covers the status change too
         if choice.startswith(Status.ADMITTED.value) and f.term is not None and default_status(f.check, f.term.status) is not Status.ADMITTED:
             concept = next((c for c in editor.termbase.concepts if c.id == f.term.concept), None)
             about = f"{concept.source_term} ({concept.preferred_text}), {concept.id}" if concept is not None else f.term.concept
@@ -130,6 +132,7 @@ class TermbaseActions:
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
+            asked = True
         if choice == "new concept":
             zh, ok = QInputDialog.getText(self.window, "New concept", f"Chinese term rendered as “{f.text}”:")
             if ok and zh.strip():
@@ -142,6 +145,9 @@ class TermbaseActions:
             self.window.show_error("Add to termbase", f"{f.term.source or f.term.concept} is in the termbase “{f.term.termbase}”, not in “{editor.termbase.name}”, the one being edited.")
             return
         status = Status(choice.split()[0])
+        target = editor.termbase.concept(f.term.concept)
+        if not asked and not confirm_status(self.window, target, f.text, held_status(target, f.text), status):
+            return  # not flagged when checked, but the termbase holds the text as non-acceptable now
         if editor.add_term(f.term.concept, f.text, status):
             self.window.statusBar().showMessage(f"“{f.text}” is now {status.value} in {f.term.concept} (save it in the termbase editor)", 8000)
 

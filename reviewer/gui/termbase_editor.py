@@ -46,6 +46,7 @@ from reviewer.core.termbase.validate import validate
 from reviewer.gui.actions import add_edit_menu, make_action
 from reviewer.gui.models import ObjectRole
 from reviewer.gui.models.concepts import ChoiceDelegate, ConceptTableModel, TermTableModel
+from reviewer.gui.widgets.status_confirm import confirm_status, held_status
 
 #: ``finder(concept) -> ["doc:segment  text", ...]``: where a concept occurs in the open review.
 OccurrenceFinder = Callable[[Concept], list[str]]
@@ -344,10 +345,18 @@ class TermbaseEditor(QMainWindow):
         self.changed.emit()
 
     def _edit_term(self, term: Term, field: str, value: Any) -> None:
-        c = self.current_concept()
-        if c is None:
+        if self.terms.state() is QAbstractItemView.State.EditingState:
+            # from a cell editor: edit (and ask) once it has closed, not while the table commits it
+            QTimer.singleShot(0, self, lambda: self._edit_term(term, field, value))
             return
-        cid, i = c.id, next(k for k, t in enumerate(c.en) if t is term)
+        c = self.current_concept()
+        i = next((k for k, t in enumerate(c.en) if t is term), None) if c is not None else None
+        if c is None or i is None:
+            return
+        cid = c.id
+        if field == "status" and not confirm_status(self, c, term.text, term.status, value):
+            self.term_model.refresh()  # No: the table shows the status as it was
+            return
 
         def change() -> None:
             concept = self.termbase.concept(cid)
@@ -414,7 +423,7 @@ class TermbaseEditor(QMainWindow):
         if not ok or not text.strip():
             return
         status, ok = QInputDialog.getItem(self, "Add term", "Status:", [s.value for s in Status], 1, False)
-        if ok:
+        if ok and confirm_status(self, c, " ".join(text.split()), held_status(c, text), Status(status)):
             self.add_term(c.id, text, Status(status))
 
     def add_term(self, concept_id: str, text: str, status: Status, note: str = "") -> bool:

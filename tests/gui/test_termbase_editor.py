@@ -50,7 +50,11 @@ def test_search_and_filters(editor):
     assert editor.occurrence_list.item(0).text() == "doc:1  Two Establishes"
 
 
-def test_add_edit_undo_redo(editor):
+def test_add_edit_undo_redo(editor, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    asked = []  # deprecated -> preferred asks first (issue 16); the terminology manager says Yes
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
     editor.select_concept("four-consciousnesses")
     assert editor.add_term("four-consciousnesses", "four senses", Status.FORBIDDEN)
     c = editor.termbase.concept("four-consciousnesses")
@@ -60,6 +64,7 @@ def test_add_edit_undo_redo(editor):
     row = [t.text for t in c.en].index("four consciousness")
     assert editor.term_model.setData(editor.term_model.index(row, TermTableModel.STATUS), "preferred")
     c = editor.termbase.concept("four-consciousnesses")
+    assert len(asked) == 1 and "“four consciousness” the preferred rendering of 四个意识" in asked[0]
     assert [(t.text, t.status.value) for t in c.en][:2] == [("four consciousnesses", "admitted"), ("four consciousness", "preferred")]
     assert not editor.term_model.setData(editor.term_model.index(0, TermTableModel.STATUS), "nonsense")
     editor.undo_stack.undo()

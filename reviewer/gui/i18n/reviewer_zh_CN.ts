@@ -920,6 +920,50 @@
       <translation>两个术语库定义同一术语时，以排在前面的为准。</translation>
     </message>
     <message>
+      <source>preferred</source>
+      <translation>首选</translation>
+    </message>
+    <message>
+      <source>admitted</source>
+      <translation>可接受</translation>
+    </message>
+    <message>
+      <source>deprecated</source>
+      <translation>不推荐</translation>
+    </message>
+    <message>
+      <source>superseded</source>
+      <translation>已被取代</translation>
+    </message>
+    <message>
+      <source>forbidden</source>
+      <translation>禁用</translation>
+    </message>
+    <message>
+      <source>It is now {old}: texts that use it will no longer be flagged.</source>
+      <translation>它目前为“{old}”：使用它的文本将不再被标记。</translation>
+    </message>
+    <message>
+      <source>Change term status</source>
+      <translation>更改术语状态</translation>
+    </message>
+    <message>
+      <source>Make “{term}” the preferred rendering of {source} (instead of “{preferred}”, which becomes admitted)?</source>
+      <translation>将“{term}”设为{source}的首选译法（取代“{preferred}”，后者改为可接受译法）？</translation>
+    </message>
+    <message>
+      <source>Make “{term}” the preferred rendering of {source}?</source>
+      <translation>将“{term}”设为{source}的首选译法？</translation>
+    </message>
+    <message>
+      <source>Make “{term}” an admitted rendering of {source} (preferred “{preferred}”)?</source>
+      <translation>将“{term}”设为{source}的可接受译法（首选译法为“{preferred}”）？</translation>
+    </message>
+    <message>
+      <source>Make “{term}” an admitted rendering of {source}?</source>
+      <translation>将“{term}”设为{source}的可接受译法？</translation>
+    </message>
+    <message>
       <source>Termbase hits in this segment</source>
       <translation>本句段命中的术语</translation>
     </message>
