@@ -112,6 +112,24 @@ class FindingSummary:
         return self.accepted + self.fixed + self.dismissed
 
 
+def apply_suggestion(text: str, finding: Finding, force: bool = False) -> str:
+    """``text`` (a segment's post-edit) with ``[finding.start, finding.end)`` (characters, end
+    exclusive) replaced by the finding's suggestion.
+
+    Raises:
+        ValueError: the finding has no suggestion; the tool could not place it safely
+            (:attr:`Finding.manual`, the message gives the reason) and ``force`` is false; or
+            ``text`` no longer has the flagged text at the finding's offsets.
+    """
+    if finding.suggestion is None:
+        raise ValueError("this finding has no suggestion; edit the text by hand")
+    if finding.manual and not force:
+        raise ValueError(f"the suggestion cannot be placed safely: {finding.details['placement']}")
+    if text[finding.start : finding.end] != finding.text:
+        raise ValueError("the segment has changed since the check ran; check again first")
+    return text[: finding.start] + finding.suggestion + text[finding.end :]
+
+
 @dataclass(slots=True)
 class Review:
     """The state of one review.
@@ -317,22 +335,12 @@ class Review:
 
     def accepted_text(self, finding: Finding, force: bool = False) -> str:
         """The segment's text as it would be after accepting ``finding`` (nothing changes):
-        the current post-edit with ``[finding.start, finding.end)`` (characters, end exclusive)
-        replaced by the suggestion. The accept preview shows its word diff.
+        :func:`apply_suggestion` on the current post-edit. The accept preview shows its word diff.
 
         Raises:
-            ValueError: the finding has no suggestion; the tool could not place it safely
-                (:attr:`Finding.manual`, the message gives the reason) and ``force`` is false;
-                or the segment's text no longer has the flagged text at the finding's offsets.
+            ValueError: as :func:`apply_suggestion`.
         """
-        if finding.suggestion is None:
-            raise ValueError("this finding has no suggestion; edit the text by hand")
-        if finding.manual and not force:
-            raise ValueError(f"the suggestion cannot be placed safely: {finding.details['placement']}")
-        text = self.target(finding.document, finding.segment)
-        if text[finding.start : finding.end] != finding.text:
-            raise ValueError("the segment has changed since the check ran; check again first")
-        return text[: finding.start] + finding.suggestion + text[finding.end :]
+        return apply_suggestion(self.target(finding.document, finding.segment), finding, force)
 
     def accept(self, finding: Finding, force: bool = False) -> str:
         """Apply ``finding``'s suggestion to the segment's current text.

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QFont, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QCloseEvent, QFont, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -60,7 +60,8 @@ from reviewer.gui.actions import add_edit_menu, make_action
 from reviewer.gui.models import ObjectRole
 from reviewer.gui.models.findings import FindingTableModel
 from reviewer.gui.models.segments import SegmentTableModel
-from reviewer.gui.undo import ReviewCommand, ReviewStateCommand, SegmentationCommand
+from reviewer.gui.undo import ReviewCommand, ReviewStateCommand, ReviewUndoStack, SegmentationCommand
+from reviewer.gui.widgets.accept_all_dialog import AcceptAllDialog, PlannedAccept
 from reviewer.gui.widgets.import_review_dialog import ImportReviewDialog
 from reviewer.gui.widgets.error_dialog import ErrorDialog
 from reviewer.gui.widgets.checks_dialog import ChecksDialog
@@ -106,7 +107,7 @@ class MainWindow(QMainWindow):
         self.termbases: list[Termbase] = []
         self.review: Review | None = None
         self.current: tuple[str, str] | None = None
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = ReviewUndoStack(self._settle_typing, self)
         self.tasks: list[Task] = []
         self._generation = 0
         self.project: Project | None = None
@@ -155,7 +156,9 @@ class MainWindow(QMainWindow):
         self._draft_timer.timeout.connect(self._save_draft)
         self.editor.corrected.textChanged.connect(self._draft_timer.start)
         self.editor.accept_requested.connect(self.accept_finding)
+        self.editor.force_requested.connect(self.force_accept_finding)
         self.editor.dismiss_requested.connect(self.dismiss_finding)
+        self.editor.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
         self.term_panel = TermPanel()
         self.findings_panel = FindingsPanel()
@@ -854,19 +857,43 @@ class MainWindow(QMainWindow):
         review = self.review
         self.undo_stack.push(ReviewCommand(review, self, f"edit segment {seg}", doc, seg, lambda: review.set_target(doc, seg, text), merge=True))
 
-    def accept_finding(self, finding: Finding) -> None:
-        """Apply a finding's suggestion (undoable)."""
+    def _settle_typing(self) -> None:
+        """Hand over the typing still pending in the segment editor (the undo stack calls this
+        before every step, so that the history runs in the order the reviewer acted)."""
+        editor = getattr(self, "editor", None)
+        if editor is not None:
+            editor.flush()
+
+    def accept_finding(self, finding: Finding, force: bool = False) -> None:
+        """Apply a finding's suggestion (undoable). One the tool could not place
+        (:attr:`Finding.manual`) is refused unless ``force``: see :meth:`force_accept_finding`."""
         if self.review is None or finding.suggestion is None:
             return
         review = self.review
+        self.undo_stack.settle()
         try:
-            text = review.target(finding.document, finding.segment)
-            if text[finding.start : finding.end] != finding.text:
-                raise ValueError("the segment has changed since the check ran")
+            review.accepted_text(finding, force)
         except ValueError as exc:
-            self.show_error("Cannot accept the suggestion", str(exc))
+            self.show_error(tr("Cannot accept the suggestion"), str(exc))
             return
-        self.undo_stack.push(ReviewCommand(review, self, f"accept “{finding.suggestion}”", finding.document, finding.segment, lambda: review.accept(finding)))
+        self.undo_stack.push(
+            ReviewCommand(review, self, f"accept “{finding.suggestion}”", finding.document, finding.segment, lambda: review.accept(finding, force))
+        )
+
+    def force_accept_finding(self, finding: Finding) -> None:
+        """Apply, after asking, a suggestion the tool said it could not place safely."""
+        if self.review is None or finding.suggestion is None:
+            return
+        reason = str(finding.details.get("placement", ""))
+        answer = QMessageBox.question(
+            self,
+            tr("Apply anyway"),
+            f"“{finding.text}” → “{finding.suggestion}”\n\n{reason}.\n\n" + tr("Replace the flagged text anyway? Check the sentence afterwards."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.accept_finding(finding, force=True)
 
     def dismiss_finding(self, finding: Finding, note: str = "") -> None:
         """Dismiss a finding as a false positive, with an optional reason (undoable)."""
@@ -878,10 +905,7 @@ class MainWindow(QMainWindow):
         )
 
     def _accept_current(self) -> None:
-        f = self.editor.current_finding()
-        if f is not None:
-            self.editor.flush()
-            self.accept_finding(f)
+        self.editor.accept_current()
 
     def _fix_current(self) -> None:
         """Record the current finding as a real error the reviewer fixed by hand (MQM counts it)."""
@@ -914,6 +938,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.push(ReviewStateCommand(review, self, f"error in segment {seg}", lambda: review.add_error(error)))
 
     def _dismiss_current(self) -> None:
+        self.undo_stack.settle()
         f = self.editor.current_finding()
         if f is not None:
             self.dismiss_finding(f)
@@ -933,10 +958,13 @@ class MainWindow(QMainWindow):
             label, change = f"dismiss all {f.check}", lambda: review.dismiss_all(check=f.check)
         self.undo_stack.push(ReviewCommand(review, self, label, f.document, f.segment, change))
 
-    def accept_all_like_current(self, by: str) -> int:
+    def accept_all_like_current(self, by: str, confirm: bool = True) -> int:
         """Accept every open finding with a suggestion of the current finding's check (or
-        concept), as one undo step; within a segment the last one goes first, so the offsets
-        of the others still hold. Returns how many were accepted."""
+        concept), as one undo step. With ``confirm``, the list of changes (:class:`AcceptAllDialog`)
+        is shown first and only the ticked ones are applied. Suggestions the tool could not place,
+        stale ones and ones overlapping another are held back and counted. Within a segment the
+        last one goes first, so the offsets of the others still hold. Returns how many were
+        accepted."""
         f = self.editor.current_finding()
         if f is None or self.review is None:
             return 0
@@ -944,22 +972,48 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(tr("This finding is not about a term."), 5000)
             return 0
         review = self.review
-        self.editor.flush()
+        self.undo_stack.settle()
         same = [
             x for x in review.open_findings()
             if x.suggestion is not None and (x.term is not None and f.term is not None and x.term.concept == f.term.concept if by == "concept" else x.check == f.check)
         ]
         taken: dict[tuple[str, str], list[tuple[int, int]]] = {}
-        chosen = []
-        for x in sorted(same, key=lambda x: (x.document, x.segment, -x.start)):
+        planned: list[PlannedAccept] = []
+        manual = stale = 0
+        for x in sorted(same, key=lambda x: (x.document, _int(x.segment), x.segment, -x.start)):
             spans = taken.setdefault((x.document, x.segment), [])
-            if any(x.start < e and s < x.end for s, e in spans) or review.target(x.document, x.segment)[x.start : x.end] != x.text:
-                continue  # overlaps one already taken, or stale
+            if x.manual:
+                manual += 1
+                continue
+            try:
+                after = review.accepted_text(x)
+            except ValueError:
+                stale += 1
+                continue
+            if any(x.start < e and s < x.end for s, e in spans):
+                stale += 1
+                continue
             spans.append((x.start, x.end))
-            chosen.append(x)
-        if not chosen:
+            label = x.segment if len(review.documents) == 1 else f"{Path(x.document).name} {x.segment}"
+            planned.append(PlannedAccept(x, x.document, label, review.target(x.document, x.segment), after))
+        held_back = []
+        if manual:
+            held_back.append(f"{manual} " + tr("suggestion(s) the tool could not place are left for you to place by hand."))
+        if stale:
+            held_back.append(f"{stale} " + tr("suggestion(s) no longer fit the text or overlap another; check again to renew them."))
+        if not planned:
+            self.statusBar().showMessage(tr("Nothing to accept.") + (" " + " ".join(held_back) if held_back else ""), 8000)
             return 0
-        self.undo_stack.beginMacro(f"accept all {f.check if by == 'check' else (f.term.source if f.term else '')}")
+        what = f.check if by == "check" else (f.term.source if f.term else "")
+        chosen = [p.finding for p in planned]
+        if confirm:
+            dialog = AcceptAllDialog(what, planned, held_back, self)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return 0
+            chosen = dialog.chosen()
+            if not chosen:
+                return 0
+        self.undo_stack.beginMacro(f"accept all {what}")
         for x in chosen:
             self.undo_stack.push(ReviewCommand(review, self, f"accept “{x.suggestion}”", x.document, x.segment, partial(review.accept, x)))
         self.undo_stack.endMacro()

@@ -12,9 +12,55 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from reviewer.core.review import AppliedCorrection, Decision, Review
+
+
+class ReviewUndoStack(QUndoStack):
+    """The window's one undo history.
+
+    Before any step is pushed, undone or redone, ``settle`` runs: the window hands over the
+    typing still pending in the segment editor (its debounce), which lands as a step of its own.
+    So the history always runs in the order the reviewer acted, and Undo always undoes the
+    latest action, typing included.
+
+    Args:
+        settle: called before every push, macro, undo and redo; may push a step itself.
+        parent: the owning QObject.
+    """
+
+    def __init__(self, settle: Callable[[], object], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._settle = settle
+        self._settling = False
+
+    def settle(self) -> None:
+        """Run ``settle`` once (a push it makes does not run it again)."""
+        if self._settling:
+            return
+        self._settling = True
+        try:
+            self._settle()
+        finally:
+            self._settling = False
+
+    def push(self, cmd: QUndoCommand) -> None:
+        self.settle()
+        super().push(cmd)
+
+    def beginMacro(self, text: str) -> None:
+        self.settle()
+        super().beginMacro(text)
+
+    def undo(self) -> None:
+        self.settle()
+        super().undo()
+
+    def redo(self) -> None:
+        self.settle()
+        super().redo()
 
 
 @dataclass(frozen=True)
@@ -91,7 +137,7 @@ class ReviewCommand(QUndoCommand):
         self.segment = segment
         self.change: Callable[[], object] | None = change
         self.merge = merge
-        self.before = Snapshot.take(review, doc, segment)
+        self.before: Snapshot | None = None  # taken when the change is first made (see redo)
         self.after: Snapshot | None = None
 
     def id(self) -> int:
@@ -108,6 +154,9 @@ class ReviewCommand(QUndoCommand):
 
     def redo(self) -> None:
         if self.change is not None:
+            # the snapshot is taken here, not when the command is made: the stack first hands
+            # over the typing still pending in the editor, as a step of its own
+            self.before = Snapshot.take(self.review, self.doc, self.segment)
             self.change()
             self.change = None
             self.after = Snapshot.take(self.review, self.doc, self.segment)
@@ -116,6 +165,7 @@ class ReviewCommand(QUndoCommand):
         self.listener.review_changed(self.doc, self.segment)
 
     def undo(self) -> None:
+        assert self.before is not None, "undo before the first redo"
         self.before.restore(self.review)
         self.listener.review_changed(self.doc, self.segment)
 

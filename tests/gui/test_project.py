@@ -332,7 +332,19 @@ def test_settings_apply_and_layout_is_restored(qtbot, tmp_path, sample_path):
     assert abs(restored[0] / sum(restored) - sizes[0] / sum(sizes)) < 0.05  # the split, whatever size the window gets
 
 
-def test_accept_all_of_a_concept_in_one_undo_step(qtbot, tmp_path):
+def test_accept_all_of_a_concept_in_one_undo_step(qtbot, tmp_path, monkeypatch):
+    from reviewer.gui.widgets.accept_all_dialog import AcceptAllDialog
+
+    shown = []
+
+    def review_the_list(dialog):
+        shown.append([(c.segment_label, c.before, c.after) for c in dialog.changes])
+        dialog.boxes[0].setChecked(False)  # the reviewer unticks one change
+        assert dialog.buttons.button(dialog.buttons.StandardButton.Ok).text().endswith(" 3")
+        dialog.boxes[0].setChecked(True)  # and ticks it again
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(AcceptAllDialog, "exec", review_the_list)
     text = tmp_path / "many.txt"
     text.write_text(
         "We must understand the two establishments. The two establishments matter, and the two establishments guide us.\n\n"
@@ -349,6 +361,13 @@ def test_accept_all_of_a_concept_in_one_undo_step(qtbot, tmp_path):
     w.editor.select_finding(first)
     assert w.accept_all_like_current("concept") == 4
     qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
+    # the list showed every change as the whole segment before and after, before any was applied
+    assert shown[0] == [
+        ("1", "We must understand the two establishments.", "We must understand the Two Establishes."),
+        ("2", "The two establishments matter, and the two establishments guide us.", "The two establishments matter, and the Two Establishes guide us."),
+        ("2", "The two establishments matter, and the two establishments guide us.", "The Two Establishes matter, and the two establishments guide us."),
+        ("3", "Study the two establishments.", "Study the Two Establishes."),
+    ]
     after = " ".join(w.review.target(doc, s.id) for s in w.review.documents[0].segments)
     assert "two establishments" not in after and after.count("Two Establishes") == 4
     w.undo_stack.undo()

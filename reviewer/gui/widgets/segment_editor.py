@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal, SignalInstance
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextFormat
+from html import escape
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QKeySequence, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -19,7 +21,7 @@ from PySide6.QtWidgets import (
 from reviewer.core.checks import Finding
 from reviewer.core.diff import diff_html, odd_characters, show_invisibles
 from reviewer.core.matching import TermHit
-from reviewer.core.review import Decision
+from reviewer.core.review import Decision, apply_suggestion
 from reviewer.gui.models.findings import SEVERITY_COLOURS
 from reviewer.gui.i18n import tr
 
@@ -75,15 +77,28 @@ def _selections(edit: QTextEdit | QPlainTextEdit, hits: list[TermHit], findings:
 class SegmentEditor(QWidget):
     """Shows one segment and lets the reviewer edit it and act on its findings.
 
+    Under the findings, a preview shows the current finding's message in full and the word
+    diff of the whole segment as accepting it would leave it. A suggestion the tool could not
+    place (:attr:`Finding.manual`) is not accepted with one key: the preview gives the reason,
+    *Copy term* puts the term on the clipboard and selects the flagged text to paste over, and
+    *Apply anyway…* asks first.
+
+    The corrected text has no undo of its own: Undo and Redo pressed in it go to the window's
+    one history (:class:`reviewer.gui.undo.ReviewUndoStack`), which takes the pending typing first.
+
     Signals:
         text_edited(str): the corrected text changed (debounced, 400 ms after typing stops).
         accept_requested(object): the reviewer accepts this finding's suggestion.
+        force_requested(object): the reviewer asks to apply a suggestion the tool could not place.
         dismiss_requested(object): the reviewer dismisses this finding as a false positive.
+        message(str): a line for the status bar.
     """
 
     text_edited = Signal(str)
     accept_requested = Signal(object)
+    force_requested = Signal(object)
     dismiss_requested = Signal(object)
+    message = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -105,10 +120,20 @@ class SegmentEditor(QWidget):
         self.corrected = QPlainTextEdit()
         self.corrected.setAccessibleName("Corrected text")
         self.corrected.setPlaceholderText(tr("Corrected text"))
+        self.corrected.setUndoRedoEnabled(False)  # one history: the window's (see eventFilter)
+        self.corrected.installEventFilter(self)
         self.findings = QListWidget()
         self.findings.setAlternatingRowColors(True)
         self.accept_button = QPushButton(tr("&Accept suggestion"))
         self.dismiss_button = QPushButton(tr("&Dismiss (false positive)"))
+        self.copy_button = QPushButton(tr("&Copy term"))
+        self.copy_button.setToolTip(tr("Put the term on the clipboard and select the flagged text, to place the term by hand"))
+        self.force_button = QPushButton(tr("Apply an&yway…"))
+        self.preview = QTextEdit()
+        self.preview.setReadOnly(True)
+        self.preview.setAccessibleName("Finding and accept preview")
+        self.preview.setMaximumHeight(96)
+        self._decisions: dict[str, Decision] = {}
         for w in (self.mt, self.corrected):
             w.setMinimumHeight(60)
         layout = QVBoxLayout(self)
@@ -124,8 +149,11 @@ class SegmentEditor(QWidget):
         layout.addWidget(self.changes, 1)
         layout.addWidget(QLabel(tr("Findings in this segment")))
         layout.addWidget(self.findings, 2)
+        layout.addWidget(self.preview, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.accept_button)
+        buttons.addWidget(self.copy_button)
+        buttons.addWidget(self.force_button)
         buttons.addWidget(self.dismiss_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -138,7 +166,9 @@ class SegmentEditor(QWidget):
         self.corrected.textChanged.connect(self._on_text_changed)
         self.accept_button.clicked.connect(lambda: self._request(self.accept_requested))
         self.dismiss_button.clicked.connect(lambda: self._request(self.dismiss_requested))
-        self.findings.itemDoubleClicked.connect(lambda _item: self._request(self.accept_requested))
+        self.force_button.clicked.connect(lambda: self._request(self.force_requested))
+        self.copy_button.clicked.connect(self.copy_term)
+        self.findings.itemDoubleClicked.connect(lambda _item: self.accept_current())
         self.findings.currentRowChanged.connect(self._update_buttons)
         self._update_buttons()
 
@@ -192,6 +222,7 @@ class SegmentEditor(QWidget):
     def show_annotations(self, mt_hits: list[TermHit], hits: list[TermHit], findings: list[Finding], decisions: dict[str, Decision]) -> None:
         """Highlight term hits and open findings, and list the segment's findings."""
         open_findings = [f for f in findings if decisions.get(f.key, Decision.OPEN) is Decision.OPEN]
+        self._decisions = dict(decisions)
         self.mt.setExtraSelections(_selections(self.mt, mt_hits, []) + self._invisible_selections(self.mt, self._mt_text))
         corrected = plain_text(self.corrected)
         self.corrected.setExtraSelections(_selections(self.corrected, hits, open_findings) + self._invisible_selections(self.corrected, corrected))
@@ -265,13 +296,79 @@ class SegmentEditor(QWidget):
     def _emit_edit(self) -> None:
         self.text_edited.emit(plain_text(self.corrected))
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Undo and Redo pressed in the corrected text are left to the window's shortcuts."""
+        if watched is self.corrected and event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            if event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo):
+                event.ignore()
+                return True
+        return super().eventFilter(watched, event)
+
     def _request(self, signal: SignalInstance) -> None:
         f = self.current_finding()
         if f is not None:
             self.flush()
             signal.emit(f)
 
+    def accept_current(self) -> None:
+        """Accept the current finding's suggestion; one the tool could not place is copied
+        for the reviewer to place instead (see :meth:`copy_term`)."""
+        f = self.current_finding()
+        if f is None or f.suggestion is None:
+            return
+        if f.manual:
+            self.copy_term()
+        else:
+            self._request(self.accept_requested)
+
+    def copy_term(self) -> None:
+        """Put the current finding's suggested term on the clipboard and select its flagged text
+        in the corrected text, so that a paste replaces it."""
+        f = self.current_finding()
+        if f is None or f.suggestion is None:
+            return
+        QGuiApplication.clipboard().setText(f.suggestion)
+        text = plain_text(self.corrected)
+        if f.end <= len(text) and text[f.start : f.end] == f.text:
+            cursor = self.corrected.textCursor()
+            cursor.setPosition(f.start)
+            cursor.setPosition(f.end, QTextCursor.MoveMode.KeepAnchor)
+            self.corrected.setTextCursor(cursor)
+        self.corrected.setFocus()
+        self.message.emit(tr("Copied") + f" “{f.suggestion}”: " + tr("paste it over the selected text and fit it to the sentence"))
+
     def _update_buttons(self) -> None:
         f = self.current_finding()
-        self.accept_button.setEnabled(f is not None and f.suggestion is not None)
+        manual = f is not None and f.suggestion is not None and f.manual
+        self.accept_button.setEnabled(f is not None and f.suggestion is not None and not manual)
+        self.copy_button.setVisible(manual)
+        self.force_button.setVisible(manual)
         self.dismiss_button.setEnabled(f is not None)
+        self._show_preview(f)
+
+    def _show_preview(self, f: Finding | None) -> None:
+        """The finding's message in full, then what accepting it would leave (a word diff of the
+        whole segment), or why it cannot be accepted in one step."""
+        if f is None:
+            self.preview.setHtml("")
+            return
+        parts = [escape(f.message)]
+        decision = self._decisions.get(f.key, Decision.OPEN)
+        if f.suggestion is None:
+            parts.append("<i>" + escape(tr("No suggestion: edit the text by hand.")) + "</i>")
+        elif decision is not Decision.OPEN:
+            parts.append("<i>" + escape(tr("Decided:")) + f" {escape(decision.value)}</i>")
+        elif f.manual:
+            parts.append(
+                "<b>" + escape(tr("Place the term by hand:")) + "</b> " + escape(str(f.details["placement"]))
+                + ". " + escape(tr("Copy term puts it on the clipboard."))
+            )
+        else:
+            corrected = plain_text(self.corrected)
+            try:
+                after = apply_suggestion(corrected, f)
+            except ValueError as exc:
+                parts.append("<i>" + escape(str(exc)) + "</i>")
+            else:
+                parts.append("<b>" + escape(tr("Accepting gives:")) + "</b> " + diff_html(corrected, after, self.show_invisibles))
+        self.preview.setHtml("<br>".join(parts))
