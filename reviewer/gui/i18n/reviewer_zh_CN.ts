@@ -264,6 +264,10 @@
       <translation>不再询问</translation>
     </message>
     <message>
+      <source>Apply anyway</source>
+      <translation>仍然应用</translation>
+    </message>
+    <message>
       <source>Import review workbook</source>
       <translation>导入审校工作簿</translation>
     </message>
@@ -278,6 +282,10 @@
     <message>
       <source>The new interface language takes effect when reviewer starts again.</source>
       <translation>新的界面语言将在重新启动 reviewer 后生效。</translation>
+    </message>
+    <message>
+      <source>Replace the flagged text anyway? Check the sentence afterwards.</source>
+      <translation>仍然替换标出的文字？替换后请检查整句。</translation>
     </message>
     <message>
       <source>This finding is not about a term.</source>
@@ -306,6 +314,22 @@
     <message>
       <source>Mark it {state} anyway?</source>
       <translation>仍要标记为“{state}”吗？</translation>
+    </message>
+    <message>
+      <source>Cannot accept the suggestion</source>
+      <translation>无法接受建议</translation>
+    </message>
+    <message>
+      <source>suggestion(s) the tool could not place are left for you to place by hand.</source>
+      <translation>条建议无法自动放入句中，留待您手动放置。</translation>
+    </message>
+    <message>
+      <source>suggestion(s) no longer fit the text or overlap another; check again to renew them.</source>
+      <translation>条建议已与文本不符或相互重叠；请重新检查以更新。</translation>
+    </message>
+    <message>
+      <source>Nothing to accept.</source>
+      <translation>没有可接受的建议。</translation>
     </message>
     <message>
       <source>Accepted</source>
@@ -538,6 +562,34 @@
     <message>
       <source>Add &amp;Term…</source>
       <translation>添加术语(&amp;T)…</translation>
+    </message>
+    <message>
+      <source>Accept All</source>
+      <translation>全部接受</translation>
+    </message>
+    <message>
+      <source>Untick All</source>
+      <translation>全部取消勾选</translation>
+    </message>
+    <message>
+      <source>Tick All</source>
+      <translation>全部勾选</translation>
+    </message>
+    <message>
+      <source>Apply</source>
+      <translation>应用</translation>
+    </message>
+    <message>
+      <source>The segment after the change</source>
+      <translation>修改后的句段</translation>
+    </message>
+    <message>
+      <source>to apply</source>
+      <translation>条待应用</translation>
+    </message>
+    <message>
+      <source>Accept</source>
+      <translation>接受</translation>
     </message>
     <message>
       <source>Candidate terms</source>
@@ -824,6 +876,18 @@
       <translation>驳回（误报）(&amp;D)</translation>
     </message>
     <message>
+      <source>&amp;Copy term</source>
+      <translation>复制术语(&amp;C)</translation>
+    </message>
+    <message>
+      <source>Put the term on the clipboard and select the flagged text, to place the term by hand</source>
+      <translation>将术语复制到剪贴板并选中标出的文字，以便手动放置术语</translation>
+    </message>
+    <message>
+      <source>Apply an&amp;yway…</source>
+      <translation>仍然应用(&amp;Y)…</translation>
+    </message>
+    <message>
       <source>Corrected (post-edit)</source>
       <translation>修改后（译后编辑）</translation>
     </message>
@@ -836,8 +900,36 @@
       <translation>本句段的问题</translation>
     </message>
     <message>
+      <source>paste it over the selected text and fit it to the sentence</source>
+      <translation>请粘贴替换选中的文字，并使其与句子相符</translation>
+    </message>
+    <message>
+      <source>Copied</source>
+      <translation>已复制</translation>
+    </message>
+    <message>
       <source>No changes</source>
       <translation>无改动</translation>
+    </message>
+    <message>
+      <source>No suggestion: edit the text by hand.</source>
+      <translation>没有建议：请手动编辑文本。</translation>
+    </message>
+    <message>
+      <source>Decided:</source>
+      <translation>已处理：</translation>
+    </message>
+    <message>
+      <source>Copy term puts it on the clipboard.</source>
+      <translation>“复制术语”会将其放到剪贴板。</translation>
+    </message>
+    <message>
+      <source>Accepting gives:</source>
+      <translation>接受后：</translation>
+    </message>
+    <message>
+      <source>Place the term by hand:</source>
+      <translation>请手动放置术语：</translation>
     </message>
     <message>
       <source>Settings</source>
