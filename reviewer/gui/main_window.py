@@ -254,6 +254,7 @@ class MainWindow(QMainWindow):
         review_menu.addAction(make_action(self, "&Dismiss as False Positive", "Ctrl+D", self._dismiss_current))
         review_menu.addAction(make_action(self, "Dismiss with &Note…", "Ctrl+Shift+D", self._dismiss_current_with_note))
         review_menu.addAction(make_action(self, "Mark Finding Fi&xed by Hand", "Ctrl+Shift+X", self._fix_current))
+        review_menu.addAction(make_action(self, "Re&open Finding", "Ctrl+Shift+Backspace", self._reopen_current))
         review_menu.addAction(make_action(self, "Add &Error on Selection…", "Ctrl+Shift+M", self.add_error_dialog))
         review_menu.addAction(make_action(self, "Accept All of This Chec&k", "Ctrl+Alt+Return", lambda: self.accept_all_like_current("check")))
         review_menu.addAction(make_action(self, "Accept All of This Conce&pt", None, lambda: self.accept_all_like_current("concept")))
@@ -936,6 +937,24 @@ class MainWindow(QMainWindow):
         review = self.review
         error = ManualError(doc, seg, start, end, text, category, severity, note)
         self.undo_stack.push(ReviewStateCommand(review, self, f"error in segment {seg}", lambda: review.add_error(error)))
+
+    def reopen_finding(self, finding: Finding) -> bool:
+        """Take back the dismissal (or the fixed mark) of ``finding`` as one undo step; an
+        accepted finding is taken back with Undo, which restores the text too. True if reopened."""
+        if self.review is None:
+            return False
+        review = self.review
+        self.undo_stack.settle()
+        if review.decision(finding) not in (Decision.DISMISSED, Decision.FIXED):
+            self.statusBar().showMessage(tr("Only a dismissed or fixed finding can be reopened; undo an accept instead."), 5000)
+            return False
+        self.undo_stack.push(ReviewCommand(review, self, f"reopen “{finding.text}”", finding.document, finding.segment, lambda: review.reopen(finding)))
+        return True
+
+    def _reopen_current(self) -> None:
+        f = self.editor.current_finding()
+        if f is not None:
+            self.reopen_finding(f)
 
     def _dismiss_current(self) -> None:
         self.undo_stack.settle()

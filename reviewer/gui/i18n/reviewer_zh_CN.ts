@@ -156,6 +156,10 @@
       <translation>标记问题已手动修正(&amp;X)</translation>
     </message>
     <message>
+      <source>Re&amp;open Finding</source>
+      <translation>重新打开问题(&amp;O)</translation>
+    </message>
+    <message>
       <source>Add &amp;Error on Selection…</source>
       <translation>为所选文字添加错误(&amp;E)…</translation>
     </message>
@@ -286,6 +290,10 @@
     <message>
       <source>Replace the flagged text anyway? Check the sentence afterwards.</source>
       <translation>仍然替换标出的文字？替换后请检查整句。</translation>
+    </message>
+    <message>
+      <source>Only a dismissed or fixed finding can be reopened; undo an accept instead.</source>
+      <translation>只能重新打开已忽略或已手动修正的问题；已接受的建议请用撤销。</translation>
     </message>
     <message>
       <source>This finding is not about a term.</source>
