@@ -14,6 +14,7 @@ from reviewer.core.term_extraction import Candidate, extract_candidates
 from reviewer.core.termbase import Concept, Status, load_termbase
 from reviewer.gui.i18n import tr
 from reviewer.gui.termbase_editor import TermbaseEditor
+from reviewer.gui.undo import TermbaseStepCommand
 from reviewer.gui.widgets.candidates_dialog import CandidatesDialog
 from reviewer.gui.widgets.status_confirm import confirm_status, held_status
 from reviewer.gui.workers import Task, run_in_background
@@ -138,6 +139,7 @@ class TermbaseActions:
             if ok and zh.strip():
                 cid = editor.new_concept(zh, f.text)
                 if cid:
+                    self._link(editor, f"new concept {zh.strip()}")
                     self.window.statusBar().showMessage(f"New concept {cid}: {zh.strip()} = “{f.text}” (save it in the termbase editor)", 8000)
             return
         assert f.term is not None
@@ -149,7 +151,14 @@ class TermbaseActions:
         if not asked and not confirm_status(self.window, target, f.text, held_status(target, f.text), status):
             return  # not flagged when checked, but the termbase holds the text as non-acceptable now
         if editor.add_term(f.term.concept, f.text, status):
+            self._link(editor, f"add “{f.text}” to the termbase")
             self.window.statusBar().showMessage(f"“{f.text}” is now {status.value} in {f.term.concept} (save it in the termbase editor)", 8000)
+
+    def _link(self, editor: TermbaseEditor, label: str) -> None:
+        """Put the termbase edit just made in the review window's history too."""
+        self.window.undo_stack.push(
+            TermbaseStepCommand(label, editor.undo_stack, lambda message: self.window.statusBar().showMessage(message, 8000))
+        )
 
     def candidates_dialog(self) -> CandidatesDialog | None:
         """Termbase ▸ Candidate Terms: the batch's frequent phrases that no concept covers."""
@@ -198,6 +207,7 @@ class TermbaseActions:
             return None
         cid = editor.new_concept(zh, en)
         if cid:
+            self._link(editor, f"new concept {zh}")
             editor.show()
             self.window.statusBar().showMessage(f"New concept {cid}: {zh} = “{en}” (save it in the termbase editor)", 8000)
         return cid

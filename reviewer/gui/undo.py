@@ -290,3 +290,40 @@ class ReviewStateCommand(QUndoCommand):
     def undo(self) -> None:
         self.before.restore(self.review)
         self.listener.review_state_changed()
+
+
+class TermbaseStepCommand(QUndoCommand):
+    """A termbase edit made from the review window (Add to Termbase from a finding, a new
+    concept from a candidate), shown in the window's history too: undoing it there undoes the
+    termbase editor's step, redoing it redoes that step.
+
+    The termbase editor keeps its own history; this command acts only while the editor's
+    history stands where the edit left it, and otherwise tells ``on_moved`` (the termbase was
+    edited since, so its own Undo must be used) and does nothing.
+
+    Args:
+        text: the label shown in the Edit menu.
+        stack: the termbase editor's undo stack, just after the edit was pushed on it.
+        on_moved: called with a message when the editor's history has moved on.
+    """
+
+    def __init__(self, text: str, stack: QUndoStack, on_moved: Callable[[str], object]) -> None:
+        super().__init__(text)
+        self.stack = stack
+        self.index = stack.index()  # the editor's index with the edit done
+        self.on_moved = on_moved
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False  # the edit is already made
+        elif self.stack.index() == self.index - 1:
+            self.stack.redo()
+        else:
+            self.on_moved(f"The termbase was edited since; redo “{self.text()}” in the termbase editor")
+
+    def undo(self) -> None:
+        if self.stack.index() == self.index:
+            self.stack.undo()
+        else:
+            self.on_moved(f"The termbase was edited since; undo “{self.text()}” in the termbase editor")

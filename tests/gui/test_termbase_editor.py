@@ -151,6 +151,19 @@ def test_add_flagged_rendering_from_the_review(qtbot, tmp_path, sample_path, min
     flagged = [(x.check, x.text) for x in w.review.findings if x.segment == "5"]
     assert ("term-forbidden", "20th National Congress of the Party") in flagged
     assert w.termbase_actions.editor is not None and not w.termbase_actions.editor.undo_stack.isClean()
+    # the edit is in the review window's one history too: Undo there takes it back, Redo redoes it
+    def status_of(text):
+        return next(t.status.value for t in w.termbases[0].concept(f.term.concept).en if t.text == text)
+
+    assert w.undo_stack.undoText() == "add “20th National Congress of the Party” to the termbase"
+    assert status_of("20th National Congress of the Party") == "forbidden"
+    w.undo_stack.undo()
+    qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
+    assert ("term-inconsistent", "20th National Congress of the Party") in [(x.check, x.text) for x in w.review.findings if x.segment == "5"]
+    assert w.termbase_actions.editor.undo_stack.index() == 0
+    w.undo_stack.redo()
+    qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
+    assert status_of("20th National Congress of the Party") == "forbidden"
     # a brand-new concept from a finding on an unknown rendering
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("new concept", True))
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("两个确立新", True))
