@@ -8,14 +8,14 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableWidget,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -51,35 +51,32 @@ class AcceptAllDialog(QDialog):
         self.setWindowTitle(tr("Accept All"))
         self.resize(900, 520)
         self.changes = list(changes)
-        self.table = QTableWidget(len(self.changes), 3)
-        self.table.setHorizontalHeaderLabels([tr("Apply"), tr("Segment"), tr("The segment after the change")])
-        self.table.verticalHeader().hide()
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        rows = QWidget()
+        grid = QGridLayout(rows)
+        grid.setColumnStretch(2, 1)
+        grid.setVerticalSpacing(10)
+        for col, name in enumerate((tr("Apply"), tr("Segment"), tr("The segment after the change"))):
+            head = QLabel(f"<b>{name}</b>")
+            grid.addWidget(head, 0, col)
         self.boxes: list[QCheckBox] = []
-        for row, change in enumerate(self.changes):
+        top = Qt.AlignmentFlag.AlignTop
+        for row, change in enumerate(self.changes, start=1):
             box = QCheckBox()
             box.setChecked(True)
             box.setAccessibleName(f"Apply the change to segment {change.segment_label}")
             box.toggled.connect(self._count)
-            holder = QWidget()
-            hl = QHBoxLayout(holder)
-            hl.setContentsMargins(6, 0, 6, 0)
-            hl.addWidget(box)
-            self.table.setCellWidget(row, 0, holder)
+            grid.addWidget(box, row, 0, top)
             self.boxes.append(box)
-            seg = QLabel(change.segment_label)
-            seg.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-            seg.setContentsMargins(4, 4, 4, 4)
-            self.table.setCellWidget(row, 1, seg)
+            grid.addWidget(QLabel(change.segment_label), row, 1, top | Qt.AlignmentFlag.AlignRight)
             text = QLabel(diff_html(change.before, change.after))
             text.setTextFormat(Qt.TextFormat.RichText)
             text.setWordWrap(True)
-            text.setContentsMargins(4, 4, 4, 4)
-            self.table.setCellWidget(row, 2, text)
-        self.table.setColumnWidth(0, 56)
-        self.table.setColumnWidth(1, 70)
-        self.table.resizeRowsToContents()
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            grid.addWidget(text, row, 2, top)
+        grid.setRowStretch(len(self.changes) + 1, 1)
+        self.list_area = QScrollArea()
+        self.list_area.setWidgetResizable(True)
+        self.list_area.setWidget(rows)
         heading = QLabel(f"<b>{tr('Accept')} {title}</b>")
         self.summary = QLabel()
         none = QPushButton(tr("Untick All"))
@@ -91,7 +88,7 @@ class AcceptAllDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.list_area, 1)
         if held_back:
             note = QLabel("\n".join(held_back))
             note.setWordWrap(True)

@@ -132,7 +132,7 @@ class SegmentEditor(QWidget):
         self.preview = QTextEdit()
         self.preview.setReadOnly(True)
         self.preview.setAccessibleName("Finding and accept preview")
-        self.preview.setMaximumHeight(96)
+        self.preview.setMaximumHeight(150)
         self._decisions: dict[str, Decision] = {}
         for w in (self.mt, self.corrected):
             w.setMinimumHeight(60)
@@ -148,8 +148,8 @@ class SegmentEditor(QWidget):
         layout.addWidget(QLabel(tr("Changes from the MT")))
         layout.addWidget(self.changes, 1)
         layout.addWidget(QLabel(tr("Findings in this segment")))
-        layout.addWidget(self.findings, 2)
-        layout.addWidget(self.preview, 1)
+        layout.addWidget(self.findings, 1)
+        layout.addWidget(self.preview, 2)
         buttons = QHBoxLayout()
         buttons.addWidget(self.accept_button)
         buttons.addWidget(self.copy_button)
@@ -372,3 +372,11 @@ class SegmentEditor(QWidget):
             else:
                 parts.append("<b>" + escape(tr("Accepting gives:")) + "</b> " + diff_html(corrected, after, self.show_invisibles))
         self.preview.setHtml("<br>".join(parts))
+        # the change in view (the segment may be longer than the pane), scrolling only if needed
+        cursor = self.preview.document().find(tr("Accepting gives:"))
+        if not cursor.isNull():
+            cursor.clearSelection()
+            target = min(cursor.position() + 1 + f.end + len(f.suggestion or ""), self.preview.document().characterCount() - 1)
+            cursor.setPosition(target)
+            self.preview.setTextCursor(cursor)
+            self.preview.ensureCursorVisible()
