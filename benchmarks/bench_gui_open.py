@@ -41,7 +41,7 @@ def main() -> None:
     w.show()
     app.processEvents()
     t0 = time.perf_counter()
-    w.open_files([article])
+    w.session.open_files([article])
     first = None
     while w.review is None or w.tasks:
         app.processEvents()

@@ -86,7 +86,7 @@ def main() -> None:
 
     meter.start()
     t0 = time.perf_counter()
-    w.open_folder(folder)
+    w.session.open_folder(folder)
     while w.review is None or w.tasks:
         app.processEvents()
         time.sleep(0.001)
@@ -109,7 +109,7 @@ def main() -> None:
     pump(app, 0.2)
     meter.start()
     w.editor.corrected.setFocus()
-    w.recheck()  # the checks run in the background while the reviewer types
+    w.checking.recheck()  # the checks run in the background while the reviewer types
     latencies = []
     for ch in "The reviewer keeps typing while the batch is checked. ":
         start = time.perf_counter()

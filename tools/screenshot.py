@@ -35,7 +35,7 @@ def main() -> None:
     w.resize(1500, 900)
     w.show()
     article = Path(sys.argv[3]) if len(sys.argv) > 3 else ROOT / "resources" / "samples" / "plenary-session.xlf"
-    w.open_files([article])
+    w.session.open_files([article])
     end = time.time() + 30
     while (w.review is None or w.tasks) and time.time() < end:
         app.processEvents()

@@ -30,7 +30,7 @@ def _excepthook(window: MainWindow | None) -> object:
         saved = ""
         if window is not None:
             try:
-                window.autosave()
+                window.session.autosave()
                 saved = "Your work is saved. "
             except Exception:  # noqa: BLE001 - the report matters more here
                 saved = ""
@@ -137,7 +137,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     sys.excepthook = _excepthook(window)  # type: ignore[assignment]
     window.show()
     if documents:
-        window.open_files(documents)
+        window.session.open_files(documents)
     if args.smoke_test:
         _quit_when_checked(window, bool(documents))
     code = app.exec()

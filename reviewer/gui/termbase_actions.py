@@ -88,8 +88,8 @@ class TermbaseActions:
         """The termbase was edited: match with it at once and check again."""
         if self.window.review is not None:
             self.window.review.matcher = TermMatcher(self.window.review.termbases)
-            self.window._show_current()
-            self.window.recheck()
+            self.window.show_current()
+            self.window.checking.recheck()
         self.window.update_status()
 
     def concept_occurrences(self, concept: Concept) -> list[str]:
@@ -179,7 +179,7 @@ class TermbaseActions:
         """Look for candidate terms in the background and show them in the dialog."""
         if self.window.review is None or self._candidates is None:
             return None
-        snapshot = self.window._snapshot()
+        snapshot = self.window.checking.snapshot()
         units, matcher = snapshot.units(), snapshot.matcher
         assert matcher is not None
         names = {snapshot.doc_key(d): d.name for d in snapshot.documents}
@@ -189,7 +189,7 @@ class TermbaseActions:
         def work(_progress: Task) -> list[Candidate]:
             return extract_candidates(units, matcher, min_count, limit=500)
 
-        return self.window.track(run_in_background(work, lambda found: dialog.set_candidates(found, names), self.window._failed))
+        return self.window.track(run_in_background(work, lambda found: dialog.set_candidates(found, names), self.window.failed))
 
     def new_concept_from_candidate(self, candidate: Candidate) -> str | None:
         """Make a new concept of a candidate term in the termbase editor (asks for the other

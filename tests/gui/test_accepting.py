@@ -22,7 +22,7 @@ def window(qtbot, tmp_path, sample_path):
     w = MainWindow([SHIPPED_TERMBASE], settings)
     qtbot.addWidget(w)
     w.show()
-    w.open_files([sample_path])
+    w.session.open_files([sample_path])
     qtbot.waitUntil(lambda: w.review is not None and not w.tasks, timeout=20000)
     yield w
     qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
@@ -58,11 +58,11 @@ def test_a_suggestion_the_tool_cannot_place_is_copied_not_applied(qtbot, window,
     assert not window.editor.accept_button.isEnabled()
     assert window.editor.copy_button.isVisible() and window.editor.force_button.isVisible()
     assert "Place the term by hand:" in window.editor.preview.toPlainText() and "needs a verb" in window.editor.preview.toPlainText()
-    window._accept_current()  # Ctrl+Return: no change, the term is copied and the span selected
+    window.decisions.accept_current()  # Ctrl+Return: no change, the term is copied and the span selected
     assert window.review.target(f.document, f.segment) == before and window.undo_stack.count() == 0
     assert QGuiApplication.clipboard().text() == f.suggestion
     assert window.editor.corrected.textCursor().selectedText() == MANUAL_TEXT
-    window.accept_finding(f)  # a direct accept is refused with the reason
+    window.decisions.accept_finding(f)  # a direct accept is refused with the reason
     assert window.review.target(f.document, f.segment) == before
     # Apply anyway asks first; No leaves it, Yes applies it as one undo step
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
@@ -98,7 +98,7 @@ def test_typing_then_dismissing_undoes_in_that_order_from_the_editor(qtbot, wind
     original = w.review.target(doc, seg)
     type_in(qtbot, w, " Typed")
     assert w.editor.has_pending_edit()
-    w._dismiss_current()
+    w.decisions.dismiss_current()
     qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
     assert w.review.target(doc, seg) == original + " Typed" and w.review.decision(f) is Decision.DISMISSED
     assert w.undo_stack.count() == 2 and w.undo_stack.command(0).text().startswith("edit segment")
@@ -125,7 +125,7 @@ def test_undo_right_after_typing_undoes_the_typing(qtbot, window):
     show(w, f)
     doc, seg = f.document, f.segment
     original = w.review.target(doc, seg)
-    w.accept_finding(f)
+    w.decisions.accept_finding(f)
     qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
     accepted = w.review.target(doc, seg)
     type_in(qtbot, w, " More")

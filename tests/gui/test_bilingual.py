@@ -26,18 +26,18 @@ def test_xliff_shows_source_and_saves_back(qtbot, tmp_path, monkeypatch):
     path = tmp_path / "mt.xlf"
     shutil.copy(DATA / "mt-1.2.xlf", path)
     w = make_window(qtbot, tmp_path)
-    w.open_files([path])
+    w.session.open_files([path])
     qtbot.waitUntil(lambda: w.review is not None and not w.tasks, timeout=20000)
     assert not w.segments.isColumnHidden(SegmentTableModel.SOURCE)
     assert w.editor.source.isVisibleTo(w) and "两个确立" in w.editor.source.toPlainText()
     assert w.editor.source.extraSelections()  # the source term is marked
     assert "unit u1" in w.editor.title.text() and "translated" in w.editor.title.text()
     f = next(x for x in w.review.findings if x.text == "two establishments")
-    w.accept_finding(f)
+    w.decisions.accept_finding(f)
     qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
     out = tmp_path / "mt-corrected.xlf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
-    w.save_corrected_dialog()
+    w.exports.save_corrected_dialog()
     saved = read_document(out)
     assert '"Two Establishes"' in saved.segments[0].target and saved.segments[0].state == "signed-off"
     assert [c.tag for c in saved.segments[0].codes] == ["g", "g", "x"]
@@ -50,7 +50,7 @@ def test_folder_opens_as_a_batch_and_saves_each_file(qtbot, tmp_path, monkeypatc
     shutil.copy(DATA / "mt-1.2.xlf", folder / "a.xlf")
     shutil.copy(DATA / "memory.tmx", folder / "b.tmx")
     w = make_window(qtbot, tmp_path)
-    w.open_folder(folder)
+    w.session.open_folder(folder)
     qtbot.waitUntil(lambda: w.review is not None and not w.tasks, timeout=20000)
     assert [d.name for d in w.review.documents] == ["a.xlf", "b.tmx"]
     assert w.segment_model.data(w.segment_model.index(0, SegmentTableModel.ID)) == "a.xlf:1"
@@ -59,32 +59,32 @@ def test_folder_opens_as_a_batch_and_saves_each_file(qtbot, tmp_path, monkeypatc
     (out / "a-corrected.xlf").write_text("old", encoding="utf-8")
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
-    w.save_corrected_dialog()
+    w.exports.save_corrected_dialog()
     assert (out / "a-corrected.xlf").read_text(encoding="utf-8") == "old"  # not overwritten without a yes
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    w.save_corrected_dialog()
+    w.exports.save_corrected_dialog()
     assert read_document(out / "a-corrected.xlf").segments == read_document(folder / "a.xlf").segments
     assert read_document(out / "b-corrected.tmx").segments[0].target == read_document(folder / "b.tmx").segments[0].target
 
 
 def test_empty_folder_gives_a_dialog(qtbot, tmp_path):
     w = make_window(qtbot, tmp_path)
-    w.open_folder(tmp_path)
+    w.session.open_folder(tmp_path)
     assert "no file reviewer can read" in w.last_error and w.review is None
 
 
 def test_cancel_stops_opening(qtbot, tmp_path, sample_path):
     w = make_window(qtbot, tmp_path)
-    task = w.open_files([sample_path])
+    task = w.session.open_files([sample_path])
     assert w.cancel_button.isVisibleTo(w)
-    w.cancel_opening()
+    w.session.cancel_opening()
     qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
     assert task.is_cancelled() and w.review is None and not w.cancel_button.isVisibleTo(w)
 
 
 def test_split_merge_and_undo(qtbot, tmp_path, sample_path):
     w = make_window(qtbot, tmp_path)
-    w.open_files([sample_path])
+    w.session.open_files([sample_path])
     qtbot.waitUntil(lambda: w.review is not None and not w.tasks, timeout=20000)
     doc = w.review.doc_key(w.review.documents[0])
     seg = next(s for s in w.review.documents[0].segments if len(s.target) > 80)
@@ -93,7 +93,7 @@ def test_split_merge_and_undo(qtbot, tmp_path, sample_path):
     cursor = w.editor.corrected.textCursor()
     cursor.setPosition(seg.target.index(" ", 40) + 1)
     w.editor.corrected.setTextCursor(cursor)
-    assert w.split_current()
+    assert w.decisions.split_current()
     qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
     assert w.segment_model.rowCount() == rows + 1
     ids = [s.id for s in w.review.documents[0].segments]
@@ -105,7 +105,7 @@ def test_split_merge_and_undo(qtbot, tmp_path, sample_path):
     qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
     assert w.segment_model.rowCount() == rows + 1
     w.select_segment(doc, seg.id)
-    assert w.merge_current()
+    assert w.decisions.merge_current()
     qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
     assert w.review.documents[0].segment(seg.id).target == seg.target and w.segment_model.rowCount() == rows
     assert not w.review.is_changed(doc, seg.id)
@@ -113,9 +113,9 @@ def test_split_merge_and_undo(qtbot, tmp_path, sample_path):
 
 def test_regrouping_a_bilingual_file_is_refused_with_a_dialog(qtbot, tmp_path):
     w = make_window(qtbot, tmp_path)
-    w.open_files([DATA / "mt-1.2.xlf"])
+    w.session.open_files([DATA / "mt-1.2.xlf"])
     qtbot.waitUntil(lambda: w.review is not None and not w.tasks, timeout=20000)
-    assert not w.merge_current()
+    assert not w.decisions.merge_current()
     assert "units of the file" in w.last_error and w.undo_stack.count() == 0
 
 
@@ -134,13 +134,13 @@ def test_spreadsheet_opens_through_the_mapping_dialog(qtbot, tmp_path, monkeypat
     assert dialog.document is not None
     w = make_window(qtbot, tmp_path)
     monkeypatch.setattr(TableDialog, "exec", lambda self: TableDialog.DialogCode.Accepted)
-    w.open_interactively([path])
+    w.session.open_interactively([path])
     qtbot.waitUntil(lambda: w.review is not None and not w.tasks, timeout=20000)
     first = w.review.documents[0].segments[0]
     assert (first.source, first.target) == ("坚持“两个确立”。", "The two establishments were upheld.")
     assert any(f.check == "term-forbidden" for f in w.review.findings)
     monkeypatch.setattr(TableDialog, "exec", lambda self: TableDialog.DialogCode.Rejected)
-    assert w.open_interactively([path]) is None  # cancelled: nothing opens
+    assert w.session.open_interactively([path]) is None  # cancelled: nothing opens
 
 
 def test_mt_with_its_source_opens_aligned(qtbot, tmp_path):
@@ -149,7 +149,7 @@ def test_mt_with_its_source_opens_aligned(qtbot, tmp_path):
     mt.write_text("We must understand the two establishments. We will promote rural revitalization.\n", encoding="utf-8")
     zh.write_text("要深刻领悟“两个确立”。全面推进乡村振兴。\n", encoding="utf-8")
     w = make_window(qtbot, tmp_path)
-    w.open_files([mt], source=zh)
+    w.session.open_files([mt], source=zh)
     qtbot.waitUntil(lambda: w.review is not None and not w.tasks, timeout=20000)
     assert [s.source for s in w.review.documents[0].segments] == ["要深刻领悟“两个确立”。", "全面推进乡村振兴。"]
     assert not w.segments.isColumnHidden(SegmentTableModel.SOURCE)

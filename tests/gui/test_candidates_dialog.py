@@ -16,7 +16,7 @@ def test_candidate_terms_dialog(qtbot, tmp_path, sample_path, qtmodeltester, mon
     qtbot.addWidget(w)
     assert w.termbase_actions.candidates_dialog() is None  # nothing open yet
     w.show()
-    w.open_files([sample_path])
+    w.session.open_files([sample_path])
     qtbot.waitUntil(lambda: w.review is not None and not w.tasks, timeout=20000)
     dialog = w.termbase_actions.candidates_dialog()
     assert dialog is not None

@@ -31,10 +31,10 @@ def test_window_checks_in_its_child_process(qtbot, tmp_path, sample_path, shippe
     w = MainWindow([SHIPPED_TERMBASE], QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(w)
     w.show()
-    w.open_files([sample_path])
+    w.session.open_files([sample_path])
     qtbot.waitUntil(lambda: w.review is not None and not w.tasks and bool(w.review.findings), timeout=30000)
-    assert w._checker is not None and w._checker.pid is not None
-    pid = w._checker.pid
+    assert w.checking.checker is not None and w.checking.checker.pid is not None
+    pid = w.checking.checker.pid
     expected = make_review([read_document(sample_path)], [shipped_termbase])
     expected.run_checks()
     assert [f.key for f in w.review.findings] == [f.key for f in expected.findings]
@@ -48,13 +48,13 @@ def test_window_checks_in_its_child_process(qtbot, tmp_path, sample_path, shippe
     seg = next(f.segment for f in w.review.findings if f.text == "two establishments")
     w.select_segment(doc, seg)
     text = w.review.target(doc, seg)
-    w.edit_current(text.replace("two establishments", "Two Establishes", 1) + " ")
-    stale = w._check_task
-    w.edit_current(text.replace("two establishments", "Two Establishes", 1))
-    assert stale is not None and stale.is_cancelled() and w._check_task is not stale
+    w.decisions.edit_current(text.replace("two establishments", "Two Establishes", 1) + " ")
+    stale = w.checking.check_task
+    w.decisions.edit_current(text.replace("two establishments", "Two Establishes", 1))
+    assert stale is not None and stale.is_cancelled() and w.checking.check_task is not stale
     qtbot.waitUntil(lambda: not w.tasks, timeout=30000)
     assert not any(f.text == "two establishments" and f.segment == seg for f in w.review.findings)
-    assert w._checker is not None and w._checker.pid == pid  # the same child served every check
+    assert w.checking.checker is not None and w.checking.checker.pid == pid  # the same child served every check
 
     w.close()
     qtbot.waitUntil(lambda: not _alive(pid), timeout=10000)
@@ -71,7 +71,7 @@ def test_window_checks_in_a_thread_when_no_child_process_starts(qtbot, tmp_path,
     w = MainWindow([SHIPPED_TERMBASE], QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(w)
     w.show()
-    w.open_files([sample_path])
+    w.session.open_files([sample_path])
     qtbot.waitUntil(lambda: w.review is not None and not w.tasks and bool(w.review.findings), timeout=30000)
     assert any(f.text == "two establishments" for f in w.review.findings)
     w.close()
@@ -80,22 +80,22 @@ def test_window_checks_in_a_thread_when_no_child_process_starts(qtbot, tmp_path,
 def test_closing_while_opening_starts_nothing(qtbot, tmp_path, sample_path, monkeypatch):
     import threading
 
-    import reviewer.gui.main_window as main_window
+    import reviewer.core.session as session
 
     monkeypatch.delenv("REVIEWER_SYNC_TASKS")
     entered, release = threading.Event(), threading.Event()
-    real_make_review = main_window.make_review
+    real_make_review = session.make_review
 
     def slow_make_review(*args):  # past the last progress report, where a cancel is not seen
         entered.set()
         release.wait(10)
         return real_make_review(*args)
 
-    monkeypatch.setattr(main_window, "make_review", slow_make_review)
+    monkeypatch.setattr(session, "make_review", slow_make_review)
     w = MainWindow([SHIPPED_TERMBASE], QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(w)
     w.show()
-    task = w.open_files([sample_path])
+    task = w.session.open_files([sample_path])
     assert task is not None
     opened = []
     task.signals.succeeded.connect(lambda _r: opened.append(True))
@@ -106,7 +106,7 @@ def test_closing_while_opening_starts_nothing(qtbot, tmp_path, sample_path, monk
     qtbot.waitUntil(lambda: bool(opened), timeout=20000)
     qtbot.wait(200)
     assert opened == [True]  # the reading finished after the window had closed ...
-    assert w._checker is None and w.project is None and w.review is None  # ... and started nothing
+    assert w.checking.checker is None and w.project is None and w.review is None  # ... and started nothing
 
 
 def test_a_fault_in_a_check_is_reported_as_such(qtbot, tmp_path, sample_path, monkeypatch):
@@ -116,10 +116,10 @@ def test_a_fault_in_a_check_is_reported_as_such(qtbot, tmp_path, sample_path, mo
     shown = []
     monkeypatch.setattr(w, "show_error", lambda title, message, details="": shown.append((title, message, details)))
     w.show()
-    w.open_files([sample_path])
+    w.session.open_files([sample_path])
     qtbot.waitUntil(lambda: w.review is not None and not w.tasks, timeout=30000)
     w.review.checks = ["no-such-check"]
-    w.recheck()
+    w.checking.recheck()
     qtbot.waitUntil(lambda: bool(shown) and not w.tasks, timeout=30000)
     title, message, details = shown[0]
     assert title == "The checks failed" and "no-such-check" in message and "\n" not in message

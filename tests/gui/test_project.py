@@ -34,22 +34,22 @@ def test_new_project_reopen_and_save_as(qtbot, tmp_path, sample_path):
     article.write_bytes(sample_path.read_bytes())
     project_path = tmp_path / "mine.reviewer"
     w = make_window(qtbot, tmp_path)
-    w.open_files([article], new_project=project_path)
+    w.session.open_files([article], new_project=project_path)
     opened(qtbot, w)
     assert w.project.path == project_path and project_path.exists()
     doc = w.review.doc_key(w.review.documents[0])
-    w.accept_finding(next(f for f in w.review.findings if f.text == "two establishments"))
+    w.decisions.accept_finding(next(f for f in w.review.findings if f.text == "two establishments"))
     qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
-    assert w.save_project_as(tmp_path / "copy.reviewer")
+    assert w.session.save_project_as(tmp_path / "copy.reviewer")
     w.close()
     second = make_window(qtbot, tmp_path)
-    second.open_files([tmp_path / "copy.reviewer"])
+    second.session.open_files([tmp_path / "copy.reviewer"])
     opened(qtbot, second)
     assert "Two Establishes" in second.review.target(doc, "5")
-    assert str((tmp_path / "copy.reviewer").resolve()) in second._recent()
+    assert str((tmp_path / "copy.reviewer").resolve()) in second.session.recent()
     second.close()
     third = make_window(qtbot, tmp_path)
-    third.open_files([project_path])
+    third.session.open_files([project_path])
     opened(qtbot, third)
     assert "Two Establishes" in third.review.target(doc, "5")  # the first project has the work up to Save As
 
@@ -58,18 +58,18 @@ def test_corrections_go_into_the_original_even_after_it_changed(qtbot, tmp_path,
     article = tmp_path / "article.txt"
     article.write_bytes(sample_path.read_bytes())
     w = make_window(qtbot, tmp_path)
-    w.open_files([article], new_project=tmp_path / "p.reviewer")
+    w.session.open_files([article], new_project=tmp_path / "p.reviewer")
     opened(qtbot, w)
-    w.accept_finding(next(f for f in w.review.findings if f.text == "two establishments"))
+    w.decisions.accept_finding(next(f for f in w.review.findings if f.text == "two establishments"))
     qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
     article.write_text("Somebody replaced the file.\n", encoding="utf-8")
     out = tmp_path / "out.txt"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
-    w.save_corrected_dialog()
+    w.exports.save_corrected_dialog()
     text = out.read_text(encoding="utf-8")
     assert "Two Establishes" in text and "Somebody replaced" not in text
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(article), ""))
-    w.save_corrected_dialog()
+    w.exports.save_corrected_dialog()
     assert "read from" in w.last_error and article.read_text(encoding="utf-8") == "Somebody replaced the file.\n"
 
 
@@ -77,7 +77,7 @@ def test_a_write_failure_is_shown_and_the_work_is_written_later(qtbot, tmp_path,
     from reviewer.core.errors import OutputError
 
     w = make_window(qtbot, tmp_path)
-    w.open_files([sample_path], new_project=tmp_path / "p.reviewer")
+    w.session.open_files([sample_path], new_project=tmp_path / "p.reviewer")
     opened(qtbot, w)
     doc = w.review.doc_key(w.review.documents[0])
     real = Project.record
@@ -87,12 +87,12 @@ def test_a_write_failure_is_shown_and_the_work_is_written_later(qtbot, tmp_path,
 
     monkeypatch.setattr(Project, "record", full_disk)
     w.select_segment(doc, "4")
-    w.edit_current("Edited while the disk was full.")
+    w.decisions.edit_current("Edited while the disk was full.")
     qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
     assert "could not be saved" in w.last_error.lower() or "disk is full" in w.last_error
     monkeypatch.setattr(Project, "record", real)
     w.select_segment(doc, "6")
-    w.edit_current("Edited once there was space again.")
+    w.decisions.edit_current("Edited once there was space again.")
     qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
     rows = dict(w.project._conn.execute("SELECT segment, text FROM corrections").fetchall())
     assert rows["4"] == "Edited while the disk was full." and rows["6"] == "Edited once there was space again."
@@ -109,12 +109,12 @@ from reviewer.core.paths import SHIPPED_TERMBASE
 from reviewer.gui.main_window import MainWindow
 app = QApplication([])
 w = MainWindow([SHIPPED_TERMBASE], QSettings(sys.argv[2], QSettings.Format.IniFormat))
-w.open_files([Path(sys.argv[1])])
+w.session.open_files([Path(sys.argv[1])])
 while w.review is None or w.tasks:
     app.processEvents()
 doc = w.review.doc_key(w.review.documents[0])
 w.select_segment(doc, "2")
-w.edit_current("A finished edit of segment 2.")
+w.decisions.edit_current("A finished edit of segment 2.")
 while w.tasks:
     app.processEvents()
 w.select_segment(doc, "3")
@@ -148,7 +148,7 @@ def test_killed_window_process_loses_nothing(qtbot, tmp_path, sample_path, monke
     assert "ready" in line
     monkeypatch.setenv("REVIEWER_DATA_DIR", str(tmp_path / "data"))
     w = make_window(qtbot, tmp_path)
-    w.open_files([sample_path])
+    w.session.open_files([sample_path])
     opened(qtbot, w)
     doc = w.review.doc_key(w.review.documents[0])
     assert w.review.target(doc, "2") == "A finished edit of segment 2."
@@ -162,14 +162,14 @@ def test_states_comments_shortcuts_and_next_unreviewed(qtbot, tmp_path, sample_p
     from reviewer.gui.models.segments import SegmentTableModel
 
     w = make_window(qtbot, tmp_path)
-    w.open_files([sample_path], new_project=tmp_path / "p.reviewer")
+    w.session.open_files([sample_path], new_project=tmp_path / "p.reviewer")
     opened(qtbot, w)
     doc = w.review.doc_key(w.review.documents[0])
     w.select_segment(doc, "1")
     # segment 1 has open major findings: marking it reviewed asks first (issue 16); No keeps it
     shown = []
     monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or QMessageBox.StandardButton.No)
-    w.mark_current("reviewed", advance=True)
+    w.decisions.mark_current("reviewed", advance=True)
     assert shown and "open major finding" in shown[0] and w.review.state(doc, "1") == "translated" and w.current == (doc, "1")
 
     def yes_and_never_again(box):
@@ -178,13 +178,13 @@ def test_states_comments_shortcuts_and_next_unreviewed(qtbot, tmp_path, sample_p
         return QMessageBox.StandardButton.Yes
 
     monkeypatch.setattr(QMessageBox, "exec", yes_and_never_again)
-    w.mark_current("reviewed", advance=True)
+    w.decisions.mark_current("reviewed", advance=True)
     assert len(shown) == 2 and w.review.state(doc, "1") == "reviewed" and w.current == (doc, "2")
     w.undo_stack.undo()
     w.select_segment(doc, "1")
-    w.mark_current("reviewed", advance=True)  # switched off: no more asking
+    w.decisions.mark_current("reviewed", advance=True)  # switched off: no more asking
     assert len(shown) == 2 and w.review.state(doc, "1") == "reviewed" and w.current == (doc, "2")
-    w.comment_current("Check the name of the meeting.")
+    w.decisions.comment_current("Check the name of the meeting.")
     row = w.segment_model.row_of(doc, "2")
     assert "💬" in w.segment_model.data(w.segment_model.index(row, SegmentTableModel.STATE))
     assert "Check the name" in w.editor.title.text()
@@ -197,14 +197,16 @@ def test_states_comments_shortcuts_and_next_unreviewed(qtbot, tmp_path, sample_p
     assert w.goto_unreviewed() and w.current == (doc, "2")
     stored = w.project._conn.execute("SELECT state FROM segment_states WHERE segment = '1'").fetchone()
     assert stored == ("reviewed",)
-    w.shortcuts_dialog()
+    from reviewer.gui.menus import shortcuts_dialog
+
+    sheet = shortcuts_dialog(w).text()
     for key in ("F8", "Ctrl+R", "Ctrl+U", "Ctrl+Return", "Ctrl+D", "Ctrl+K"):
-        assert key in w.shortcuts_text
+        assert f"<b>{key}</b>" in sheet
 
 
 def test_find_and_replace_with_preview_and_one_undo(qtbot, tmp_path, sample_path):
     w = make_window(qtbot, tmp_path)
-    w.open_files([sample_path], new_project=tmp_path / "p.reviewer")
+    w.session.open_files([sample_path], new_project=tmp_path / "p.reviewer")
     opened(qtbot, w)
     doc = w.review.doc_key(w.review.documents[0])
     before = {s.id: w.review.target(doc, s.id) for s in w.review.documents[0].segments}
@@ -230,12 +232,12 @@ def test_find_and_replace_with_preview_and_one_undo(qtbot, tmp_path, sample_path
 
 def test_changes_view_and_show_invisibles(qtbot, tmp_path, sample_path):
     w = make_window(qtbot, tmp_path)
-    w.open_files([sample_path], new_project=tmp_path / "p.reviewer")
+    w.session.open_files([sample_path], new_project=tmp_path / "p.reviewer")
     opened(qtbot, w)
     doc = w.review.doc_key(w.review.documents[0])
     w.select_segment(doc, "4")
     assert "No changes" in w.editor.changes.toPlainText()
-    w.edit_current("It is vital\u00a0to follow now.")
+    w.decisions.edit_current("It is vital\u00a0to follow now.")
     qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
     html = w.editor.changes.toHtml()
     assert "line-through" in html and "now" in w.editor.changes.toPlainText()
@@ -253,7 +255,7 @@ def test_no_break_spaces_survive_the_editor(qtbot, tmp_path):
     mt = tmp_path / "nbsp.txt"
     mt.write_text("The 20th\u00a0CPC National Congress opened in Beijing\u200b today.\n", encoding="utf-8")
     w = make_window(qtbot, tmp_path)
-    w.open_files([mt], new_project=tmp_path / "p.reviewer")
+    w.session.open_files([mt], new_project=tmp_path / "p.reviewer")
     opened(qtbot, w)
     doc = w.review.doc_key(w.review.documents[0])
     assert plain_text(w.editor.corrected) == w.review.documents[0].segments[0].target
@@ -267,10 +269,10 @@ def test_scores_tab_and_dashboard_match_sacrebleu(qtbot, tmp_path):
     from reviewer.core.paths import BILINGUAL_SAMPLE as sample
 
     w = make_window(qtbot, tmp_path)
-    w.open_files([sample], new_project=tmp_path / "p.reviewer")
+    w.session.open_files([sample], new_project=tmp_path / "p.reviewer")
     opened(qtbot, w)
     doc = w.review.doc_key(w.review.documents[0])
-    w.accept_finding(next(f for f in w.review.findings if f.text == "two establishments"))
+    w.decisions.accept_finding(next(f for f in w.review.findings if f.text == "two establishments"))
     qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
     w.lower_tabs.setCurrentWidget(w.scores_panel)
     qtbot.waitUntil(lambda: not w.tasks and w.scores_panel.model.rowCount() == 8, timeout=20000)
@@ -313,9 +315,9 @@ def test_chinese_interface_and_settings(qtbot, tmp_path):
 
 def test_settings_apply_and_layout_is_restored(qtbot, tmp_path, sample_path):
     w = make_window(qtbot, tmp_path)
-    w.open_files([sample_path], new_project=tmp_path / "p.reviewer")
+    w.session.open_files([sample_path], new_project=tmp_path / "p.reviewer")
     opened(qtbot, w)
-    dialog = w.settings_dialog()
+    dialog = w.checking.settings_dialog()
     dialog.language.setCurrentIndex(dialog.language.findData("zh_CN"))
     dialog.thresholds[0].setValue(95)
     dialog.checks.boxes["punctuation"].setChecked(False)
@@ -352,14 +354,14 @@ def test_accept_all_of_a_concept_in_one_undo_step(qtbot, tmp_path, monkeypatch):
         encoding="utf-8",
     )
     w = make_window(qtbot, tmp_path)
-    w.open_files([text], new_project=tmp_path / "p.reviewer")
+    w.session.open_files([text], new_project=tmp_path / "p.reviewer")
     opened(qtbot, w)
     doc = w.review.doc_key(w.review.documents[0])
     before = {s.id: w.review.target(doc, s.id) for s in w.review.documents[0].segments}
     first = next(f for f in w.review.findings if f.text == "two establishments")
     w.select_segment(first.document, first.segment)
     w.editor.select_finding(first)
-    assert w.accept_all_like_current("concept") == 4
+    assert w.decisions.accept_all_like_current("concept") == 4
     qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
     # the list showed every change as the whole segment before and after, before any was applied
     assert shown[0] == [
@@ -380,11 +382,11 @@ def test_import_review_workbook_with_preview_and_one_undo(qtbot, tmp_path, sampl
     from reviewer.gui.widgets.import_review_dialog import ImportReviewDialog
 
     w = make_window(qtbot, tmp_path)
-    w.open_files([sample_path], new_project=tmp_path / "p.reviewer")
+    w.session.open_files([sample_path], new_project=tmp_path / "p.reviewer")
     opened(qtbot, w)
     doc = w.review.doc_key(w.review.documents[0])
     book = tmp_path / "review.xlsx"
-    assert w.export_to(book)
+    assert w.exports.export_to(book)
     wb = openpyxl.load_workbook(book)
     seg, fnd = wb["Segments"], wb["Findings"]
     row = next(r for r in range(2, seg.max_row + 1) if seg.cell(row=r, column=2).value == 2)
@@ -395,7 +397,7 @@ def test_import_review_workbook_with_preview_and_one_undo(qtbot, tmp_path, sampl
     before = w.review.target(doc, "5")
     shown = []
     monkeypatch.setattr(ImportReviewDialog, "exec", lambda self: shown.append(self.tree.topLevelItem(0).text(0)) or QDialog.DialogCode.Accepted)
-    assert w.import_review(book)
+    assert w.exports.import_review(book)
     qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
     assert shown and "(1)" in shown[0]
     assert w.review.target(doc, "2") == "Edited by the client in Excel." and "Two Establishes" in w.review.target(doc, "5")
@@ -405,25 +407,25 @@ def test_import_review_workbook_with_preview_and_one_undo(qtbot, tmp_path, sampl
     assert w.review.target(doc, "5") == before and not w.review.is_changed(doc, "2")
     csv_path = tmp_path / "findings.csv"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(csv_path), ""))
-    w.export_csv_dialog()
+    w.exports.export_csv_dialog()
     data = csv_path.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf") and "两个确立" in data.decode("utf-8-sig")
 
 
 def test_fixed_findings_and_manual_errors_reach_the_scorecard(qtbot, tmp_path, sample_path):
     w = make_window(qtbot, tmp_path)
-    w.open_files([sample_path], new_project=tmp_path / "p.reviewer")
+    w.session.open_files([sample_path], new_project=tmp_path / "p.reviewer")
     opened(qtbot, w)
     doc = w.review.doc_key(w.review.documents[0])
     f = next(x for x in w.review.findings if x.text == "two establishments")
     w.select_segment(doc, f.segment)
     w.editor.select_finding(f)
-    w._fix_current()
-    w.add_error(0, 3, "Accuracy/Mistranslation", "critical", "wrong subject")
+    w.decisions.fix_current()
+    w.decisions.add_error(0, 3, "Accuracy/Mistranslation", "critical", "wrong subject")
     qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
     from reviewer.core.mqm import scorecards
 
-    card = scorecards(w.review, w.scorecard_settings())[0]
+    card = scorecards(w.review, w.checking.scorecard_settings())[0]
     assert card.points == 5 + 25  # a fixed major finding and a critical error entered by hand
     stored = w.project._conn.execute("SELECT count(*) FROM manual_errors").fetchone()[0]
     assert stored == 1 and w.project._conn.execute("SELECT count(*) FROM fixed").fetchone()[0] == 1
@@ -436,10 +438,10 @@ def test_an_unexpected_error_saves_the_work_and_leaves_a_report(qtbot, tmp_path,
 
     monkeypatch.setenv("REVIEWER_LOG_DIR", str(tmp_path / "logs"))
     w = make_window(qtbot, tmp_path)
-    w.open_files([sample_path], new_project=tmp_path / "p.reviewer")
+    w.session.open_files([sample_path], new_project=tmp_path / "p.reviewer")
     opened(qtbot, w)
     saved = []
-    monkeypatch.setattr(w, "autosave", lambda: saved.append(True))
+    monkeypatch.setattr(w.session, "autosave", lambda: saved.append(True))
     hook = _excepthook(w)
     try:
         raise RuntimeError("something nobody expected")
@@ -453,16 +455,16 @@ def test_an_unexpected_error_saves_the_work_and_leaves_a_report(qtbot, tmp_path,
 def test_a_project_deleted_underneath_keeps_the_work_for_save_as(qtbot, tmp_path, sample_path):
     w = make_window(qtbot, tmp_path)
     project_path = tmp_path / "p.reviewer"
-    w.open_files([sample_path], new_project=project_path)
+    w.session.open_files([sample_path], new_project=project_path)
     opened(qtbot, w)
     doc = w.review.doc_key(w.review.documents[0])
     for extra in tmp_path.glob("p.reviewer*"):
         extra.unlink()
     w.select_segment(doc, "4")
-    w.edit_current("Typed after the file was deleted.")
+    w.decisions.edit_current("Typed after the file was deleted.")
     qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
     assert "was deleted or moved" in w.last_error
-    assert w.save_project_as(tmp_path / "rescued.reviewer")
+    assert w.session.save_project_as(tmp_path / "rescued.reviewer")
     w.close()
     rescued = Project.open(tmp_path / "rescued.reviewer")
     assert rescued._conn.execute("SELECT text FROM corrections WHERE segment = '4'").fetchone() == ("Typed after the file was deleted.",)
@@ -470,17 +472,17 @@ def test_a_project_deleted_underneath_keeps_the_work_for_save_as(qtbot, tmp_path
 
 def test_the_status_bar_counts_decisions_without_asking_every_finding(qtbot, tmp_path, sample_path):
     w = make_window(qtbot, tmp_path)
-    w.open_files([sample_path], new_project=tmp_path / "p.reviewer")
+    w.session.open_files([sample_path], new_project=tmp_path / "p.reviewer")
     opened(qtbot, w)
     total = len(w.review.findings)
-    w.accept_finding(next(f for f in w.review.findings if f.text == "two establishments"))
+    w.decisions.accept_finding(next(f for f in w.review.findings if f.text == "two establishments"))
     qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
-    w.dismiss_finding(next(f for f in w.review.findings if f.text == "self-revolution"), "quoted")
+    w.decisions.dismiss_finding(next(f for f in w.review.findings if f.text == "self-revolution"), "quoted")
     qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
     w.editor.select_finding(next(f for f in w.review.open_findings() if f.check == "punctuation"))
     w.select_segment(*next((f.document, f.segment) for f in w.review.open_findings() if f.check == "punctuation"))
     w.editor.select_finding(next(f for f in w.review.open_findings() if f.check == "punctuation" and (f.document, f.segment) == w.current))
-    w._fix_current()
+    w.decisions.fix_current()
     qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
     text = w.status_label.text()
     assert "3 resolved (1 accepted, 1 fixed, 1 dismissed)" in text

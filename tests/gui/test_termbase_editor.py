@@ -139,7 +139,7 @@ def test_add_flagged_rendering_from_the_review(qtbot, tmp_path, sample_path, min
 
     w = MainWindow([mini_tbx], QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(w)
-    w.open_files([sample_path])
+    w.session.open_files([sample_path])
     qtbot.waitUntil(lambda: w.review is not None and not w.tasks, timeout=20000)
     doc = w.review.doc_key(w.review.documents[0])
     w.select_segment(doc, "5")
@@ -225,7 +225,7 @@ def test_ctrl_t_offers_the_flagged_status_first_and_asks_before_admitting(qtbot,
 
     w = MainWindow([mini_tbx], QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(w)
-    w.open_files([sample_path])
+    w.session.open_files([sample_path])
     qtbot.waitUntil(lambda: w.review is not None and not w.tasks, timeout=20000)
     f = next(x for x in w.review.findings if x.check == "term-forbidden" and x.text.lower() == "two establishments")
     w.select_segment(f.document, f.segment)

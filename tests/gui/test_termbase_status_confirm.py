@@ -167,7 +167,7 @@ def test_ctrl_t_asks_when_the_termbase_now_holds_the_text_as_forbidden(qtbot, tm
 
     w = MainWindow([mini_tbx], QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(w)
-    w.open_files([sample_path])
+    w.session.open_files([sample_path])
     qtbot.waitUntil(lambda: w.review is not None and not w.tasks, timeout=20000)
     f = next(x for x in w.review.findings if x.check == "term-inconsistent" and x.text == "20th National Congress of the Party")
     w.select_segment(f.document, f.segment)

@@ -46,7 +46,7 @@ def test_random_runs_of_actions_undo_and_redo_exactly(qtbot, tmp_path, sample_pa
     w = MainWindow([SHIPPED_TERMBASE], settings_file)
     qtbot.addWidget(w)
     w.show()
-    w.open_files([sample_path])
+    w.session.open_files([sample_path])
     qtbot.waitUntil(lambda: w.review is not None and not w.tasks, timeout=20000)
     doc = w.review.doc_key(w.review.documents[0])
     errors: list[str] = []
@@ -136,7 +136,7 @@ def test_random_runs_of_actions_undo_and_redo_exactly(qtbot, tmp_path, sample_pa
             found = [f for f in self.open_findings(seg, True) if w.review.target(doc, seg)[f.start : f.end] == f.text]
             if found:
                 f = found[pick % len(found)]
-                self.act("accept", seg, lambda: w.accept_finding(f))
+                self.act("accept", seg, lambda: w.decisions.accept_finding(f))
 
         def land_typing_in_window(self) -> None:
             """Typing lands before the window looks at the findings: the same as the model's."""
@@ -153,20 +153,20 @@ def test_random_runs_of_actions_undo_and_redo_exactly(qtbot, tmp_path, sample_pa
                 f = found[pick % len(found)]
                 w.editor.select_finding(f)
                 if w.editor.current_finding() is not None and w.editor.current_finding().key == f.key:
-                    self.act("dismiss", seg, w._dismiss_current)
+                    self.act("dismiss", seg, w.decisions.dismiss_current)
 
         @rule(seg=st.sampled_from(SEGMENTS))
         def reopen(self, seg: str) -> None:
             self.go(seg)
             decided = [f for f in w.review.findings if f.segment == seg and w.review.decision(f) in (Decision.DISMISSED, Decision.FIXED)]
             if decided:
-                self.act("reopen", seg, lambda: w.reopen_finding(decided[0]))
+                self.act("reopen", seg, lambda: w.decisions.reopen_finding(decided[0]))
 
         @rule(seg=st.sampled_from(SEGMENTS), state=st.sampled_from(("reviewed", "final", "translated")))
         def mark(self, seg: str, state: str) -> None:
             self.go(seg)
             if w.review.states.get((doc, seg)) != state or self.pending is not None:
-                self.act("mark", seg, lambda: w.mark_current(state))
+                self.act("mark", seg, lambda: w.decisions.mark_current(state))
 
         @rule(seg=st.sampled_from(SEGMENTS))
         def dismiss_all_of_check(self, seg: str) -> None:
@@ -175,7 +175,7 @@ def test_random_runs_of_actions_undo_and_redo_exactly(qtbot, tmp_path, sample_pa
             if found:
                 w.editor.select_finding(found[0])
                 if w.editor.current_finding() is not None:
-                    self.act("dismiss all", seg, lambda: w.dismiss_all_like_current("check"))
+                    self.act("dismiss all", seg, lambda: w.decisions.dismiss_all_like_current("check"))
 
         @rule()
         def undo(self) -> None:

@@ -16,7 +16,7 @@ def window(qtbot, tmp_path, sample_path):
     w = MainWindow([SHIPPED_TERMBASE], settings)
     qtbot.addWidget(w)
     w.show()
-    w.open_files([sample_path])
+    w.session.open_files([sample_path])
     qtbot.waitUntil(lambda: w.review is not None and not w.tasks, timeout=20000)
     yield w
     qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
@@ -43,7 +43,7 @@ def test_accept_undo_redo(qtbot, window):
     f = finding(window, "two establishments")
     doc = f.document
     window.select_segment(doc, f.segment)
-    window.accept_finding(f)
+    window.decisions.accept_finding(f)
     settle(qtbot, window)
     assert "“Two Establishes”" in window.review.target(doc, f.segment)
     assert "“Two Establishes”" in window.editor.corrected.toPlainText()
@@ -79,11 +79,11 @@ def test_dismiss_with_note_and_export(qtbot, window, tmp_path, monkeypatch):
     window.select_segment(f.document, f.segment)
     window.editor.select_finding(f)
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("quoted from the source on purpose", True))
-    window._dismiss_current_with_note()
+    window.decisions.dismiss_current_with_note()
     settle(qtbot, window)
     assert window.review.decision(f).value == "dismissed"
     out = tmp_path / "review.xlsx"
-    assert window.export_to(out)
+    assert window.exports.export_to(out)
     rows = list(openpyxl.load_workbook(out)["Findings"].iter_rows(min_row=2, values_only=True))
     assert ("self-revolution", "false positive", "quoted from the source on purpose") in {(r[6], r[13], r[14]) for r in rows}
 
@@ -92,19 +92,19 @@ def test_reopening_restores_the_autosaved_review(qtbot, tmp_path, sample_path):
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     first = MainWindow([SHIPPED_TERMBASE], settings)
     qtbot.addWidget(first)
-    first.open_files([sample_path])
+    first.session.open_files([sample_path])
     qtbot.waitUntil(lambda: first.review is not None and not first.tasks, timeout=20000)
-    first.accept_finding(finding(first, "two establishments"))
+    first.decisions.accept_finding(finding(first, "two establishments"))
     settle(qtbot, first)
     first.close()
     second = MainWindow([SHIPPED_TERMBASE], settings)
     qtbot.addWidget(second)
-    second.open_files([sample_path])
+    second.session.open_files([sample_path])
     qtbot.waitUntil(lambda: second.review is not None and not second.tasks, timeout=20000)
     doc = second.review.doc_key(second.review.documents[0])
     assert "Two Establishes" in second.review.target(doc, "5")
     assert "Restored" in second.statusBar().currentMessage()
-    assert str(Path(sample_path).resolve()) in second._recent()
+    assert str(Path(sample_path).resolve()) in second.session.recent()
 
 
 def test_bad_file_shows_a_dialog_not_a_traceback(qtbot, tmp_path):
@@ -112,7 +112,7 @@ def test_bad_file_shows_a_dialog_not_a_traceback(qtbot, tmp_path):
     bad.write_bytes(b"")
     w = MainWindow([SHIPPED_TERMBASE], QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(w)
-    w.open_files([bad])
+    w.session.open_files([bad])
     qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
     assert "no article text" in w.last_error
     assert w.review is None
@@ -146,30 +146,30 @@ def test_checks_dialog_switches_checks_and_severity(qtbot, window):
     from reviewer.core.checks import Severity
     from reviewer.gui.widgets.checks_dialog import ChecksDialog
 
-    dialog = ChecksDialog(*window.check_settings())
+    dialog = ChecksDialog(*window.checking.check_settings())
     qtbot.addWidget(dialog)
     dialog.boxes["punctuation"].setChecked(False)
     dialog.levels["capitalization"].setCurrentIndex(dialog.levels["capitalization"].findData("neutral"))
-    window.set_check_settings(dialog.enabled(), dialog.severities())
+    window.checking.set_check_settings(dialog.enabled(), dialog.severities())
     settle(qtbot, window)
     assert not [f for f in window.review.findings if f.check == "punctuation"]
     caps = [f for f in window.review.findings if f.check == "capitalization"]
     assert caps and all(f.severity is Severity.NEUTRAL for f in caps)
-    assert window.check_settings()[1] == {"capitalization": Severity.NEUTRAL}
-    assert "punctuation" not in (window.check_settings()[0] or [])
+    assert window.checking.check_settings()[1] == {"capitalization": Severity.NEUTRAL}
+    assert "punctuation" not in (window.checking.check_settings()[0] or [])
 
 
 def test_checks_dialog_declares_the_subject(qtbot, window):
     from reviewer.gui.widgets.checks_dialog import ChecksDialog
 
     assert any(f.check == "calque" for f in window.review.findings)  # the sample is Fuxin news: the gate is open
-    dialog = ChecksDialog(*window.check_settings(), subject=window.check_subject())
+    dialog = ChecksDialog(*window.checking.check_settings(), subject=window.checking.check_subject())
     qtbot.addWidget(dialog)
     assert dialog.subject() == "auto"
     dialog.widget.subject_box.setCurrentIndex(dialog.widget.subject_box.findData("other"))
-    window.set_check_settings(dialog.enabled(), dialog.severities(), dialog.subject())
+    window.checking.set_check_settings(dialog.enabled(), dialog.severities(), dialog.subject())
     settle(qtbot, window)
-    assert window.check_subject() == "other" and window.review.options.subject == "other"
+    assert window.checking.check_subject() == "other" and window.review.options.subject == "other"
     assert not [f for f in window.review.findings if f.check in ("calque", "term-literal")]
     assert any(f.check == "term-forbidden" for f in window.review.findings)
 
@@ -195,20 +195,20 @@ def test_bulk_dismissal_and_shared_false_positives(qtbot, window, tmp_path):
     punct = next(x for x in window.review.findings if x.check == "punctuation")
     window.select_segment(punct.document, punct.segment)
     window.editor.select_finding(punct)
-    window.dismiss_all_like_current("check")
+    window.decisions.dismiss_all_like_current("check")
     settle(qtbot, window)
     assert not [x for x in window.review.open_findings() if x.check == "punctuation"]
     window.undo_stack.undo()
     settle(qtbot, window)
     assert [x for x in window.review.open_findings() if x.check == "punctuation"]
-    window.dismiss_finding(f)
+    window.decisions.dismiss_finding(f)
     settle(qtbot, window)
     shared = tmp_path / "fp.json"
     window.review.export_false_positives(shared)
     window.undo_stack.undo()  # the dismissal and its rule are gone again
     settle(qtbot, window)
     assert window.review.decision(finding(window, "two establishments")).value == "open"
-    window.import_false_positives(shared)
+    window.decisions.import_false_positives(shared)
     settle(qtbot, window)
     assert window.review.decision(finding(window, "two establishments")).value == "dismissed"
     window.undo_stack.undo()
