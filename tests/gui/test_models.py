@@ -104,3 +104,14 @@ def test_findings_filter_by_severity_concept_and_state(qtmodeltester, review):
     model.set_state("reviewed")
     shown = [model.data(model.index(r, 0), ObjectRole) for r in range(model.rowCount())]
     assert shown and all(x.segment == f.segment for x in shown)
+
+
+def test_an_accepted_finding_keeps_its_place_in_the_findings_table(review):
+    f = next(x for x in review.findings if x.text == "two establishments")
+    review.accept(f)
+    review.run_checks()  # the accepted finding is gone from the run: the table keeps it
+    model = FindingTableModel(review)
+    segments = [int(model.finding(r).segment) for r in range(model.rowCount())]
+    row = next(r for r in range(model.rowCount()) if model.finding(r).key == f.key)
+    assert model.data(model.index(row, FindingTableModel.DECISION)) == "accepted"
+    assert segments == sorted(segments) and segments[row] == int(f.segment) and row < model.rowCount() - 1

@@ -9,6 +9,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from reviewer.core.checks import Finding
 from reviewer.core.review import Decision, Review
+from reviewer.gui.i18n import tr
 from reviewer.gui.models import Index, ObjectRole, RowTableModel
 
 SEVERITY_COLOURS = {"critical": "#f4b6b6", "major": "#fcd9b0", "minor": "#fff2b3", "neutral": "#e8e8e8"}
@@ -25,8 +26,8 @@ class FindingTableModel(RowTableModel):
     :data:`ObjectRole` returns the :class:`~reviewer.core.checks.Finding`.
     """
 
-    SEGMENT, SEVERITY, CHECK, TEXT, SUGGESTION, DECISION, MESSAGE = range(7)
-    HEADERS = ("Seg.", "Severity", "Check", "Flagged text", "Suggestion", "Decision", "Message")
+    SEGMENT, DECISION, SEVERITY, CHECK, TEXT, SUGGESTION, MESSAGE = range(7)
+    HEADERS = ("Seg.", "Decision", "Severity", "Check", "Flagged text", "Suggestion", "Message")
 
     def __init__(self, review: Review | None = None) -> None:
         super().__init__()
@@ -42,14 +43,21 @@ class FindingTableModel(RowTableModel):
     @staticmethod
     def make_rows(review: Review | None) -> list[tuple[Finding, Decision | None]]:
         """The rows for ``review``: the findings of the latest run (their decisions are looked
-        up when a row is shown: a batch has tens of thousands), then the accepted and fixed ones
-        the edits removed. Pure: a worker thread may build them and pass them to :meth:`set_review`."""
+        up when a row is shown: a batch has tens of thousands) and the accepted and fixed ones
+        the edits removed, all in segment order, so that an accepted finding stays where it was.
+        Pure: a worker thread may build them and pass them to :meth:`set_review`."""
         if review is None:
             return []
         current = {f.key for f in review.findings}
         rows: list[tuple[Finding, Decision | None]] = [(f, None) for f in review.findings]
-        rows += [(a.finding, Decision.ACCEPTED) for a in review.applied if a.finding.key not in current]
-        rows += [(f, Decision.FIXED) for k, f in review.fixed.items() if k not in current and review.decisions.get(k) is Decision.FIXED]
+        gone = [(a.finding, Decision.ACCEPTED) for a in review.applied if a.finding.key not in current]
+        gone += [(f, Decision.FIXED) for k, f in review.fixed.items() if k not in current and review.decisions.get(k) is Decision.FIXED]
+        if not gone:
+            return rows  # the findings come in segment order already
+        order = {(review.doc_key(d), s.id): i for d in review.documents for i, s in enumerate(d.segments)}
+        docs = {review.doc_key(d): i for i, d in enumerate(review.documents)}
+        rows += gone
+        rows.sort(key=lambda r: (docs.get(r[0].document, len(docs)), order.get((r[0].document, r[0].segment), 0), r[0].start))
         return rows
 
     def set_review(self, review: Review | None, rows: list[tuple[Finding, Decision | None]] | None = None) -> None:
@@ -162,8 +170,8 @@ class FindingTableModel(RowTableModel):
                 self.SEGMENT: f.segment,
                 self.SEVERITY: f.severity.value,
                 self.CHECK: f.check,
-                self.TEXT: f.text,
-                self.SUGGESTION: f.suggestion if f.suggestion is not None else "—",
+                self.TEXT: f.text or "(" + tr("not in the translation") + ")",
+                self.SUGGESTION: f.suggestion if f.suggestion is not None else "",
                 self.DECISION: decision.value,
                 self.MESSAGE: f.message,
             }[col]

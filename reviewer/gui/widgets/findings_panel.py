@@ -81,7 +81,7 @@ class FindingsPanel(QWidget):
         self.model.set_decision(Decision(value) if value else None)
 
     def _widths(self) -> None:
-        for col, width in enumerate((40, 62, 125, 160, 160, 75)):
+        for col, width in enumerate((40, 78, 62, 125, 170, 170)):
             self.table.setColumnWidth(col, width)
 
     def set_review(
