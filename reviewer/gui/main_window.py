@@ -188,7 +188,8 @@ class MainWindow(QMainWindow):
 
         self.status_label = QLabel()
         self.progress = QProgressBar()
-        self.progress.setMaximumWidth(220)
+        self.progress.setMinimumWidth(300)
+        self.progress.setMaximumWidth(420)
         self.progress.setTextVisible(True)
         self.progress.hide()
         self.cancel_button = QPushButton(tr("Cancel"))
@@ -222,6 +223,7 @@ class MainWindow(QMainWindow):
         self.segment_model.set_review(review)
         self.findings_panel.set_review(review)
         self.renderings_panel.set_review(review)
+        self.scores_panel.set_pending()
         self.segments.setColumnHidden(SegmentTableModel.SOURCE, not self.segment_model.has_sources())
         self.fit_rows()
         self.fit_columns()
@@ -463,6 +465,8 @@ class MainWindow(QMainWindow):
     def on_progress(self, done: int, total: int, label: str) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
+        if len(label) > 46:  # a long file name keeps its start and its end
+            label = label[:26] + "…" + label[-18:]
         self.progress.setFormat(f"{label} %p%")
 
     def track(self, task: Task) -> Task:

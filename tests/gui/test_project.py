@@ -274,6 +274,7 @@ def test_scores_tab_and_dashboard_match_sacrebleu(qtbot, tmp_path):
     doc = w.review.doc_key(w.review.documents[0])
     w.decisions.accept_finding(next(f for f in w.review.findings if f.text == "two establishments"))
     qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
+    assert "Open an article" not in w.scores_panel.summary.toPlainText()  # an article is open: its scores are coming
     w.lower_tabs.setCurrentWidget(w.scores_panel)
     qtbot.waitUntil(lambda: not w.tasks and w.scores_panel.model.rowCount() == 8, timeout=20000)
     model = w.scores_panel.model
@@ -292,6 +293,10 @@ def test_scores_tab_and_dashboard_match_sacrebleu(qtbot, tmp_path):
     assert data["accuracy"] and 0 < data["accuracy"][0][1] < 100
     assert sum(v for _, v in data["hter"]) == 1
     w.dashboard.grab().save(str(tmp_path / "dashboard.png"))
+    from reviewer.gui.widgets.dashboard import count_ticks
+
+    # counts of segments and findings have whole-number ticks, never steps of 0.1
+    assert count_ticks(1) == [(0, "0"), (1, "1")] and count_ticks(23) == [(0, "0"), (5, "5"), (10, "10"), (15, "15"), (20, "20"), (25, "25")]
 
 
 def test_chinese_interface_and_settings(qtbot, tmp_path):

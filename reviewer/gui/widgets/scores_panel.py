@@ -106,6 +106,11 @@ class ScoresPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(split)
 
+    def set_pending(self) -> None:
+        """An article is open and its scores are on their way."""
+        self.model.set_report(None, {})
+        self.summary.setHtml(tr("Computing the scores…"))
+
     def set_scores(
         self,
         report: ScoreReport | None,
