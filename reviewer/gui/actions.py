@@ -12,13 +12,25 @@ from reviewer.gui.i18n import tr
 
 
 def make_action(parent: QWidget, text: str, shortcut: Any, slot: Any) -> QAction:
-    """A QAction with an optional shortcut (a string or a standard key) connected to ``slot``;
-    ``text`` is translated (:func:`reviewer.gui.i18n.tr`)."""
+    """A QAction with optional shortcuts (a string, a standard key, or a list of them, the first
+    shown in the menu) connected to ``slot``; ``text`` is translated
+    (:func:`reviewer.gui.i18n.tr`). Its object name is :func:`action_id` of ``text`` (the key
+    of a rebound shortcut in the settings) and its ``defaultShortcuts`` property keeps the
+    shortcuts it was made with."""
     action = QAction(tr(text), parent)
+    action.setObjectName(action_id(text))
     if shortcut is not None:
-        action.setShortcut(QKeySequence(shortcut) if isinstance(shortcut, str) else shortcut)
+        keys = shortcut if isinstance(shortcut, (list, tuple)) else [shortcut]
+        action.setShortcuts([QKeySequence(k) if isinstance(k, str) else QKeySequence(k) for k in keys])
+    action.setProperty("defaultShortcuts", [k.toString() for k in action.shortcuts()])
     action.triggered.connect(slot)
     return action
+
+
+def action_id(text: str) -> str:
+    """The settings key of a command: its untranslated menu text without ``&`` and ``…``
+    (``"Mark &Reviewed and Go to Next"`` → ``"Mark Reviewed and Go to Next"``)."""
+    return text.replace("&", "").rstrip("…").strip()
 
 
 def add_edit_menu(window: QMainWindow, stack: QUndoStack) -> QMenu:
@@ -32,6 +44,8 @@ def add_edit_menu(window: QMainWindow, stack: QUndoStack) -> QMenu:
     ):
         action = QAction(label, window)
         action.setShortcut(key)
+        action.setObjectName(action_id(label.replace(tr("&Undo"), "Undo").replace(tr("&Redo"), "Redo")))
+        action.setProperty("defaultShortcuts", [action.shortcut().toString()])
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
 
         def name(step: str, action: QAction = action, label: str = label) -> None:

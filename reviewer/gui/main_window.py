@@ -387,6 +387,18 @@ class MainWindow(QMainWindow):
         self.editor.show_invisibles = self.invisibles_action.isChecked()
         self.show_current(reload_text=True)
 
+    def goto_segment(self, step: int) -> bool:
+        """Go to the next (``step`` = 1) or previous (-1) segment; False at either end."""
+        keys = self.segment_model.keys()
+        if not keys:
+            return False
+        here = keys.index(self.current) if self.current in keys else -1
+        there = here + step
+        if not 0 <= there < len(keys):
+            return False
+        self.select_segment(*keys[there])
+        return True
+
     def goto_unreviewed(self) -> bool:
         """Go to the next segment (after the current one, wrapping) that is not reviewed or final."""
         if self.review is None:

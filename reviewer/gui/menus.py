@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QMenu, QMessageBox
 
 from reviewer.gui.actions import add_edit_menu, make_action
 from reviewer.gui.i18n import tr
+from reviewer.gui.widgets.shortcuts_dialog import ShortcutsDialog, apply_shortcuts
 
 if TYPE_CHECKING:
     from reviewer.gui.main_window import MainWindow
@@ -52,7 +51,8 @@ def build_menus(w: MainWindow) -> None:
     edit_menu.addAction(make_action(w, "Pull First Source Sentence from Ne&xt Segment", "Ctrl+Alt+Up", lambda: decisions.move_source_current(False)))
 
     review_menu = bar.addMenu(tr("&Review"))
-    review_menu.addAction(make_action(w, "&Accept Suggestion", "Ctrl+Return", decisions.accept_current))
+    review_menu.addAction(make_action(w, "&Confirm Segment and Go to Next", ["Ctrl+Return", "Ctrl+Enter", "Ctrl+R"], lambda: decisions.mark_current("reviewed", advance=True)))
+    review_menu.addAction(make_action(w, "&Accept Suggestion", ["Alt+Return", "Alt+Enter"], decisions.accept_current))
     review_menu.addAction(make_action(w, "&Dismiss as False Positive", "Ctrl+D", decisions.dismiss_current))
     review_menu.addAction(make_action(w, "Dismiss with &Note…", "Ctrl+Shift+D", decisions.dismiss_current_with_note))
     review_menu.addAction(make_action(w, "Mark Finding Fi&xed by Hand", "Ctrl+Shift+X", decisions.fix_current))
@@ -66,11 +66,13 @@ def build_menus(w: MainWindow) -> None:
     review_menu.addAction(make_action(w, "E&xport False Positives…", None, decisions.export_false_positives_dialog))
     review_menu.addAction(make_action(w, "&Import False Positives…", None, decisions.import_false_positives_dialog))
     review_menu.addSeparator()
-    review_menu.addAction(make_action(w, "Mark &Reviewed and Go to Next", "Ctrl+R", lambda: decisions.mark_current("reviewed", advance=True)))
     review_menu.addAction(make_action(w, "Mark &Final", "Ctrl+Shift+R", lambda: decisions.mark_current("final")))
     review_menu.addAction(make_action(w, "Mark &Translated (Not Reviewed)", None, lambda: decisions.mark_current("translated")))
     review_menu.addAction(make_action(w, "Segment &Comment…", "Ctrl+K", decisions.comment_current_dialog))
     review_menu.addAction(make_action(w, "Next &Unreviewed Segment", "Ctrl+U", w.goto_unreviewed))
+    review_menu.addAction(make_action(w, "Ne&xt Segment", "Alt+Down", lambda: w.goto_segment(+1)))
+    review_menu.addAction(make_action(w, "Previous Se&gment", "Alt+Up", lambda: w.goto_segment(-1)))
+    review_menu.addAction(make_action(w, "Copy MT to &Target", "Ctrl+Insert", decisions.copy_mt_current))
     review_menu.addSeparator()
     review_menu.addAction(make_action(w, "&Next Finding", "F8", lambda: w.goto_finding(+1)))
     review_menu.addAction(make_action(w, "&Previous Finding", "Shift+F8", lambda: w.goto_finding(-1)))
@@ -90,29 +92,13 @@ def build_menus(w: MainWindow) -> None:
     w.invisibles_action.setCheckable(True)
     view_menu.addAction(w.invisibles_action)
     help_menu = bar.addMenu(tr("&Help"))
-    help_menu.addAction(make_action(w, "&Keyboard Shortcuts", "F1", lambda: shortcuts_dialog(w)))
+    help_menu.addAction(make_action(w, "&Keyboard Shortcuts…", "F1", lambda: shortcuts_dialog(w)))
     help_menu.addAction(make_action(w, "&About reviewer", None, w.about))
+    apply_shortcuts(w, w.settings)
 
 
-def shortcut_rows(w: MainWindow) -> list[tuple[str, str]]:
-    """``(shortcut, "Menu ▸ Command")`` for every menu command that has a keyboard shortcut."""
-    rows = []
-    for menu_action in w.menuBar().actions():
-        menu = menu_action.menu()
-        if not isinstance(menu, QMenu):
-            continue
-        for action in menu.actions():
-            if not action.shortcut().isEmpty():
-                name = action.text().replace("&", "").rstrip("…")
-                rows.append((action.shortcut().toString(QKeySequence.SequenceFormat.NativeText), f"{menu_action.text().replace('&', '')} ▸ {name}"))
-    return rows
-
-
-def shortcuts_dialog(w: MainWindow) -> QMessageBox:
-    """Help ▸ Keyboard Shortcuts: every menu command that has a shortcut."""
-    rows = "".join(f"<tr><td><b>{key}</b></td><td>{name}</td></tr>" for key, name in shortcut_rows(w))
-    box = QMessageBox(QMessageBox.Icon.NoIcon, tr("Keyboard shortcuts"), "", QMessageBox.StandardButton.Close, w)
-    box.setTextFormat(Qt.TextFormat.RichText)
-    box.setText("<table cellspacing=6>" + rows + "</table>")
-    box.open()
-    return box
+def shortcuts_dialog(w: MainWindow) -> ShortcutsDialog:
+    """Help ▸ Keyboard Shortcuts: every command with its shortcut, rebindable (kept in the settings)."""
+    dialog = ShortcutsDialog(w, w.settings)
+    dialog.open()
+    return dialog

@@ -363,3 +363,17 @@ class DecisionController:
     def move_source_current(self, forward: bool) -> bool:
         """Move a Chinese sentence between the current segment and the next."""
         return self._regroup("Re-pair source sentence", lambda d, s: move_source_sentence(self.window.require_review(), d, s, forward))
+
+    def copy_mt_current(self) -> None:
+        """Put the MT back as the current segment's post-edit (one undo step)."""
+        w = self.window
+        if w.review is None or w.current is None:
+            return
+        doc, seg = w.current
+        review = w.review
+        w.undo_stack.settle()
+        mt = review.document(doc).segment(seg).target
+        if review.target(doc, seg) == mt:
+            w.statusBar().showMessage(tr("The segment is the MT already."), 4000)
+            return
+        w.undo_stack.push(ReviewCommand(review, w, f"copy the MT to segment {seg}", doc, seg, lambda: review.set_target(doc, seg, mt)))

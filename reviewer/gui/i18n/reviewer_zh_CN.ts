@@ -16,6 +16,90 @@
       <translation>重做(&amp;R)</translation>
     </message>
     <message>
+      <source>Checking…</source>
+      <translation>正在检查…</translation>
+    </message>
+    <message>
+      <source>The new interface language takes effect when reviewer starts again.</source>
+      <translation>新的界面语言将在重新启动 reviewer 后生效。</translation>
+    </message>
+    <message>
+      <source>Open major findings</source>
+      <translation>有未处理的严重问题</translation>
+    </message>
+    <message>
+      <source>Don't ask again</source>
+      <translation>不再询问</translation>
+    </message>
+    <message>
+      <source>Apply anyway</source>
+      <translation>仍然应用</translation>
+    </message>
+    <message>
+      <source>Replace the flagged text anyway? Check the sentence afterwards.</source>
+      <translation>仍然替换标出的文字？替换后请检查整句。</translation>
+    </message>
+    <message>
+      <source>Only a dismissed or fixed finding can be reopened; undo an accept instead.</source>
+      <translation>只能重新打开已忽略或已手动修正的问题；已接受的建议请用撤销。</translation>
+    </message>
+    <message>
+      <source>This finding is not about a term.</source>
+      <translation>此问题与术语无关。</translation>
+    </message>
+    <message>
+      <source>The segment is the MT already.</source>
+      <translation>该句段已是机器译文。</translation>
+    </message>
+    <message>
+      <source>Mark it {state} anyway?</source>
+      <translation>仍要标记为“{state}”吗？</translation>
+    </message>
+    <message>
+      <source>Cannot accept the suggestion</source>
+      <translation>无法接受建议</translation>
+    </message>
+    <message>
+      <source>suggestion(s) the tool could not place are left for you to place by hand.</source>
+      <translation>条建议无法自动放入句中，留待您手动放置。</translation>
+    </message>
+    <message>
+      <source>suggestion(s) no longer fit the text or overlap another; check again to renew them.</source>
+      <translation>条建议已与文本不符或相互重叠；请重新检查以更新。</translation>
+    </message>
+    <message>
+      <source>Nothing to accept.</source>
+      <translation>没有可接受的建议。</translation>
+    </message>
+    <message>
+      <source>Accepted</source>
+      <translation>已接受</translation>
+    </message>
+    <message>
+      <source>Segment {seg} still has {n} open major finding(s):</source>
+      <translation>句段 {seg} 仍有 {n} 个未处理的严重问题：</translation>
+    </message>
+    <message>
+      <source>Import review workbook</source>
+      <translation>导入审校工作簿</translation>
+    </message>
+    <message>
+      <source>Export findings as CSV</source>
+      <translation>将问题导出为 CSV</translation>
+    </message>
+    <message>
+      <source>Nothing to import</source>
+      <translation>没有可导入的内容</translation>
+    </message>
+    <message>
+      <source>Imported</source>
+      <translation>已导入</translation>
+    </message>
+    <message>
+      <source>conflict(s) left alone</source>
+      <translation>个冲突未处理</translation>
+    </message>
+    <message>
       <source>translated</source>
       <translation>已翻译</translation>
     </message>
@@ -26,18 +110,6 @@
     <message>
       <source>final</source>
       <translation>定稿</translation>
-    </message>
-    <message>
-      <source>&amp;Open…</source>
-      <translation>打开(&amp;O)…</translation>
-    </message>
-    <message>
-      <source>&amp;Export Review Workbook…</source>
-      <translation>导出审校工作簿(&amp;E)…</translation>
-    </message>
-    <message>
-      <source>Show &amp;Invisibles</source>
-      <translation>显示不可见字符(&amp;I)</translation>
     </message>
     <message>
       <source>Findings</source>
@@ -62,6 +134,70 @@
     <message>
       <source>Stop opening the files</source>
       <translation>停止打开文件</translation>
+    </message>
+    <message>
+      <source>Segment</source>
+      <translation>句段</translation>
+    </message>
+    <message>
+      <source>Open an article (File ▸ Open, or drop a file here)</source>
+      <translation>打开一篇文章（文件 ▸ 打开，或将文件拖到此处）</translation>
+    </message>
+    <message>
+      <source>paragraph</source>
+      <translation>段落</translation>
+    </message>
+    <message>
+      <source>unit</source>
+      <translation>单元</translation>
+    </message>
+    <message>
+      <source>in the file</source>
+      <translation>文件中</translation>
+    </message>
+    <message>
+      <source>segments</source>
+      <translation>个句段</translation>
+    </message>
+    <message>
+      <source>Termbase</source>
+      <translation>术语库</translation>
+    </message>
+    <message>
+      <source>dismissed</source>
+      <translation>已驳回</translation>
+    </message>
+    <message>
+      <source>concepts</source>
+      <translation>个概念</translation>
+    </message>
+    <message>
+      <source>accepted</source>
+      <translation>已接受</translation>
+    </message>
+    <message>
+      <source>fixed</source>
+      <translation>已修正</translation>
+    </message>
+    <message>
+      <source>resolved</source>
+      <translation>已处理</translation>
+    </message>
+    <message>
+      <source>open</source>
+      <translation>待处理</translation>
+    </message>
+    <message>
+      <source>&amp;Open…</source>
+      <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+      <source>&amp;Export Review Workbook…</source>
+      <translation>导出审校工作簿(&amp;E)…</translation>
+    </message>
+    <message>
+      <source>Show &amp;Invisibles</source>
+      <translation>显示不可见字符(&amp;I)</translation>
     </message>
     <message>
       <source>&amp;File</source>
@@ -140,6 +276,10 @@
       <translation>审校(&amp;R)</translation>
     </message>
     <message>
+      <source>&amp;Confirm Segment and Go to Next</source>
+      <translation>确认句段并转到下一句(&amp;C)</translation>
+    </message>
+    <message>
       <source>&amp;Accept Suggestion</source>
       <translation>接受建议(&amp;A)</translation>
     </message>
@@ -188,10 +328,6 @@
       <translation>导入误报规则(&amp;I)…</translation>
     </message>
     <message>
-      <source>Mark &amp;Reviewed and Go to Next</source>
-      <translation>标为已审校并转到下一句(&amp;R)</translation>
-    </message>
-    <message>
       <source>Mark &amp;Final</source>
       <translation>标为定稿(&amp;F)</translation>
     </message>
@@ -206,6 +342,18 @@
     <message>
       <source>Next &amp;Unreviewed Segment</source>
       <translation>下一个未审校句段(&amp;U)</translation>
+    </message>
+    <message>
+      <source>Ne&amp;xt Segment</source>
+      <translation>下一句段(&amp;X)</translation>
+    </message>
+    <message>
+      <source>Previous Se&amp;gment</source>
+      <translation>上一句段(&amp;G)</translation>
+    </message>
+    <message>
+      <source>Copy MT to &amp;Target</source>
+      <translation>将机器译文复制到译文(&amp;T)</translation>
     </message>
     <message>
       <source>&amp;Next Finding</source>
@@ -252,144 +400,12 @@
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <source>&amp;Keyboard Shortcuts</source>
-      <translation>键盘快捷键(&amp;K)</translation>
+      <source>&amp;Keyboard Shortcuts…</source>
+      <translation>键盘快捷键(&amp;K)…</translation>
     </message>
     <message>
       <source>&amp;About reviewer</source>
       <translation>关于 reviewer(&amp;A)</translation>
-    </message>
-    <message>
-      <source>Open major findings</source>
-      <translation>有未处理的严重问题</translation>
-    </message>
-    <message>
-      <source>Don't ask again</source>
-      <translation>不再询问</translation>
-    </message>
-    <message>
-      <source>Apply anyway</source>
-      <translation>仍然应用</translation>
-    </message>
-    <message>
-      <source>Import review workbook</source>
-      <translation>导入审校工作簿</translation>
-    </message>
-    <message>
-      <source>Export findings as CSV</source>
-      <translation>将问题导出为 CSV</translation>
-    </message>
-    <message>
-      <source>Segment</source>
-      <translation>句段</translation>
-    </message>
-    <message>
-      <source>The new interface language takes effect when reviewer starts again.</source>
-      <translation>新的界面语言将在重新启动 reviewer 后生效。</translation>
-    </message>
-    <message>
-      <source>Replace the flagged text anyway? Check the sentence afterwards.</source>
-      <translation>仍然替换标出的文字？替换后请检查整句。</translation>
-    </message>
-    <message>
-      <source>Only a dismissed or fixed finding can be reopened; undo an accept instead.</source>
-      <translation>只能重新打开已忽略或已手动修正的问题；已接受的建议请用撤销。</translation>
-    </message>
-    <message>
-      <source>This finding is not about a term.</source>
-      <translation>此问题与术语无关。</translation>
-    </message>
-    <message>
-      <source>Checking…</source>
-      <translation>正在检查…</translation>
-    </message>
-    <message>
-      <source>Open an article (File ▸ Open, or drop a file here)</source>
-      <translation>打开一篇文章（文件 ▸ 打开，或将文件拖到此处）</translation>
-    </message>
-    <message>
-      <source>paragraph</source>
-      <translation>段落</translation>
-    </message>
-    <message>
-      <source>unit</source>
-      <translation>单元</translation>
-    </message>
-    <message>
-      <source>in the file</source>
-      <translation>文件中</translation>
-    </message>
-    <message>
-      <source>Mark it {state} anyway?</source>
-      <translation>仍要标记为“{state}”吗？</translation>
-    </message>
-    <message>
-      <source>Cannot accept the suggestion</source>
-      <translation>无法接受建议</translation>
-    </message>
-    <message>
-      <source>suggestion(s) the tool could not place are left for you to place by hand.</source>
-      <translation>条建议无法自动放入句中，留待您手动放置。</translation>
-    </message>
-    <message>
-      <source>suggestion(s) no longer fit the text or overlap another; check again to renew them.</source>
-      <translation>条建议已与文本不符或相互重叠；请重新检查以更新。</translation>
-    </message>
-    <message>
-      <source>Nothing to accept.</source>
-      <translation>没有可接受的建议。</translation>
-    </message>
-    <message>
-      <source>Accepted</source>
-      <translation>已接受</translation>
-    </message>
-    <message>
-      <source>Nothing to import</source>
-      <translation>没有可导入的内容</translation>
-    </message>
-    <message>
-      <source>Imported</source>
-      <translation>已导入</translation>
-    </message>
-    <message>
-      <source>conflict(s) left alone</source>
-      <translation>个冲突未处理</translation>
-    </message>
-    <message>
-      <source>segments</source>
-      <translation>个句段</translation>
-    </message>
-    <message>
-      <source>Termbase</source>
-      <translation>术语库</translation>
-    </message>
-    <message>
-      <source>dismissed</source>
-      <translation>已驳回</translation>
-    </message>
-    <message>
-      <source>Segment {seg} still has {n} open major finding(s):</source>
-      <translation>句段 {seg} 仍有 {n} 个未处理的严重问题：</translation>
-    </message>
-    <message>
-      <source>concepts</source>
-      <translation>个概念</translation>
-    </message>
-    <message>
-      <source>accepted</source>
-      <translation>已接受</translation>
-    </message>
-    <message>
-      <source>fixed</source>
-      <translation>已修正</translation>
-    </message>
-    <message>
-      <source>resolved</source>
-      <translation>已处理</translation>
-    </message>
-    <message>
-      <source>open</source>
-      <translation>待处理</translation>
     </message>
     <message>
       <source>Candidate term</source>
@@ -480,6 +496,10 @@
       <translation>句段</translation>
     </message>
     <message>
+      <source>Decision</source>
+      <translation>决定</translation>
+    </message>
+    <message>
       <source>Severity</source>
       <translation>严重程度</translation>
     </message>
@@ -496,12 +516,12 @@
       <translation>建议</translation>
     </message>
     <message>
-      <source>Decision</source>
-      <translation>决定</translation>
-    </message>
-    <message>
       <source>Message</source>
       <translation>说明</translation>
+    </message>
+    <message>
+      <source>not in the translation</source>
+      <translation>译文中没有</translation>
     </message>
     <message>
       <source>Source</source>
@@ -676,6 +696,10 @@
       <translation>各文档机器译文的术语准确率</translation>
     </message>
     <message>
+      <source>The charts appear once the article is checked.</source>
+      <translation>文章检查完成后显示图表。</translation>
+    </message>
+    <message>
       <source>Add error</source>
       <translation>添加错误</translation>
     </message>
@@ -848,6 +872,10 @@
       <translation>打开一篇文章即可查看评分。</translation>
     </message>
     <message>
+      <source>Computing the scores…</source>
+      <translation>正在计算分数…</translation>
+    </message>
+    <message>
       <source>MQM scorecard</source>
       <translation>MQM 评分卡</translation>
     </message>
@@ -896,6 +924,10 @@
       <translation>仍然应用(&amp;Y)…</translation>
     </message>
     <message>
+      <source>Accepting gives:</source>
+      <translation>接受后：</translation>
+    </message>
+    <message>
       <source>Corrected (post-edit)</source>
       <translation>修改后（译后编辑）</translation>
     </message>
@@ -932,12 +964,12 @@
       <translation>“复制术语”会将其放到剪贴板。</translation>
     </message>
     <message>
-      <source>Accepting gives:</source>
-      <translation>接受后：</translation>
-    </message>
-    <message>
       <source>Place the term by hand:</source>
       <translation>请手动放置术语：</translation>
+    </message>
+    <message>
+      <source>preferred</source>
+      <translation>首选</translation>
     </message>
     <message>
       <source>Settings</source>
@@ -1020,8 +1052,28 @@
       <translation>两个术语库定义同一术语时，以排在前面的为准。</translation>
     </message>
     <message>
-      <source>preferred</source>
-      <translation>首选</translation>
+      <source>Keyboard shortcuts</source>
+      <translation>键盘快捷键</translation>
+    </message>
+    <message>
+      <source>Reset All</source>
+      <translation>全部恢复默认</translation>
+    </message>
+    <message>
+      <source>Command</source>
+      <translation>命令</translation>
+    </message>
+    <message>
+      <source>Shortcut</source>
+      <translation>快捷键</translation>
+    </message>
+    <message>
+      <source>Click a shortcut and press the new keys.</source>
+      <translation>点击快捷键，然后按下新的按键。</translation>
+    </message>
+    <message>
+      <source>The same key is bound twice:</source>
+      <translation>同一按键被绑定了两次：</translation>
     </message>
     <message>
       <source>admitted</source>
@@ -1066,6 +1118,14 @@
     <message>
       <source>Termbase hits in this segment</source>
       <translation>本句段命中的术语</translation>
+    </message>
+    <message>
+      <source>&amp;Keyboard Shortcuts</source>
+      <translation type="vanished">键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+      <source>Mark &amp;Reviewed and Go to Next</source>
+      <translation type="vanished">标为已审校并转到下一句(&amp;R)</translation>
     </message>
   </context>
 </TS>
