@@ -32,7 +32,8 @@ EXPECTED = [
     # (segment, check, flagged text, suggestion)
     ("1", "term-forbidden", "enlarged meeting of the party group", "enlarged meeting of the leading Party members group"),
     ("1", "term-forbidden", "Democratic Life Meeting", "meeting of criticism and self-criticism"),
-    ("2", "term-forbidden", "Party Secretary of the Municipal Government", "secretary of the leading Party members group of the municipal government"),
+    # in a title written in Title Case beside "Mayor and", as the other titles of the sentence are
+    ("2", "term-forbidden", "Party Secretary of the Municipal Government", "Secretary of the Leading Party Members Group of the Municipal Government"),
     ("3", "term-nonstandard", "comprehensive and strict party governance", "full and rigorous Party self-governance"),
     ("5", "term-forbidden", "speak politics with a clear-cut stand", "take a clear political stand"),
     ("5", "term-forbidden", "two establishments", "Two Establishes"),

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from difflib import SequenceMatcher
+from os.path import commonprefix
 from typing import cast
 from collections.abc import Iterable, Sequence
 
+from rapidfuzz.distance import Levenshtein
+
 from reviewer.core.calques.gate import ordinary_english
-from reviewer.core.checks.fit import past_dangling
+from reviewer.core.checks.fit import past_dangling, past_head
 from reviewer.core.checks.base import Check, CheckContext, Finding, SegmentCheck, SegmentText, Severity, TermRef
+from reviewer.core.checks.morphology import zipf_frequency
 from reviewer.core.checks.registry import register
 from reviewer.core.consistency import at_sentence_start as _at_sentence_start
 from reviewer.core.consistency import group_renderings, translation_families
@@ -26,29 +31,76 @@ def fit_case(suggestion: str, text: str, start: int, end: int, titles: bool = Tr
     """Capitalise ``suggestion`` to replace ``text[start:end]``.
 
     Inside a quoted title written in Title Case (“Report on the Construction of
-    a Rule of Law Government in 2022”), the suggestion is put in Title Case too
-    (``Law-Based Government``), unless ``titles`` is false. At the start of a
-    sentence only the first letter is raised: ``Self-revolution`` becomes
-    ``Self-reform``.
+    a Rule of Law Government in 2022”, or in straight quotes), and inside a name
+    written in Title Case where the flagged words are capitalised and the name goes
+    on beside them ("the Grass-roots Party Construction Work Conference"), the
+    suggestion is put in Title Case too (``Law-Based Government``, ``Party
+    Building``), unless ``titles`` is false or the suggestion is a name in capitals
+    of its own (``State-owned Assets Supervision and Administration Commission``).
+    At the start of a sentence only the first letter is raised: ``Self-revolution``
+    becomes ``Self-reform``.
     """
     flagged = text[start:end]
-    if titles and _in_quoted_title(text, start, end):
+    if titles and (_in_quoted_title(text, start, end) or _in_title_case_name(text, start, end)):
+        if all(w[:1].isupper() for w in re.findall(r"[^\W\d_][\w'’-]*", suggestion) if w.lower() not in _SMALL_WORDS):
+            return suggestion  # a name in the termbase's own capitals ("State-owned Assets Supervision…")
         return " ".join(_title_word(w, i == 0) for i, w in enumerate(suggestion.split(" ")))
     if _at_sentence_start(text, start) and flagged[:1].isupper() and suggestion[:1].islower():
         return suggestion[:1].upper() + suggestion[1:]
     return suggestion
 
 
-def _in_quoted_title(text: str, start: int, end: int) -> bool:
-    """True when the span lies inside “...” whose words are mostly capitalised (a title)."""
+def _quote_bounds(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The offsets of the quote marks around ``[start, end)``: curly “...”, or straight "..."
+    (an odd number of straight quotes before ``start``); ``None`` when it is not quoted."""
     open_at = text.rfind("“", 0, start)
-    if open_at < 0 or text.rfind("”", open_at, start) >= 0:
+    if open_at >= 0 and text.rfind("”", open_at, start) < 0:
+        close_at = text.find("”", end)
+        return (open_at, close_at) if close_at >= 0 else None
+    if text.count('"', 0, start) % 2 == 1:
+        close_at = text.find('"', end)
+        return (text.rfind('"', 0, start), close_at) if close_at >= 0 else None
+    return None
+
+
+def _in_quoted_title(text: str, start: int, end: int) -> bool:
+    """True when the span lies inside quotes whose words are mostly capitalised (a title)."""
+    bounds = _quote_bounds(text, start, end)
+    if bounds is None:
         return False
-    close_at = text.find("”", end)
-    if close_at < 0:
-        return False
-    words = [w for w in re.findall(r"[^\W\d_]+", text[open_at + 1 : close_at]) if w.lower() not in _SMALL_WORDS]
+    words = [w for w in re.findall(r"[^\W\d_]+", text[bounds[0] + 1 : bounds[1]]) if w.lower() not in _SMALL_WORDS]
     return len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 0.75 * len(words)
+
+
+_NAME_WORD = re.compile(r"[^\W_][\w'’-]*")
+
+
+def _in_title_case_name(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is written in Title Case inside a longer name in Title
+    Case: every word of the span but the small ones is capitalised, and so is the word right
+    after it ("[Party Construction] Work Conference"), or the word before it or before the small
+    words before it ("Leading Group for the Implementation of [Rural Revitalization Strategy]"),
+    if that is not the first word of the sentence. A name after small words ("[Democratic Life
+    Meeting] of the Political Bureau") is another name, which does not count, and one word at
+    the start of a sentence has its capital from the sentence."""
+    words = [w for w in _NAME_WORD.findall(text[start:end]) if w.lower() not in _SMALL_WORDS]
+    if not words or not all(w[:1].isupper() for w in words):
+        return False
+    if len(words) < 2 and _at_sentence_start(text, start):
+        return False  # "[Grassroots] Party organizations are…": the capital is the sentence's
+    pos = start
+    while True:
+        m = re.search(r"([^\W_][\w'’-]*)[ ]+$", text[max(0, pos - 60) : pos])
+        if m is None:
+            break
+        w, pos = m.group(1), max(0, pos - 60) + m.start(1)
+        if w.lower() in _SMALL_WORDS:
+            continue
+        if w[:1].isupper() and not w.isupper() and not _at_sentence_start(text, pos):
+            return True
+        break
+    after = re.match(r"[ ]+([^\W_][\w'’-]*)", text[end:])
+    return after is not None and after.group(1)[:1].isupper() and not after.group(1).isupper() and after.group(1).lower() not in _SMALL_WORDS
 
 
 def _title_word(word: str, first: bool) -> str:
@@ -80,9 +132,15 @@ def inflect_like(replacement: str, flagged: str, matched_term: str) -> str:
 
 
 def _termbase_capital(written: str, term: Term | None) -> str:
-    """``written`` (a rendering as the batch writes it most, perhaps at a sentence start) with
-    the first letter of its termbase ``term``: "New pattern of development" → "new pattern…"."""
-    if term is None or not written or not term.text or term.text[:1].isupper() or not written[:1].isupper():
+    """``written`` (a rendering as the batch writes it most, perhaps at a sentence start or in
+    titles) with the capitals of its termbase ``term``: "New pattern of development" → "new
+    pattern…", "Rural Revitalization" → "rural revitalization" (the term's own capitals where it
+    is the same words)."""
+    if term is None or not written or not term.text:
+        return written
+    if written.lower() == term.text.lower():
+        return term.text
+    if term.text[:1].isupper() or not written[:1].isupper():
         return written
     return written[:1].lower() + written[1:] if written[:1].lower() == term.text[:1].lower() else written
 
@@ -92,15 +150,77 @@ _STOP = frozenset("a an the of and in on for to with by at as its our their".spl
 
 def _uncertain_alignment(used: str, aligned: str, score: float) -> dict[str, str]:
     """``{"placement": why}`` when a term-missing span is too weak to replace safely: under 55%
-    like the rendering it was aligned with, or under 70% and with at most three quarters of its content words (the span
+    like the rendering it was aligned with, or under 70% and with at most three quarters of its
+    content words (the span
     is likely part of the MT's rendering, or another concept's word: "eradicate [poverty]" for
-    脱贫攻坚). Measured on the applied-suggestion sample (eval/evaluate_suggestions.py)."""
+    脱贫攻坚); or when the span coordinates ("and", a comma) where the rendering does not, and
+    has a content word of four letters or more that is unlike every word of the rendering
+    ("[party organizations and cadres]" aligned with "party cadres": the other conjunct is
+    another concept's; "stability and progress" is like "steady progress"). Measured on the
+    applied-suggestion sample (eval/evaluate_suggestions.py)."""
     def words(t: str) -> list[str]:
         return [w for w in re.findall(r"[^\W_][\w-]*", t.lower()) if w not in _STOP]
 
     if score < 55 or (score < 70 and len(words(used)) <= 0.75 * len(words(aligned))):
         return {"placement": f"“{used}” is only {score:.0f}% like “{aligned}”, so the MT's whole rendering may be longer or elsewhere: place the term by hand"}
+    coordinated = re.compile(r"\band\b|,")
+    if coordinated.search(used) and not coordinated.search(aligned):
+        theirs = words(aligned)
+        extra = [w for w in words(used) if len(w) >= 4 and not any(w[:4] == t[:4] or SequenceMatcher(None, w, t).ratio() >= 0.5 for t in theirs)]
+        if extra:
+            return {"placement": f"“{used}” joins “{extra[0]}”, which “{aligned}” does not have, so part of it may be another term's: place the term by hand"}
     return {}
+
+
+#: spelling variants that are one word spelt two ways (British and American), not two words
+_VARIANTS = ((r"is(e|ed|es|ing|ation)\b", r"iz\1"), (r"our\b", "or"), (r"tre\b", "ter"), (r"ll(ed|ing)\b", r"l\1"), (r"mme\b", "m"), (r"[-’']", ""))
+#: how common (Zipf) a word must be to be a word in its own right, not a misspelling
+_REAL_WORD_ZIPF = 3.5
+
+
+def _other_word(written: str, term: str) -> dict[str, str]:
+    """``{"placement": why}`` when a spelling near miss ``written`` differs from ``term`` in one
+    word only, by one letter inside the word, and both words are common English words: "my
+    [country's economy]" is not "county economy". A word cut short ("the Part"), another form
+    of the word ("real economic") or a spelling variant ("organisation") is no other word. The
+    reviewer checks the sense and places the term."""
+    def plain(word: str) -> str:
+        w = re.sub(r"[’']s$", "", word.lower())
+        for pattern, repl in _VARIANTS:
+            w = re.sub(pattern, repl, w)
+        return w
+
+    ws, ts = written.split(), term.split()
+    if len(ws) != len(ts):
+        return {}
+    pairs = [(w, t) for w, t in zip(ws, ts) if plain(w) != plain(t) and plain(w).rstrip("s") != plain(t).rstrip("s")]
+    if len(pairs) != 1:
+        return {}
+    w, t = pairs[0]
+    a, b = plain(w), plain(t)
+    if not a.isalpha() or Levenshtein.distance(a, b) != 1 or len(commonprefix([a, b])) >= min(len(a), len(b)):
+        return {}  # "expelled from the [Part]": a word cut short; "real [economic]": another form of the word
+    if zipf_frequency(a, "en") >= _REAL_WORD_ZIPF and zipf_frequency(b, "en") >= _REAL_WORD_ZIPF:
+        return {"placement": f"“{w}” is a word in its own right, not a misspelling of “{t}”: check that the MT means this term, and place it by hand"}
+    return {}
+
+
+def _after_neighbour(text: str, start: int, concept: Concept, hits: Sequence[TermHit]) -> str:
+    """The rest of an acceptable term of ``concept`` whose first words the MT has right before
+    ``start``, beginning with an acceptable hit of another term (at most three words between,
+    no punctuation), or ``""``: the MT's correct words stay. "the [CPC Central Committee] [with
+    Comrade Xi Jinping as the core]": "with Comrade Xi Jinping at its core", which makes the
+    admitted "CPC Central Committee with Comrade Xi Jinping at its core"."""
+    for h in hits:
+        between = text[h.end : start]
+        if not h.acceptable or h.end > start or h.start >= start or len(between.split()) > 3 or not re.fullmatch(r"[\w\s'’-]*", between):
+            continue
+        before = [w.lower() for w in text[h.start : start].split()]
+        for t in concept.en:
+            words = t.text.split()
+            if t.status.acceptable and len(words) > len(before) and [w.lower() for w in words[: len(before)]] == before:
+                return " ".join(words[len(before) :])
+    return ""
 
 
 def acceptable_renderings(concept: Concept) -> tuple[str, ...]:
@@ -163,7 +283,7 @@ class NonStandardTerm(SegmentCheck):
                 continue
             if (hit.kind is HitKind.NEAR or (not hit.term.status.acceptable and ordinary_english(hit.term.text))) and _about_something_else(ctx, unit.document):
                 continue  # "research and deployment", or "construction projects" near "project construction", in a story about Brooklyn (the context gate)
-            finding = self._finding(unit, hit)
+            finding = self._finding(unit, hit, ctx.hits(unit))
             if finding is not None:
                 yield finding
 
@@ -181,7 +301,7 @@ class NonStandardTerm(SegmentCheck):
             alternatives=acceptable_renderings(hit.concept),
         )
 
-    def _finding(self, unit: SegmentText, hit: TermHit) -> Finding | None:
+    def _finding(self, unit: SegmentText, hit: TermHit, hits: Sequence[TermHit] = ()) -> Finding | None:
         if hit.acceptable:
             return self._out_of_date(unit, hit)
         preferred_text = hit.concept.preferred_text
@@ -215,6 +335,8 @@ class NonStandardTerm(SegmentCheck):
         suggestion: str | None = None
         if replacement:  # a termbase of forbidden terms only has no replacement to offer
             suggestion = fit_case(inflect_like(replacement, hit.text, hit.term.text), unit.text, hit.start, hit.end)
+            if not status.acceptable:
+                suggestion = _after_neighbour(unit.text, hit.start, hit.concept, hits) or suggestion
         return self.finding(
             unit,
             hit.start,
@@ -224,7 +346,7 @@ class NonStandardTerm(SegmentCheck):
             suggestion=suggestion,
             term=TermRef.of(hit),
             score=hit.score if hit.kind is HitKind.NEAR else None,
-            details={"kind": hit.kind.value, "classification": hit.classification},
+            details={"kind": hit.kind.value, "classification": hit.classification, **(_other_word(hit.text, hit.term.text) if hit.kind is HitKind.NEAR and hit.classification.split(",")[0] == "spelling" else {})},
             alternatives=acceptable_renderings(hit.concept) if not (hit.kind in (HitKind.NEAR, HitKind.CASE) and status.acceptable) else (),
         )
 
@@ -289,7 +411,7 @@ class InconsistentTerm(Check):
                     continue  # a non-standard rendering is term-nonstandard's finding, listed here only
                 for occurrence, hit in r.occurrences:
                     unit = cast(SegmentText, occurrence)
-                    suggestion = fit_case(_termbase_capital(group.dominant_text, group.dominant.occurrences[0][1].term if group.dominant and group.dominant.occurrences else None), unit.text, hit.start, hit.end, titles=False)
+                    suggestion = fit_case(_termbase_capital(group.dominant_text, group.dominant.occurrences[0][1].term if group.dominant and group.dominant.occurrences else None), unit.text, hit.start, hit.end)
                     if (only is not None and unit.document != only) or suggestion == hit.text:
                         continue
                     yield self.finding(
@@ -370,7 +492,7 @@ class MissingTerm(SegmentCheck):
                 found.end,
                 f"The source has {zh}, but the target has none of its approved renderings: it says “{found.text}” "
                 f"({found.score:.0f}% like “{found.term}”{known}). Use “{concept.preferred_text}”.",
-                suggestion=fit_case(inflect_like(concept.preferred_text, found.text, found.term), unit.text, found.start, found.end),
+                suggestion=_after_neighbour(unit.text, found.start, concept, hits) or fit_case(inflect_like(concept.preferred_text, found.text, found.term), unit.text, found.start, found.end),
                 term=term,
                 score=found.score,
                 details={"used": found.text, "aligned_with": found.term, **_uncertain_alignment(found.text, found.term, found.score)},
@@ -386,6 +508,10 @@ def _whole_rendering(text: str, found: LocatedRendering, rests: dict[str, tuple[
       for 全面推进乡村振兴 next to the hit "rural revitalization"), it takes in that hit and the
       words between, if they are at most three words of one clause ("comprehensively promote rural
       revitalization");
+    - a span ending on a word that the term has before its head runs on over the MT's head
+      nouns ("cadres at the grass-roots [level]" aligned with "grass-roots cadres"; "the domestic
+      and international [double loop]" with "domestic and international cycles";
+      :func:`reviewer.core.checks.fit.past_head`);
     - a span ending on a preposition runs on over any determiners and one word
       (:func:`reviewer.core.checks.fit.past_dangling`).
 
@@ -397,6 +523,7 @@ def _whole_rendering(text: str, found: LocatedRendering, rests: dict[str, tuple[
             gap = text[end:hs] if hs >= end else text[he:start] if he <= start else ""
             if len(gap.split()) <= 3 and not re.search(r"[,;:.!?()]", gap):
                 start, end, term = min(start, hs), max(end, he), whole
+    end = past_head(text, start, end, term)
     end = past_dangling(text, start, end)
     if (start, end, term) == (found.start, found.end, found.term):
         return found
