@@ -115,6 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--sheet", help="the workbook sheet to read (default: the first with a glossary)")
     imp.add_argument("--columns", metavar="MAP", help="column mapping, e.g. zh=A,en=C,status=D (default: guessed from the header)")
     imp.add_argument("--header-row", type=int, metavar="N", help="1-based header row (0: no header); with --columns")
+    imp.add_argument("--delimiter", metavar="CHAR", help="the CSV/TSV delimiter: one character, or tab, comma, semicolon, pipe (default: sniffed)")
     imp.add_argument("--force", action="store_true", help="overwrite OUT")
     exp = gsub.add_parser("export", help="convert a termbase to .tbx, .csv (UTF-8 with BOM), .tsv or .xlsx")
     exp.add_argument("path", metavar="PATH")

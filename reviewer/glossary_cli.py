@@ -13,6 +13,7 @@ from pathlib import Path
 from reviewer.core.errors import ReviewerError
 from reviewer.core.termbase import load_termbase, save_termbase
 from reviewer.core.termbase.sources import SOURCE_KINDS, source_kind, verifies
+from reviewer.core.tables import parse_delimiter
 from reviewer.core.termbase.tabular import import_glossary, parse_mapping
 from reviewer.core.termbase.validate import validate
 
@@ -59,7 +60,13 @@ def _import(args: argparse.Namespace) -> int:
             columns = parse_mapping(args.columns)
         except ValueError as exc:
             raise ReviewerError(f"--columns: {exc}") from None
-    tb, report = import_glossary(src, args.sheet, columns, header)
+    delimiter = None
+    if args.delimiter is not None:
+        try:
+            delimiter = parse_delimiter(args.delimiter)
+        except ValueError as exc:
+            raise ReviewerError(f"--delimiter: {exc}") from None
+    tb, report = import_glossary(src, args.sheet, columns, header, delimiter)
     print(f"{src} ({report.where}): {report.summary()}")
     for row, reason in report.skipped:
         print(f"  row {row}: skipped: {reason}")

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from reviewer.core.chinese import to_simplified as to_simplified  # re-exported: callers that imported it from here
 from reviewer.core.termbase.model import Concept, Term, Termbase
 
 if TYPE_CHECKING:
@@ -52,26 +53,6 @@ class SourceHit:
 
 
 _lock = threading.Lock()
-_converter: Any = None
-
-
-def to_simplified(text: str) -> str:
-    """``text`` with Traditional characters folded to Simplified, same length.
-
-    OpenCC converts phrase by phrase; when a conversion would change the length
-    (rare), the text is converted character by character instead so that offsets
-    stay valid.
-    """
-    global _converter
-    with _lock:
-        if _converter is None:
-            import opencc
-
-            _converter = opencc.OpenCC("t2s")
-        converted = str(_converter.convert(text))
-        if len(converted) != len(text):
-            converted = "".join(str(_converter.convert(ch)) if len(_converter.convert(ch)) == 1 else ch for ch in text)
-    return converted
 
 
 _regional: dict[str, Any] = {}

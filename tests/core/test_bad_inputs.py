@@ -167,7 +167,7 @@ def test_openpyxl_errors_are_one_line(tmp_path: Path) -> None:
 
 
 def test_empty_formatted_rows_cost_nothing_and_rows_past_the_limit_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from reviewer.core.termbase import tabular
+    from reviewer.core.tables import bounds
 
     # a sheet formatted far down: 1,000,000 such rows took a minute and 1.6 GB in openpyxl
     path = make_corpus.empty_formatted_rows_xlsx(tmp_path / f"{FOLDER}.xlsx", rows=100_000)
@@ -175,7 +175,7 @@ def test_empty_formatted_rows_cost_nothing_and_rows_past_the_limit_are_refused(t
     glossary = tmp_path / "glossary.xlsx"
     shutil.copy(path, glossary)
     assert [c.en[0].text for c in load_termbase(glossary).concepts] == ["The meeting was held in Beijing."]  # as a glossary, too
-    monkeypatch.setattr(tabular, "MAX_SHEET_ROWS", 1_000)
+    monkeypatch.setattr(bounds, "MAX_SHEET_ROWS", 1_000)
     many = make_corpus.many_rows_xlsx(tmp_path / "many.xlsx", rows=60_000)
     _refused(lambda: read_document(many), many, "has a sheet with 60,000 rows with content; reviewer reads at most 1,000")
 

@@ -435,7 +435,7 @@ def test_xlsx_single_column_is_refused(tmp_path):
 def test_xlsx_that_is_a_text_file_is_refused(tmp_path):
     p = tmp_path / "renamed.xlsx"
     p.write_text("原文,译文\n两个确立,Two Establishes\n", encoding="utf-8")
-    with pytest.raises(InputError, match="not an Excel workbook: the file is a text file"):
+    with pytest.raises(InputError, match="not a readable Excel workbook: the file is a text file"):
         read(p)
     p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
     with pytest.raises(InputError, match=r"Excel 97-2003 \(.xls\)"):

@@ -183,7 +183,7 @@ def test_bad_mapping(spec, message):
 def test_not_a_workbook(tmp_path):
     p = tmp_path / "g.xlsx"
     p.write_bytes(b"PK\x03\x04 not really a zip")
-    with pytest.raises(InputError, match="not a readable Excel workbook"):
+    with pytest.raises(InputError, match="not a valid Excel workbook"):
         read_table(p)
 
 
@@ -192,3 +192,97 @@ def test_short_all_caps_terms_are_case_sensitive(tmp_path):
     p.write_text("中文,English\n中国人民政治协商会议,CPPCC\n两个确立,Two Establishes\n", encoding="utf-8")
     tb, _ = import_glossary(p)
     assert [t.case_sensitive for c in tb.concepts for t in c.en] == [True, False]
+
+
+def test_a_ragged_semicolon_row_is_skipped_and_named_and_the_rest_imported(tmp_path):
+    p = tmp_path / "eu.csv"
+    p.write_text(
+        "中文;English;备注\n两个确立;Two Establishes;a\n四个意识;four consciousnesses, firmly;b;stray\n"
+        "规上企业;enterprises above designated size;\n两个维护;Two Upholds\n",
+        encoding="utf-8",
+    )
+    tb, report = import_glossary(p)
+    assert [c.source_term for c in tb.concepts] == ["两个确立", "规上企业", "两个维护"]
+    assert report.read == 4 and report.imported == 3
+    assert [row for row, _ in report.skipped] == [3]
+    assert "4 cells where the header has 3 (a stray semicolon inside a cell?)" in report.skipped[0][1]
+    assert report.where == "utf-8, delimiter semicolon"
+
+
+def test_forbidden_column_gives_forbidden_variants(tmp_path):
+    p = tmp_path / "g.csv"
+    p.write_text(
+        "中文,English,Forbidden\n两个确立,Two Establishes,two establishments; two confirmations\n"
+        "两个确立,the Two Establishes,Two Establishes\n四个意识,four consciousnesses,\n",
+        encoding="utf-8",
+    )
+    tb, report = import_glossary(p)
+    first, second = tb.concepts
+    assert [(t.text, t.status) for t in first.en] == [
+        ("Two Establishes", Status.PREFERRED), ("two establishments", Status.FORBIDDEN),
+        ("two confirmations", Status.FORBIDDEN), ("the Two Establishes", Status.ADMITTED),
+    ]
+    assert [(t.text, t.status) for t in second.en] == [("four consciousnesses", Status.PREFERRED)]
+    assert "forbidden = column C (Forbidden)" in report.mapping
+    p.write_text("术语,译名,禁用译法\n两个维护,Two Upholds,two maintains\n", encoding="utf-8")
+    assert [t.status for t in import_glossary(p)[0].concepts[0].en] == [Status.PREFERRED, Status.FORBIDDEN]
+
+
+def test_forbidden_column_by_explicit_mapping(tmp_path):
+    assert parse_mapping("zh=A,en=B,forbidden=D") == {"zh": 0, "en": 1, "forbidden": 3}
+    p = tmp_path / "g.csv"
+    p.write_text("两个确立,Two Establishes,x,two establishments\n", encoding="utf-8")
+    tb, _ = import_glossary(p, columns=parse_mapping("zh=A,en=B,forbidden=D"), header_row=-1)
+    assert [(t.text, t.status) for t in tb.concepts[0].en] == [("Two Establishes", Status.PREFERRED), ("two establishments", Status.FORBIDDEN)]
+
+
+def test_delimiter_override(tmp_path):
+    p = tmp_path / "g.csv"
+    p.write_text("中文:English\n两个确立:Two Establishes\n两个维护:Two Upholds\n", encoding="utf-8")
+    with pytest.raises(InputError, match="cannot find a Chinese and an English column"):
+        import_glossary(p)  # a colon is no delimiter the sniffer tries
+    tb, report = import_glossary(p, delimiter=":")
+    assert [c.preferred.text for c in tb.concepts] == ["Two Establishes", "Two Upholds"]
+    assert report.where == "utf-8, delimiter ':'"
+    p.write_text("中文\tEnglish\n两个确立\tTwo Establishes\n", encoding="utf-8")
+    with pytest.raises(InputError, match="cannot find a Chinese and an English column"):
+        import_glossary(p, delimiter=";")  # the user's word wins over the sniffer: one column
+
+
+def test_delimiter_option_of_the_cli(tmp_path, capsys):
+    from reviewer.cli import main
+
+    p = tmp_path / "g.csv"
+    p.write_text("中文:English\n两个确立:Two Establishes, firmly\n", encoding="utf-8")
+    out = tmp_path / "g.tbx"
+    assert main(["glossary", "import", str(p), "-o", str(out), "--delimiter", "colon"]) == 0
+    assert read_tbx(out).concepts[0].preferred.text == "Two Establishes, firmly"
+    assert "delimiter ':'" in capsys.readouterr().out
+    assert main(["glossary", "import", str(p), "-o", str(tmp_path / "h.tbx"), "--delimiter", "ab"]) != 0
+    assert "--delimiter: bad delimiter 'ab'" in capsys.readouterr().err
+
+
+def test_hidden_and_chart_sheets_are_skipped_unless_named(tmp_path):
+    from openpyxl.chart import BarChart, Reference
+
+    wb = openpyxl.Workbook()
+    hidden = wb.active
+    hidden.title = "Old"
+    hidden.append(["中文", "English"])
+    hidden.append(["两个确立", "two establishments"])
+    hidden.sheet_state = "hidden"
+    chart_sheet = wb.create_chartsheet("Chart")
+    current = wb.create_sheet("Current")
+    current.append(["中文", "English", "count"])
+    current.append(["两个确立", "Two Establishes", 2])
+    chart = BarChart()
+    chart.add_data(Reference(current, min_col=3, min_row=1, max_row=2))
+    chart_sheet.add_chart(chart)
+    p = tmp_path / "g.xlsx"
+    wb.save(p)
+    table = read_table(p)
+    assert (table.sheet, table.sheets) == ("Current", ["Old", "Chart", "Current"])
+    assert import_glossary(p)[0].concepts[0].preferred.text == "Two Establishes"
+    assert import_glossary(p, sheet="Old")[0].concepts[0].preferred.text == "two establishments"
+    with pytest.raises(InputError, match="the sheet 'Chart' is a chart, not a table"):
+        read_table(p, "Chart")

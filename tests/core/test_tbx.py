@@ -22,7 +22,9 @@ def test_reads_concepts_statuses_and_languages(mini_termbase):
 @pytest.mark.parametrize(
     "code, kind",
     [("zh", "zh-Hans"), ("ZH-cn", "zh-Hans"), ("zh-Hans", "zh-Hans"), ("zh_SG", "zh-Hans"), ("zh-TW", "zh-Hant"),
-     ("zh-HK", "zh-Hant"), ("zh-Hant-TW", "zh-Hant"), ("en", "en"), ("EN-us", "en"), ("en-GB", "en"), ("fr", "")],
+     ("zh-HK", "zh-Hant"), ("zh-Hant-TW", "zh-Hant"), ("en", "en"), ("EN-us", "en"), ("en-GB", "en"), ("fr", ""),
+     ("eng", "en"), ("ENG-us", "en"), ("zho", "zh-Hans"), ("chi", "zh-Hans"), ("zho-TW", "zh-Hant"), ("zho_Hant", "zh-Hant"),
+     ("fra", ""), ("english", ""), ("zhx", "")],
 )
 def test_language_aliases(code, kind):
     assert lang_kind(code) == kind

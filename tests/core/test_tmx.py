@@ -88,3 +88,21 @@ def test_chinese_marked_english_is_never_checked_as_english(tmp_path):
     path.write_text(f'<tmx version="1.4"><body><tu><tuv xml:lang="zh"><seg>{zh}</seg></tuv><tuv xml:lang="en"><seg>{zh}。</seg></tuv></tu></body></tmx>', encoding="utf-8")
     with pytest.raises(InputError, match=r"translates into Chinese, not into English \(the target side declared en but its text is Chinese\)"):
         read_document(path)
+
+
+def test_three_letter_language_codes_are_aliases(tmp_path):
+    p = tmp_path / "iso639-2.tmx"
+    p.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header srclang="zho" adminlang="eng" segtype="sentence" '
+        'o-tmf="x" datatype="plaintext" creationtool="t" creationtoolversion="1"/><body>'
+        '<tu><tuv xml:lang="zho"><seg>我们必须坚持两个确立。</seg></tuv><tuv xml:lang="eng"><seg>We must uphold the Two Establishes.</seg></tuv></tu>'
+        '<tu><tuv xml:lang="CHI"><seg>规上企业增长很快。</seg></tuv><tuv xml:lang="ENG-us"><seg>Enterprises above designated size grew fast.</seg></tuv></tu>'
+        "</body></tmx>",
+        encoding="utf-8",
+    )
+    doc = read_document(p)
+    assert [(s.source, s.target) for s in doc.segments] == [
+        ("我们必须坚持两个确立。", "We must uphold the Two Establishes."),
+        ("规上企业增长很快。", "Enterprises above designated size grew fast."),
+    ]
+    assert (doc.source_lang, doc.target_lang, doc.warnings) == ("zho", "eng", [])

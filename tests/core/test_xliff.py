@@ -311,3 +311,10 @@ def test_a_cp_control_character_is_kept_as_a_code_with_a_warning(tmp_path):
     doc = read_document(path)
     assert doc.segments[0].target == "The meeting was held" and [c.tag for c in doc.segments[0].codes] == ["cp"]
     assert any("control characters written as <cp/> are kept as codes, not checked as text: segment 1: U+0001, segment 1: U+0001" in w for w in doc.warnings)
+
+
+def test_three_letter_language_codes_are_aliases(tmp_path):
+    doc = read_document(_directed(tmp_path, "zho", "eng", _ZH, _EN))
+    assert (doc.source_lang, doc.target_lang, doc.warnings) == ("zho", "eng", [])
+    with pytest.raises(InputError, match=r"is English \(eng\) → Chinese \(chi\), the reverse"):
+        read_document(_directed(tmp_path, "eng", "chi", _EN, _ZH, "reverse.xlf"))

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reviewer.core.errors import InputError
+from reviewer.core.langtags import base_language
 
 #: Fewer letters than this on a side give no verdict.
 MIN_LETTERS = 20
@@ -89,8 +90,9 @@ class Detected:
 
 
 def base(code: str) -> str:
-    """The base language of a tag, lower-cased: ``"en"`` for ``"EN-us"``, ``"zh"`` for ``"zh_Hans"``."""
-    return code.strip().lower().replace("_", "-").split("-")[0]
+    """The base language of a tag, lower-cased: ``"en"`` for ``"EN-us"`` and ``"eng"``, ``"zh"``
+    for ``"zh_Hans"`` and ``"zho"`` (:func:`reviewer.core.langtags.base_language`)."""
+    return base_language(code)
 
 
 def name_of(code: str) -> str:

@@ -5,18 +5,23 @@ unit a CAT tool or a client exported and the unit the corrections go back into.
 
 Reading (:func:`read`, with :func:`guess_mapping` for a mapping dialog):
 
-* CSV and TSV: the encoding is detected as for every text file
-  (:func:`reviewer.core.encoding.decode_bytes`: a BOM, UTF-8, UTF-16, GB18030/GBK) and the
-  delimiter (comma, tab, semicolon, vertical bar) is the one that splits the first
-  records into the same number of cells most consistently. Quoted cells may hold
+The grid comes from the spreadsheet layer, :mod:`reviewer.core.tables`, shared with the
+glossary import:
+
+* CSV and TSV (:mod:`reviewer.core.tables.delimited`): the encoding is detected as for
+  every text file (a BOM, UTF-8, UTF-16, GB18030/GBK) and the delimiter (comma, tab,
+  semicolon, vertical bar) is the one that splits the first records into the same number
+  of cells most consistently, unless the mapping gives them. Quoted cells may hold
   delimiters, quotes and line breaks; cells keep their text exactly as written (line
   breaks inside a cell become ``\\n``).
-* XLSX: :func:`reviewer.core.xmlsafe.check_zip` vets the ZIP before openpyxl sees it;
-  formulas count with their cached value, a merged cell gives its value to every cell
-  it covers, numbers and dates read as Excel shows them (``1``, not ``1.0``; ``2024-01-05``,
-  not a ``datetime``; a percentage with its ``%``). The first sheet (visible sheets first)
-  whose columns can be recognised is used unless the mapping names one. A review
-  workbook exported by reviewer (sheets ``Summary`` and ``Findings``) is refused.
+* XLSX (:mod:`reviewer.core.tables.xlsx`): the ZIP is vetted and its merged ranges bounded
+  to the cells that exist before openpyxl sees it; formulas count with their cached
+  value, a merged cell gives its value to every cell it covers, numbers and dates read
+  as Excel shows them (``1``, not ``1.0``; ``2024-01-05``, not a ``datetime``; a
+  percentage with its ``%``). The first visible worksheet whose columns can be
+  recognised is used unless the mapping names one; chart sheets are never read, hidden
+  ones only when named. A review workbook exported by reviewer (sheets ``Summary`` and
+  ``Findings``) is refused.
 * Columns are found by the names in a header row among the first 20 rows (English,
   Chinese or language codes: ``source``/``target``, ``MT``, ``translation``, ``原文``/``译文``,
   ``中文``/``英文``, ``zh-CN``/``en-US`` ..., case-insensitive; :func:`header_role`), and
@@ -36,37 +41,34 @@ text are skipped. The mapping is kept in :attr:`Document.metadata` (keys of
 
 from __future__ import annotations
 
-import codecs
-import datetime as dt
-import io
 import re
-import unicodedata
-import warnings
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from reviewer.core.document import REFERENCE_PREFIX, Document, Segment
-from reviewer.core.encoding import decode_bytes
 from reviewer.core.errors import InputError
-from reviewer.core.fileio import read_regular_file
-from reviewer.core.termbase.tabular import (
-    MAX_TABLE_BYTES,
-    Table,
-    _note_uncalculated_formulas,
-    column_letter,
-    header_field,
-    lean_workbook,
-    one_line,
+from reviewer.core.tables import MAX_TABLE_BYTES, Table, column_index, column_letter, is_blank, read_delimited, read_workbook
+from reviewer.core.tables.grid import row_list
+from reviewer.core.tables.delimited import DELIMITER_NAMES, CsvField, CsvRecord, csv_cell_text, decode_table, sniff_delimiter, split_bom, split_records
+from reviewer.core.tables.headers import (
+    CONTENT_ROWS,
+    HEADER_SEARCH_ROWS,
+    cell as _cell,
+    content_columns,
+    first_pair_row,
+    header_columns,
+    is_chinese,
+    language_column,
+    normalise_header,
 )
-from reviewer.core.xmlsafe import check_zip
+from reviewer.core.tables.xlsx import merged_anchors, note_uncalculated_formulas, open_workbook, sheet_rows, xlsx_cell_text
 
-if TYPE_CHECKING:
-    from openpyxl.workbook.workbook import Workbook
-    from openpyxl.worksheet.worksheet import Worksheet
-
-__all__ = ["ID_NOTE", "REFERENCE_NOTE", "TableMapping", "guess_mapping", "header_role", "read"]
+__all__ = [
+    "CONTENT_ROWS", "DELIMITER_NAMES", "HEADER_SEARCH_ROWS", "ID_NOTE", "MAX_TABLE_BYTES", "REFERENCE_NOTE", "CsvField",
+    "CsvRecord", "TableMapping", "column_index", "csv_cell_text", "decode_table", "guess_mapping", "header_role",
+    "merged_anchors", "open_workbook", "read", "sheet_rows", "sniff_delimiter", "split_bom", "split_records",
+    "xlsx_cell_text",
+]
 
 #: Prefix of the note that holds the file's own id of a row.
 ID_NOTE = "id: "
@@ -74,20 +76,12 @@ ID_NOTE = "id: "
 REFERENCE_NOTE = REFERENCE_PREFIX
 #: Rows returned by :func:`guess_mapping` for a preview.
 PREVIEW_ROWS = 20
-#: Rows searched for a header.
-HEADER_SEARCH_ROWS = 20
-#: Rows looked at to recognise columns by their script.
-CONTENT_ROWS = 200
 
 ROLES = ("source", "target", "id", "note", "reference")
 
-DELIMITER_NAMES = {",": "comma", "\t": "tab", ";": "semicolon", "|": "vertical bar"}
-
-_CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_LATIN_RE = re.compile(r"[A-Za-z]")
-
-#: Header cell (normalised) -> role. Language codes and the termbase import's names for
-#: Chinese and English columns (:func:`reviewer.core.termbase.tabular.header_field`) count too.
+#: Header cell (:func:`reviewer.core.tables.headers.normalise_header`) -> role. The names of
+#: Chinese and English columns the glossary import knows
+#: (:func:`reviewer.core.tables.headers.language_column`) count too.
 HEADER_ALIASES: dict[str, str] = {}
 for _role, _names in {
     "source": "source|src|source text|source segment|source sentence|source language|original|original text|"
@@ -114,7 +108,6 @@ _ROLE_MARKERS: tuple[tuple[str, frozenset[str], tuple[str, ...]], ...] = (
     ("source", frozenset("source src chinese zh cn original".split()), ("原文", "中文", "汉语", "源")),
 )
 _MT_WORDS = frozenset({"mt", "machine"})
-_FIXED_FORMAT_RE = re.compile(r"(#,##)?0(?:\.(0+))?")
 _LANG_CODE_RE = re.compile(r"(zh|en)(?:[-_][A-Za-z0-9]{2,8})*", re.IGNORECASE)
 
 
@@ -200,41 +193,21 @@ class TableMapping:
         return mapping
 
 
-def column_index(letters: str) -> int:
-    """``"A"`` -> 0, ``"AB"`` -> 27.
-
-    Raises:
-        ValueError: not column letters.
-    """
-    letters = letters.strip().upper()
-    if not letters.isalpha() or not letters.isascii():
-        raise ValueError(f"bad column '{letters}'")
-    n = 0
-    for ch in letters:
-        n = n * 26 + (ord(ch) - 64)
-    return n - 1
-
-
 # -- header names ---------------------------------------------------------------------
-
-
-def _normalise(cell: str) -> str:
-    text = unicodedata.normalize("NFKC", cell).strip().lower().rstrip(":：").strip()
-    return " ".join(text.split())
 
 
 def header_role(cell: str) -> str | None:
     """The role a header cell names (``"source"``, ``"target"``, ``"id"``, ``"note"``,
     ``"reference"``), or ``None``."""
-    key = _normalise(cell)
+    key = normalise_header(cell)
     if not key:
         return None
     if key in HEADER_ALIASES:
         return HEADER_ALIASES[key]
-    termbase_field = header_field(cell)
-    if termbase_field in ("zh", "zh_hant"):
+    language = language_column(cell)
+    if language in ("zh", "zh_hant"):
         return "source"
-    if termbase_field == "en":
+    if language == "en":
         return "target"
     words = set(re.split(r"[^\w#.+-]+|_", key)) - {""}
     if len(words) > 4 or len(key) > 30:
@@ -248,20 +221,11 @@ def header_role(cell: str) -> str | None:
 def _header_roles(row: list[str]) -> dict[str, int]:
     """Role -> column of the cells of ``row`` that name a role; of two target columns,
     one whose name says MT wins."""
-    roles: dict[str, int] = {}
-    for col, cell in enumerate(row):
-        role = header_role(cell)
-        if role is None:
-            continue
-        if role not in roles:
-            roles[role] = col
-        elif role == "target" and _says_mt(cell) and not _says_mt(row[roles[role]]):
-            roles[role] = col
-    return roles
+    return header_columns(row, header_role, lambda role, new, old: role == "target" and _says_mt(new) and not _says_mt(old))
 
 
 def _says_mt(cell: str) -> bool:
-    key = _normalise(cell)
+    key = normalise_header(cell)
     return bool(set(re.split(r"[^\w]+", key)) & _MT_WORDS) or "机" in key
 
 
@@ -278,55 +242,6 @@ def _lang_code(cell: str, default: str) -> str:
 
 
 # -- recognising columns ---------------------------------------------------------------
-
-
-def _is_chinese(cell: str) -> bool:
-    cjk = len(_CJK_RE.findall(cell))
-    return cjk > 0 and cjk * 4 >= len(_LATIN_RE.findall(cell))
-
-
-def _is_english(cell: str) -> bool:
-    latin = len(_LATIN_RE.findall(cell))
-    return latin >= 2 and len(_CJK_RE.findall(cell)) * 10 < latin
-
-
-def _cell(row: list[str], col: int | None) -> str:
-    return row[col] if col is not None and col < len(row) else ""
-
-
-def _content_columns(
-    rows: list[list[str]], source: int | None = None, target: int | None = None, taken: frozenset[int] = frozenset()
-) -> tuple[int | None, int | None]:
-    """The source column (mostly Hanzi) and the target column (mostly Latin letters, filled
-    where the source is, the first such right of the source) of ``rows``, keeping the
-    ones given and never choosing a column in ``taken``."""
-    body = [r for r in rows[:CONTENT_ROWS] if any(c.strip() for c in r)]
-    if not body:
-        return source, target
-    width = max(len(r) for r in body)
-    body = body[1:] if len(body) > 1 else body  # the first row may be a header with names not known
-
-    def share(col: int, test: Callable[[str], bool]) -> float:
-        cells = [r[col] for r in body if col < len(r) and r[col].strip()]
-        return sum(map(test, cells)) / len(cells) if cells else 0.0
-
-    if source is None:
-        free = [c for c in range(width) if c not in taken and c != target] or [0]
-        best = max(free, key=lambda c: (share(c, _is_chinese), -c))
-        source = best if best not in taken and share(best, _is_chinese) >= 0.6 else None
-    if target is None:
-        filled = [r for r in body if _cell(r, source).strip()] or body
-        candidates = []
-        for col in range(width):
-            if col == source or col in taken or share(col, _is_english) < 0.6:
-                continue
-            cells = [r[col] for r in filled if col < len(r) and r[col].strip()]
-            letters = sum(len(_LATIN_RE.findall(c)) for c in cells) / max(len(cells), 1)
-            if len(cells) >= 0.5 * len(filled) and letters >= 4:
-                candidates.append(col)
-        right = [c for c in candidates if source is not None and c > source]
-        target = (right or candidates)[0] if candidates else None
-    return source, target
 
 
 def _with_roles(header_row: int | None, roles: dict[str, int]) -> TableMapping:
@@ -349,332 +264,38 @@ def _guess(rows: list[list[str]]) -> TableMapping:
     if partial is not None:  # a header names one of the two; the content finds the other
         index, roles = partial
         taken = frozenset(c for r, c in roles.items() if r not in ("source", "target"))
-        source, target = _content_columns(rows[index + 1 :], roles.get("source"), roles.get("target"), taken)
+        source, target = content_columns(rows[index + 1 :], roles.get("source"), roles.get("target"), taken)
         if source is not None and target is not None and source != target:
             roles.update(source=source, target=target)
             return _with_roles(index + 1, roles)
-    source, target = _content_columns(rows)
+    source, target = content_columns(rows)
     mapping = TableMapping(source=source, target=target)
     if source is None or target is None:
         return mapping
-    for index, row in enumerate(rows):  # rows above the first Chinese/English pair are a title or header
-        if _is_chinese(_cell(row, source)) and _is_english(_cell(row, target)):
-            above = [i for i in range(index) if any(c.strip() for c in rows[i])]
-            mapping.header_row = above[-1] + 1 if above else None
-            break
+    above = first_pair_row(rows, source, target)  # rows above the first Chinese/English pair: a title or header
+    mapping.header_row = above + 1 if above is not None else None
     return mapping
 
 
-# -- CSV and TSV -----------------------------------------------------------------------
+# -- reading the grid --------------------------------------------------------------------
 
 
-@dataclass(slots=True)
-class CsvField:
-    """One cell of a delimited file.
-
-    Attributes:
-        value: the cell's text as :mod:`csv` reads it (quotes removed, ``""`` undoubled).
-        start: offset of the cell as written (quotes included) in the decoded text.
-        end: exclusive end offset.
-        quoted: the cell was written in quotes.
-    """
-
-    value: str
-    start: int
-    end: int
-    quoted: bool
+def _has_columns(table: Table) -> bool:
+    mapping = _guess(table.rows)
+    return mapping.source is not None and mapping.target is not None
 
 
-@dataclass(slots=True)
-class CsvRecord:
-    """One record (spreadsheet row) of a delimited file.
-
-    Attributes:
-        start: offset of its first character.
-        end: offset just after its last cell (before the line break).
-        fields: its cells; none for a blank line.
-    """
-
-    start: int
-    end: int
-    fields: list[CsvField]
-
-
-def split_records(text: str, delimiter: str, limit: int | None = None) -> tuple[list[CsvRecord], bool]:
-    """Split delimited text into records with the offsets of every cell.
-
-    Follows :func:`csv.reader` with the default (Excel) dialect: a cell that starts
-    with ``"`` is quoted (``""`` inside is one quote, and text after the closing quote
-    is kept); a quote elsewhere is literal; ``\\r\\n``, ``\\n`` and ``\\r`` end a record
-    outside quotes; a blank line is a record with no cells.
-
-    Args:
-        text: the decoded file.
-        delimiter: one character.
-        limit: stop after this many records.
-
-    Returns:
-        ``(records, unterminated)``: ``unterminated`` is true when a quoted cell runs
-        to the end of the text (a stray quotation mark).
-    """
-    stop = re.compile(f"[{re.escape(delimiter)}\r\n]")
-    records: list[CsvRecord] = []
-    n = len(text)
-    i = 0
-    unterminated = False
-    while i < n and (limit is None or len(records) < limit):
-        rec_start = i
-        fields: list[CsvField] = []
-        while True:
-            start = i
-            quoted = i < n and text[i] == '"'
-            if quoted:
-                parts = []
-                i += 1
-                while True:
-                    j = text.find('"', i)
-                    if j < 0:
-                        parts.append(text[i:])
-                        i = n
-                        unterminated = True
-                        break
-                    parts.append(text[i:j])
-                    if text.startswith('"', j + 1):
-                        parts.append('"')
-                        i = j + 2
-                        continue
-                    i = j + 1
-                    break
-                m = stop.search(text, i)
-                k = m.start() if m else n
-                parts.append(text[i:k])
-                i = k
-                value = "".join(parts)
-            else:
-                m = stop.search(text, i)
-                k = m.start() if m else n
-                value = text[i:k]
-                i = k
-            fields.append(CsvField(value, start, i, quoted))
-            if i < n and text[i] == delimiter:
-                i += 1
-                continue
-            break
-        rec_end = i
-        if text.startswith("\r\n", i):
-            i += 2
-        elif i < n:
-            i += 1
-        if len(fields) == 1 and not fields[0].quoted and not fields[0].value:
-            fields = []
-        records.append(CsvRecord(rec_start, rec_end, fields))
-    return records, unterminated
-
-
-def csv_cell_text(value: str) -> str:
-    """A CSV cell's text as a segment holds it: line breaks inside the cell as ``\\n``."""
-    return value.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def sniff_delimiter(text: str, suffix: str) -> str:
-    """The delimiter (comma, tab, semicolon or vertical bar) that splits the first records
-    into the same number of cells (two or more) most often; ties go to tab for ``.tsv``
-    and comma otherwise."""
-    order = ["\t", ",", ";", "|"] if suffix == ".tsv" else [",", "\t", ";", "|"]
-    sample = text[:65536]
-    best, best_score = order[0], (0.0, 0)
-    for rank, delimiter in enumerate(order):
-        if delimiter not in sample:
-            continue
-        records, _ = split_records(sample, delimiter, limit=200)
-        if len(sample) < len(text) and len(records) > 1:
-            records = records[:-1]  # may be cut inside a cell
-        counts = [len(r.fields) for r in records if any(f.value.strip() for f in r.fields)]
-        if not counts:
-            continue
-        common = max(set(counts), key=lambda c: (counts.count(c), c))
-        if common < 2:
-            continue
-        score = (counts.count(common) / len(counts), -rank)
-        if score > best_score:
-            best, best_score = delimiter, score
-    return best
-
-
-def split_bom(raw: bytes, encoding: str) -> tuple[bytes, str]:
-    """``(byte-order mark, codec of the rest)`` of ``raw`` read as ``encoding``."""
-    family = codecs.lookup(encoding).name
-    for bom, codec, fam in (
-        (codecs.BOM_UTF8, "utf-8", ("utf-8", "utf-8-sig")),
-        (codecs.BOM_UTF32_LE, "utf-32-le", ("utf-32",)),
-        (codecs.BOM_UTF32_BE, "utf-32-be", ("utf-32",)),
-        (codecs.BOM_UTF16_LE, "utf-16-le", ("utf-16",)),
-        (codecs.BOM_UTF16_BE, "utf-16-be", ("utf-16",)),
-    ):
-        if family in fam and raw.startswith(bom):
-            return bom, codec
-    return b"", encoding
-
-
-def decode_table(path: Path, raw: bytes, encoding: str = "") -> tuple[str, str]:
-    """Decode a CSV/TSV file: detected when ``encoding`` is ``""``, else strictly as ``encoding``.
-
-    Returns:
-        ``(text without its byte-order mark, encoding)``.
+def _read_xlsx(path: Path, sheet: str) -> tuple[Table, bytes]:
+    """The named sheet, or the first visible one whose columns are recognised, or the first
+    one with any text (:func:`reviewer.core.tables.read_workbook`).
 
     Raises:
-        InputError: a ZIP or old Excel file under a text name, binary data, or bytes the
-            encoding does not decode.
+        InputError: see :func:`reviewer.core.tables.xlsx.open_workbook`; no sheet has text.
     """
-    if raw.startswith(b"PK\x03\x04"):
-        raise InputError(path, "this is an Excel workbook (a ZIP file) saved with a text name; rename it to .xlsx")
-    if raw.startswith(b"\xd0\xcf\x11\xe0"):
-        raise InputError(path, "this is an old Excel 97-2003 (.xls) workbook, not a CSV or TSV file; save it as .xlsx or CSV")
-    if not encoding:
-        return decode_bytes(raw, path)
-    try:
-        bom, codec = split_bom(raw, encoding)
-        return raw[len(bom) :].decode(codec), encoding
-    except LookupError:
-        raise InputError(path, f"unknown encoding '{encoding}'") from None
-    except UnicodeDecodeError as exc:
-        raise InputError(path, f"the file is not valid {encoding} ({exc.reason} at byte {exc.start})") from None
-
-
-def _read_delimited(path: Path, mapping: TableMapping | None) -> Table:
-    raw = read_regular_file(path, MAX_TABLE_BYTES, "spreadsheet")
-    text, encoding = decode_table(path, raw, mapping.encoding if mapping else "")
-    delimiter = (mapping.delimiter if mapping else "") or sniff_delimiter(text, path.suffix.lower())
-    records, unterminated = split_records(text, delimiter)
-    rows = [[csv_cell_text(f.value) for f in r.fields] for r in records]
-    table = Table(path, rows, encoding=encoding, delimiter=delimiter)
-    if unterminated:
-        table.notes.append(f"row {len(rows)}: a quotation mark opens a cell that never closes, so the rest of the file is in that cell")
-    return table
-
-
-# -- XLSX --------------------------------------------------------------------------------
-
-
-def open_workbook(path: Path, data_only: bool = True, rich_text: bool = False) -> tuple[Workbook, bytes, list[str]]:
-    """Open an XLSX file safely: size limit, ZIP and XML guard, then openpyxl.
-
-    Returns:
-        ``(workbook, the file's bytes, warnings)``: the warnings name what openpyxl cannot
-        read (and so a corrected copy cannot keep); its other warnings are dropped. With
-        ``data_only`` (reading), the bytes and the workbook are those of
-        :func:`reviewer.core.termbase.tabular.lean_workbook`.
-
-    Raises:
-        InputError: too large, not an XLSX file (text, an old .xls), corrupt, a ZIP bomb,
-            a DTD, a sheet of more than :data:`~reviewer.core.termbase.tabular.MAX_SHEET_ROWS`
-            rows, or a review workbook exported by reviewer.
-    """
-    from openpyxl import load_workbook
-
-    raw = read_regular_file(path, MAX_TABLE_BYTES, "workbook")
-    if raw.startswith(b"\xd0\xcf\x11\xe0"):
-        raise InputError(path, "this is an old Excel 97-2003 (.xls) workbook; save it as .xlsx")
-    if not raw.startswith(b"PK\x03\x04"):
-        kind = "empty" if not raw.strip() else "a text file (a CSV or TSV saved with an .xlsx name? rename it)"
-        try:
-            raw[:4096].decode("utf-8")
-        except UnicodeDecodeError:
-            kind = "empty" if not raw.strip() else "neither a ZIP container nor text"
-        raise InputError(path, f"this is not an Excel workbook: the file is {kind}")
-    check_zip(path, "Excel workbook").close()
-    if data_only:  # reading, not writing a corrected copy: empty cells of huge sheets left out
-        raw = lean_workbook(path, raw, "Excel workbook")
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        try:
-            wb = load_workbook(io.BytesIO(raw), data_only=data_only, rich_text=rich_text)
-        except Exception as exc:  # openpyxl raises almost anything on a damaged part
-            raise InputError(path, f"not a readable Excel workbook ({one_line(exc)})") from None
-    if {"Summary", "Findings"} <= set(wb.sheetnames):
-        raise InputError(path, "this is a review workbook exported by reviewer (sheets Summary and Findings), not a bilingual file")
-    lost = [str(w.message) for w in caught if "not supported" in str(w.message) or "removed" in str(w.message)]
-    return wb, raw, [f"{m} (a corrected copy written by reviewer will not have it)" for m in lost]
-
-
-def xlsx_cell_text(value: Any, number_format: str = "General") -> str:
-    """A cell's value as Excel shows it: ``1`` for 1.0, ``2024-01-05`` for a date, ``12.5%`` for
-    0.125 formatted as a percentage, ``1,200.50`` for 1200.5 formatted ``#,##0.00``,
-    ``TRUE``/``FALSE``, rich text as its plain text. Other number formats (currencies,
-    fractions, custom dates) give the plain number."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, dt.datetime):
-        if value.time() == dt.time(0):
-            return value.date().isoformat()
-        return value.isoformat(sep=" ", timespec="seconds")
-    if isinstance(value, (dt.date, dt.time)):
-        return value.isoformat()
-    if isinstance(value, (int, float)):
-        if "%" in number_format:
-            decimals = len(m.group(1)) if (m := re.search(r"\.(0+)", number_format)) else 0
-            return f"{value * 100:.{decimals}f}%"
-        fixed = _FIXED_FORMAT_RE.fullmatch(number_format)
-        if fixed:  # 0, 0.00, #,##0, #,##0.0
-            decimals = len(fixed.group(2) or "")
-            return f"{value:{',' if fixed.group(1) else ''}.{decimals}f}"
-        if isinstance(value, float) and value.is_integer():
-            return str(int(value))
-        return str(value)
-    return str(value)
-
-
-def merged_anchors(ws: Worksheet) -> dict[tuple[int, int], tuple[int, int]]:
-    """``(row, column)`` (1-based) of every cell a merged range covers -> its top-left cell."""
-    anchors: dict[tuple[int, int], tuple[int, int]] = {}
-    for rng in ws.merged_cells.ranges:
-        for r in range(rng.min_row, rng.max_row + 1):
-            for c in range(rng.min_col, rng.max_col + 1):
-                anchors[(r, c)] = (rng.min_row, rng.min_col)
-    return anchors
-
-
-def sheet_rows(ws: Worksheet) -> list[list[str]]:
-    """Every row of ``ws`` from row 1 as text, merged cells filled with their value."""
-    rows = [[xlsx_cell_text(c.value, c.number_format) for c in row] for row in ws.iter_rows()]
-    for (r, c), (ar, ac) in merged_anchors(ws).items():
-        if r - 1 < len(rows) and c - 1 < len(rows[r - 1]) and ar - 1 < len(rows) and ac - 1 < len(rows[ar - 1]):
-            rows[r - 1][c - 1] = rows[ar - 1][ac - 1]
-    return rows
-
-
-def _read_xlsx(path: Path, sheet: str) -> tuple[Table, TableMapping | None, bytes]:
-    """The named sheet, or the first (visible first) whose columns are recognised, or the
-    first one with any text; with its guessed mapping (``None`` when a sheet was named)."""
-    from openpyxl.worksheet.worksheet import Worksheet
-
-    wb, raw, notes = open_workbook(path)
-    names = list(wb.sheetnames)
-    if sheet:
-        if sheet not in names:
-            raise InputError(path, f"no sheet named '{sheet}' (sheets: {', '.join(names)})")
-        if not isinstance(wb[sheet], Worksheet):
-            raise InputError(path, f"the sheet '{sheet}' is a chart, not a table")
-        return Table(path, sheet_rows(wb[sheet]), sheet=sheet, sheets=names, notes=notes), None, raw
-    order = sorted(names, key=lambda n: wb[n].sheet_state != "visible")
-    fallback: tuple[Table, TableMapping] | None = None
-    for name in order:
-        ws = wb[name]
-        if not isinstance(ws, Worksheet):
-            continue  # a chart sheet
-        table = Table(path, sheet_rows(ws), sheet=name, sheets=names, notes=list(notes))
-        if not any(any(c.strip() for c in r) for r in table.rows):
-            continue
-        mapping = _guess(table.rows)
-        if mapping.source is not None and mapping.target is not None:
-            return table, mapping, raw
-        if fallback is None:
-            fallback = (table, mapping)
-    if fallback is None:
+    table, raw = read_workbook(path, sheet or None, _has_columns, max_bytes=MAX_TABLE_BYTES)
+    if not table.sheet:
         raise InputError(path, "the workbook is empty")
-    return fallback[0], fallback[1], raw
+    return table, raw
 
 
 # -- the public API -----------------------------------------------------------------------
@@ -683,12 +304,13 @@ def _read_xlsx(path: Path, sheet: str) -> tuple[Table, TableMapping | None, byte
 def _load(path: Path, mapping: TableMapping | None) -> tuple[Table, TableMapping, bytes | None]:
     """Read ``path`` into a grid; the mapping is ``mapping`` or a guess."""
     if path.suffix.lower() == ".xlsx":
-        table, guessed, raw = _read_xlsx(path, mapping.sheet if mapping else "")
-        result = replace(mapping) if mapping else guessed or _guess(table.rows)
+        table, raw = _read_xlsx(path, mapping.sheet if mapping else "")
+        result = replace(mapping) if mapping else _guess(table.rows)
         result.sheet, result.sheets = table.sheet, tuple(table.sheets)
         result.encoding = result.delimiter = ""
         return table, result, raw
-    table = _read_delimited(path, mapping)
+    table = read_delimited(path, encoding=mapping.encoding if mapping else "", delimiter=mapping.delimiter if mapping else "",
+                           max_bytes=MAX_TABLE_BYTES)
     result = replace(mapping) if mapping else _guess(table.rows)
     result.encoding, result.delimiter, result.sheet = table.encoding, table.delimiter, ""
     return table, result, None
@@ -715,16 +337,11 @@ def guess_mapping(path: Path, sheet: str | None = None) -> tuple[TableMapping, l
         guessed = _guess(table.rows)
         guessed.sheet, guessed.sheets = mapping.sheet, mapping.sheets
         mapping = guessed
-    if not any(any(c.strip() for c in r) for r in table.rows):
+    if is_blank([c for r in table.rows for c in r]):
         raise InputError(path, "the file is empty")
     preview = [list(r) for r in table.rows[:PREVIEW_ROWS]]
     width = max((len(r) for r in preview), default=0)
     return mapping, [r + [""] * (width - len(r)) for r in preview]
-
-
-def _row_list(numbers: list[int]) -> str:
-    shown = ", ".join(map(str, numbers[:10]))
-    return shown + (f" and {len(numbers) - 10} more" if len(numbers) > 10 else "")
 
 
 def _refusal(rows: list[list[str]], mapping: TableMapping) -> str:
@@ -791,14 +408,13 @@ def read(path: Path, mapping: TableMapping | None = None) -> Document:
         raise InputError(path, f"no rows with source or target text {where} ({mapping.describe(header)})")
     warnings_: list[str] = []
     if no_target:
-        warnings_.append(f"{len(no_target)} row(s) have source text but no target (rows {_row_list(no_target)}); they are kept with an empty target")
+        warnings_.append(f"{len(no_target)} row(s) have source text but no target (rows {row_list(no_target)}); they are kept with an empty target")
         if raw is not None and table.sheet:
-            letters = {column_letter(mapping.source), column_letter(mapping.target)}
             formulas = Table(path, table.rows, sheet=table.sheet)
-            _note_uncalculated_formulas(raw, formulas)
-            warnings_ += [n for n in formulas.notes if n.split("column ", 1)[-1].split(":", 1)[0] in letters]
+            note_uncalculated_formulas(raw, formulas, {mapping.source, mapping.target})
+            warnings_ += formulas.notes
     if no_source:
-        warnings_.append(f"{len(no_source)} row(s) have a target but no source text (rows {_row_list(no_source)})")
+        warnings_.append(f"{len(no_source)} row(s) have a target but no source text (rows {row_list(no_source)})")
     warnings_ += _direction_warnings(segments, mapping)
     warnings_ += table.notes
     fmt = "XLSX" if table.sheet else ("TSV" if mapping.delimiter == "\t" else "CSV")
@@ -820,8 +436,8 @@ def _direction_warnings(segments: list[Segment], mapping: TableMapping) -> list[
     out = []
     sources = [s.source for s in segments if s.source]
     targets = [s.target for s in segments if s.target.strip()]
-    if sources and sum(map(_is_chinese, sources)) < 0.5 * len(sources):
+    if sources and sum(map(is_chinese, sources)) < 0.5 * len(sources):
         out.append(f"the source column {column_letter(mapping.source or 0)} holds little Chinese: check the column mapping")
-    if targets and sum(map(_is_chinese, targets)) > 0.5 * len(targets):
+    if targets and sum(map(is_chinese, targets)) > 0.5 * len(targets):
         out.append(f"the target column {column_letter(mapping.target or 0)} is mostly Chinese: check the column mapping")
     return out

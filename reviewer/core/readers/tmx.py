@@ -2,9 +2,9 @@
 
 The sides are picked by language, never by position: in each ``tu`` the ``tuv`` whose
 ``xml:lang`` (or TMX 1.1 ``lang``) is Chinese is the source and the one in English the
-target, compared case-insensitively with the aliases of the termbase reader
-(:func:`reviewer.core.termbase.tbx.lang_kind`: ``zh``, ``ZH-cn``, ``zh-Hans``,
-``zh-TW`` ...; ``en``, ``EN-us`` ...). A unit with more than two variants is read
+target, compared case-insensitively with the aliases every reader shares
+(:func:`reviewer.core.langtags.lang_kind`: ``zh``, ``ZH-cn``, ``zh-Hans``,
+``zh-TW``, ``zho``, ``chi`` ...; ``en``, ``EN-us``, ``eng`` ...). A unit with more than two variants is read
 with a warning naming it; one with no English variant is skipped with a warning. A
 memory with no Chinese variant at all (English → French, say) is refused: reviewer checks
 English translations of Chinese. The text of each side is checked against its
@@ -29,7 +29,7 @@ from reviewer.core.errors import InputError
 from reviewer.core.fileio import MIB
 from reviewer.core.readers.inline import file_encoding, flatten, local, read_xml_file
 from reviewer.core.readers.language import check_direction
-from reviewer.core.termbase.tbx import lang_kind
+from reviewer.core.langtags import lang_kind
 
 #: Largest TMX file accepted (bytes).
 MAX_TMX_BYTES = 128 * MIB

@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 
 import re
 
-from reviewer.core.source_matching import to_simplified
+from reviewer.core.chinese import to_simplified
 from reviewer.core.termbase.model import Concept, Source, Status, Term, Termbase
 from reviewer.core.text import term_key
 

@@ -1,15 +1,22 @@
 """CSV, TSV and XLSX glossaries: import as people really make them, export losslessly.
 
-Import (:func:`read_table` then :func:`build_termbase`, or :func:`import_glossary`):
+Import (:func:`read_table` then :func:`build_termbase`, or :func:`import_glossary`). The
+grid comes from the spreadsheet layer, :mod:`reviewer.core.tables`, shared with the
+bilingual document reader:
 
 * The encoding is detected (UTF-8 with or without BOM, UTF-16, GB18030/GBK) and
-  the delimiter sniffed (comma, tab, semicolon, vertical bar).
-* In a workbook, the first sheet with a recognisable header is used unless a
-  sheet is named; merged cells give their value to every cell they cover, and
-  formulas count with their cached value.
+  the delimiter sniffed (comma, tab, semicolon, vertical bar) unless given; a row with
+  more cells than the header (a stray delimiter) is skipped and named in the report,
+  and the rest is imported.
+* In a workbook, the first visible worksheet with a recognisable header is used
+  unless a sheet is named (chart sheets never, hidden ones only when named); merged
+  cells give their value to every cell they cover, bounded to the cells that exist,
+  and formulas count with their cached value.
 * The header row is found among the first 20 rows, by names in English or
   Chinese or by language code (:data:`HEADER_ALIASES`); it is never read as a
   term. A two-column glossary with no header is recognised by its scripts.
+* A ``Forbidden`` column (禁用译法, "do not use" ...) holds forbidden variants of the
+  row's English term, several separated by ``;``.
 * With a ``concept`` column, rows with the same id are one concept, one English
   term a row (reviewer's own export). Without one, each row is a concept, and
   rows with the same Chinese term merge into one concept.
@@ -17,8 +24,9 @@ Import (:func:`read_table` then :func:`build_termbase`, or :func:`import_glossar
 Every import returns an :class:`ImportReport`: rows read, concepts imported,
 rows merged, and rows skipped with the reason. Importing nothing is an error.
 
-Export (:func:`write_table`) writes one row per English term with every field of
-the concept and the term, so TBX → CSV → XLSX → TBX loses nothing. CSV gets a
+Export (:func:`write_table`, :mod:`reviewer.core.termbase.tabular_export`) writes one row
+per English term with every field of the concept and the term, so TBX → CSV → XLSX →
+TBX loses nothing. CSV gets a
 UTF-8 byte-order mark (Excel then reads Chinese correctly), and a cell that
 starts with ``=``, ``+``, ``-``, ``@``, a tab or a CR (or their full-width forms)
 is prefixed with ``'`` so no spreadsheet runs it as a formula; the import strips
@@ -27,34 +35,34 @@ that quote again.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reviewer.core.encoding import decode_bytes
-from reviewer.core.errors import InputError, OutputError
-from reviewer.core.fileio import MIB, atomic_write_bytes, read_regular_file
-from reviewer.core.source_matching import to_simplified
+from reviewer.core.chinese import to_simplified
+from reviewer.core.errors import InputError
+from reviewer.core.tables import MAX_TABLE_BYTES, Table, column_index, column_letter, is_blank, one_line, read_delimited, read_workbook
+from reviewer.core.tables.bounds import LEAN_SHEET_BYTES, MAX_SHEET_ROWS
+from reviewer.core.tables.delimited import DELIMITER_NAMES
+from reviewer.core.tables.headers import LANGUAGE_HEADERS, content_columns, find_header, first_pair_row, language_column, normalise_header
+from reviewer.core.tables.xlsx import note_uncalculated_formulas
 from reviewer.core.termbase.model import Concept, MatchMode, Source, Status, Term, Termbase
+from reviewer.core.termbase.tabular_export import FIELDS, FORMULA_START, SOURCE_SEP, termbase_rows, write_table
 
-MAX_TABLE_BYTES = 64 * MIB
+__all__ = [
+    "FIELDS", "HEADER_ALIASES", "IMPORT_FIELDS", "LEAN_SHEET_BYTES", "MAX_SHEET_ROWS", "MAX_TABLE_BYTES", "ImportReport",
+    "Mapping", "Table", "build_termbase", "column_letter", "guess_mapping", "header_field", "import_glossary", "one_line",
+    "parse_mapping", "read_table", "termbase_rows", "write_table",
+]
 
-#: Most rows with content one worksheet may have (Excel's own limit is 1,048,576 rows).
-MAX_SHEET_ROWS = 200_000
+#: Fields an import reads: the export's, and ``forbidden`` (forbidden variants of the row's term).
+IMPORT_FIELDS = (*FIELDS, "forbidden")
 
-#: Worksheets larger than this (bytes of XML) are read without their empty cells and rows.
-LEAN_SHEET_BYTES = 4 * MIB
-
-#: Field names of the tabular format, in export order.
-FIELDS = (
-    "concept", "subject", "definition", "note", "sources", "verified", "zh", "zh_variants", "zh_hant",
-    "en", "status", "form", "usage_note", "case_sensitive", "match", "threshold", "valid_from", "valid_to",
-)
-
-#: Header cell (lower-case, spaces collapsed) -> field.
+#: Header cell (:func:`reviewer.core.tables.headers.normalise_header`, ``_`` as a space) -> field.
+#: The Chinese and English columns are named as in
+#: :data:`reviewer.core.tables.headers.LANGUAGE_HEADERS`.
 HEADER_ALIASES: dict[str, str] = {}
 for _field, _names in {
     "concept": "concept|concept id|id|entry|entry id|term entry|概念|概念编号|编号|序号 id",
@@ -63,10 +71,7 @@ for _field, _names in {
     "note": "note|notes|comment|comments|remark|remarks|备注|说明|注释",
     "sources": "sources|source of rendering|reference|references|citation|citations|出处|来源|依据",
     "verified": "verified|verification",
-    "zh": "zh|zh-cn|zh_cn|zh-hans|zh-sg|zho|chi|cn|chinese|chinese term|term cn|cn term|zh term|term zh|simplified chinese|source|source term|source language|中文|汉语|简体|简体中文|源语|原文|中文术语|术语|中文名称",
     "zh_variants": "zh variants|chinese variants|variants|其他中文|异名",
-    "zh_hant": "zh-tw|zh_tw|zh-hk|zh-hant|traditional chinese|traditional|繁体|繁体中文|繁體中文",
-    "en": "en|en-us|en-gb|en_us|eng|english|english term|term en|en term|target|target term|target language|translation|英文|英语|译文|英文术语|英文译名|译名",
     "status": "status|administrative status|term status|状态|使用状态",
     "form": "form|term type|termtype",
     "usage_note": "usage note|usage|用法",
@@ -75,9 +80,13 @@ for _field, _names in {
     "threshold": "threshold|fuzzy threshold|similarity",
     "valid_from": "valid from|from|since|起始",
     "valid_to": "valid to|until|to|superseded|截止",
+    "forbidden": "forbidden|forbidden term|forbidden terms|forbidden variant|forbidden variants|forbidden translation|"
+    "forbidden translations|forbidden rendering|forbidden renderings|do not use|don't use|prohibited|"
+    "wrong translation|wrong translations|incorrect translation|禁用|禁用译名|禁用译法|禁用译文|错误译法|错误译名|错译",
 }.items():
     for _name in _names.split("|"):
         HEADER_ALIASES[_name] = _field
+HEADER_ALIASES.update(LANGUAGE_HEADERS)
 
 _STATUS_WORDS: dict[str, Status] = {
     "preferred term": Status.PREFERRED, "preferredterm": Status.PREFERRED, "推荐使用": Status.PREFERRED, "standard": Status.PREFERRED, "标准": Status.PREFERRED,
@@ -93,32 +102,9 @@ _STATUS_WORDS: dict[str, Status] = {
 }
 _CJK_RE = re.compile(r"[\u3400-\u9fff]")
 _LATIN_RE = re.compile(r"[A-Za-z]")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
-_SOURCE_SEP = " ;; "
+#: Latin letters a glossary's English cells hold on average, at least (``CPC`` has three).
+_MIN_TERM_LETTERS = 2
 _LIST_SEP = re.compile(r"\s*[;；]\s*")
-
-
-@dataclass(slots=True)
-class Table:
-    """Rows of cells (strings) read from a file, before any mapping.
-
-    Attributes:
-        path: the file.
-        rows: every row, cells as text (``""`` for empty).
-        sheet: the sheet used, for workbooks.
-        sheets: every sheet name, for workbooks.
-        encoding: the detected encoding, for CSV/TSV.
-        delimiter: the sniffed delimiter, for CSV/TSV.
-        notes: things the reader had to do (formulas without a cached value, ...).
-    """
-
-    path: Path
-    rows: list[list[str]]
-    sheet: str = ""
-    sheets: list[str] = field(default_factory=list)
-    encoding: str = ""
-    delimiter: str = ""
-    notes: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -173,21 +159,32 @@ class ImportReport:
 # -- reading ---------------------------------------------------------------
 
 
-def read_table(path: str | Path, sheet: str | None = None) -> Table:
-    """Read a CSV, TSV or XLSX file into rows of text.
+def read_table(path: str | Path, sheet: str | None = None, delimiter: str | None = None) -> Table:
+    """Read a CSV, TSV or XLSX file into rows of text (:mod:`reviewer.core.tables`).
+
+    Args:
+        path: the glossary; a workbook saved under a text name is read as a workbook.
+        sheet: the worksheet to read; by default the first visible one whose columns are
+            recognised (:func:`guess_mapping`).
+        delimiter: the delimiter of a CSV/TSV file, one character; sniffed when ``None``.
 
     Raises:
-        InputError: unreadable, not a spreadsheet, unknown sheet, or empty.
+        InputError: unreadable, too large, not a spreadsheet, unknown sheet, a chart
+            sheet, a bad delimiter, or empty.
     """
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix in (".xlsx", ".xlsm") or _is_zip(p):
-        table = _read_xlsx(p, sheet)
+        table, raw = read_workbook(p, sheet, lambda t: guess_mapping(t) is not None, what="glossary", refuse_review=False,
+                                   note_lost=False, max_bytes=MAX_TABLE_BYTES)
+        if table.sheet:
+            note_uncalculated_formulas(raw, table)
     elif suffix in (".csv", ".tsv", ".txt", ".tab"):
-        table = _read_delimited(p)
+        table = read_delimited(p, delimiter=delimiter or "", what="glossary", max_bytes=MAX_TABLE_BYTES)
     else:
         raise InputError(p, f"unsupported glossary type '{p.suffix or '(none)'}'; reviewer reads .tbx, .csv, .tsv and .xlsx")
-    if not any(any(c.strip() for c in row) for row in table.rows):
+    table.rows = [[_unquote(c) for c in row] for row in table.rows]
+    if is_blank([c for row in table.rows for c in row]):
         raise InputError(p, "the glossary is empty")
     return table
 
@@ -201,130 +198,9 @@ def _is_zip(p: Path) -> bool:
         return False
 
 
-def _read_delimited(p: Path) -> Table:
-    text, encoding = decode_bytes(read_regular_file(p, MAX_TABLE_BYTES, "glossary"), p)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")  # old Mac "CSV (Macintosh)" ends lines with CR
-    sample = text[:20000]
-    try:
-        delimiter = csv.Sniffer().sniff(sample, delimiters=",\t;|").delimiter
-    except csv.Error:
-        delimiter = "\t" if p.suffix.lower() in (".tsv", ".tab") or sample.count("\t") > sample.count(",") else ","
-    try:
-        rows = [[_unquote(c) for c in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
-    except csv.Error as exc:
-        raise InputError(p, f"not a readable {'TSV' if delimiter == chr(9) else 'CSV'} file ({exc})") from None
-    return Table(p, rows, encoding=encoding, delimiter=delimiter)
-
-
-def _read_xlsx(p: Path, sheet: str | None) -> Table:
-    import zipfile
-
-    from openpyxl import load_workbook
-
-    from reviewer.core.xmlsafe import check_zip
-
-    data = read_regular_file(p, MAX_TABLE_BYTES, "glossary")
-    try:
-        zipfile.ZipFile(io.BytesIO(data)).close()
-    except Exception as exc:  # not a ZIP at all: an old .xls, text, nothing
-        raise InputError(p, f"not a readable Excel workbook ({one_line(exc)})") from None
-    check_zip(p, "Excel workbook").close()  # ZIP bombs, DTDs, damaged parts
-    data = lean_workbook(p, data, "Excel workbook")
-    try:
-        wb = load_workbook(io.BytesIO(data), data_only=True, read_only=False)
-    except Exception as exc:  # openpyxl raises almost anything on a damaged part
-        raise InputError(p, f"not a readable Excel workbook ({one_line(exc)})") from None
-    names = list(wb.sheetnames)
-    if sheet is not None and sheet not in names:
-        raise InputError(p, f"no sheet named '{sheet}' (sheets: {', '.join(names)})")
-    candidates = [sheet] if sheet is not None else names
-    tables = []
-    for name in candidates:
-        ws = wb[name]
-        notes: list[str] = []
-        grid = [[_cell_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
-        for rng in ws.merged_cells.ranges:
-            value = grid[rng.min_row - 1][rng.min_col - 1] if rng.min_row - 1 < len(grid) else ""
-            for r in range(rng.min_row - 1, min(rng.max_row, len(grid))):
-                for c in range(rng.min_col - 1, min(rng.max_col, len(grid[r]))):
-                    grid[r][c] = value
-        table = Table(p, grid, sheet=name, sheets=names, notes=notes)
-        if sheet is not None or guess_mapping(table) is not None:
-            _note_uncalculated_formulas(data, table)
-            return table
-        tables.append(table)
-    return tables[0] if tables else Table(p, [], sheets=names)
-
-
-def one_line(exc: BaseException) -> str:
-    """``Type: message`` of a library's exception on one line (openpyxl's run over several)."""
-    first = str(exc).strip().split("\n", 1)[0]
-    return f"{type(exc).__name__}: {' '.join(first.split())}" if first else type(exc).__name__
-
-
-_NAME = rb"(?:[A-Za-z_][\w.-]*:)?"
-_EMPTY_CELL_RE = re.compile(rb"<" + _NAME + rb"c\b[^<>]*/>")
-#: A row with no cell or only cells with no value (self-closing ``c`` elements).
-_EMPTY_ROW_RE = re.compile(rb"<(" + _NAME + rb")row\b[^<>]*(?:/>|>(?:\s*<\1c\b[^<>]*/>)*\s*</\1row\s*>)")
-_ROW_RE = re.compile(rb"<" + _NAME + rb"row\b")
-
-
-def lean_workbook(path: Path, data: bytes, what: str = "workbook") -> bytes:
-    """``data`` (an XLSX file :func:`reviewer.core.xmlsafe.check_zip` has passed) with the empty
-    cells and rows of its large worksheets left out, for reading only: a sheet formatted down
-    to row 1,048,576 would otherwise cost openpyxl a minute and gigabytes for cells with no
-    value. A cell with no value is a self-closing ``c`` element; a row with no cell left is
-    dropped. Small workbooks are returned as they are.
-
-    Raises:
-        InputError: a worksheet with more than :data:`MAX_SHEET_ROWS` rows with content.
-    """
-    import zipfile
-
-    from reviewer.core.xmlsafe import read_member
-
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        infos = zf.infolist()
-        big = {i.filename for i in infos if i.filename.startswith("xl/worksheets/") and i.file_size > LEAN_SHEET_BYTES}
-        if not big:
-            return data
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as dst:
-            for info in infos:
-                member = read_member(path, zf, info, what)
-                if info.filename in big:
-                    member = _EMPTY_CELL_RE.sub(b"", _EMPTY_ROW_RE.sub(b"", member))
-                    rows = len(_ROW_RE.findall(member))
-                    if rows > MAX_SHEET_ROWS:
-                        raise InputError(path, f"the {what} has a sheet with {rows:,} rows with content; reviewer reads at most {MAX_SHEET_ROWS:,} (split the table)")
-                copy = zipfile.ZipInfo(info.filename, info.date_time)
-                copy.compress_type = zipfile.ZIP_STORED
-                dst.writestr(copy, member)
-    return out.getvalue()
-
-
-def _note_uncalculated_formulas(data: bytes, table: Table) -> None:
-    """Formulas count with the value Excel cached; one never calculated has none: say so."""
-    from openpyxl import load_workbook
-
-    ws = load_workbook(io.BytesIO(data), data_only=False)[table.sheet]
-    for r, row in enumerate(ws.iter_rows(values_only=True)):
-        for c, value in enumerate(row):
-            if isinstance(value, str) and value.startswith("=") and r < len(table.rows) and not table.rows[r][c]:
-                table.notes.append(f"row {r + 1}, column {column_letter(c)}: a formula with no calculated value (open and save the file in Excel first)")
-
-
-def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return _unquote(str(value))
-
-
 def _unquote(cell: str) -> str:
     """Strip the ``'`` that :func:`write_table` put before a would-be formula."""
-    if len(cell) > 1 and cell[0] == "'" and cell[1:].startswith(_FORMULA_START):
+    if len(cell) > 1 and cell[0] == "'" and cell[1:].startswith(FORMULA_START):
         return cell[1:]
     return cell
 
@@ -333,59 +209,35 @@ def _unquote(cell: str) -> str:
 
 
 def header_field(cell: str) -> str | None:
-    """The field a header cell names, or ``None``."""
-    key = " ".join(cell.strip().lower().replace("_", " ").split())
-    if key in HEADER_ALIASES:
-        return HEADER_ALIASES[key]
-    key2 = key.replace(" ", "-")
-    if key2 in HEADER_ALIASES:
-        return HEADER_ALIASES[key2]
-    from reviewer.core.termbase.tbx import lang_kind
-
-    kind = lang_kind(key2)
-    return {"zh-Hans": "zh", "zh-Hant": "zh_hant", "en": "en"}.get(kind)
+    """The field a header cell names (:data:`HEADER_ALIASES`, or a language tag such as
+    ``zh-TW`` or ``eng``), or ``None``."""
+    key = normalise_header(cell).replace("_", " ")
+    for candidate in (key, key.replace(" ", "-")):
+        if candidate in HEADER_ALIASES:
+            return HEADER_ALIASES[candidate]
+    return language_column(cell)
 
 
 def guess_mapping(table: Table) -> Mapping | None:
-    """Find the header row and map its columns, or recognise a headerless zh/en table.
+    """Find the header row and map its columns, or recognise a headerless zh/en table by
+    its scripts (:func:`reviewer.core.tables.headers.content_columns`).
 
     Returns:
         The mapping, or ``None`` when no Chinese and English columns can be found.
     """
-    for i, row in enumerate(table.rows[:20]):
-        columns: dict[str, int] = {}
-        for j, cell in enumerate(row):
-            name = header_field(cell) if cell.strip() else None
-            if name and name not in columns:
-                columns[name] = j
-        if "en" in columns and ("zh" in columns or "concept" in columns):
-            return Mapping(i, columns)
-    # no header: a column mostly in Chinese and one mostly in Latin script
-    body = [r for r in table.rows[:200] if any(c.strip() for c in r)]
-    if not body:
+    found = find_header(table.rows, header_field, lambda cols: "en" in cols and ("zh" in cols or "concept" in cols))
+    if found is not None:
+        return Mapping(*found)
+    zh_col, en_col = content_columns(table.rows, min_letters=_MIN_TERM_LETTERS)
+    if zh_col is None or en_col is None:
         return None
-    width = max(len(r) for r in body)
-    zh_col = en_col = None
-    data = body[1:] if len(body) >= 2 else body  # the first row may be a header with unknown names
-    for j in range(width):
-        cells = [r[j] for r in data if j < len(r) and r[j].strip()]
-        if not cells:
-            continue
-        if zh_col is None and sum(bool(_CJK_RE.search(c)) for c in cells) >= 0.75 * len(cells):
-            zh_col = j
-        elif en_col is None and sum(bool(_LATIN_RE.search(c)) and not _CJK_RE.search(c) for c in cells) > 0.8 * len(cells):
-            en_col = j
-    if zh_col is not None and en_col is not None:
-        first = body[0]
-        header = -1
-        if zh_col < len(first) and first[zh_col].strip() and not _CJK_RE.search(first[zh_col]):
-            header = table.rows.index(first)  # a header row with names reviewer does not know
-        return Mapping(header, {"zh": zh_col, "en": en_col})
-    return None
+    above = first_pair_row(table.rows, zh_col, en_col)  # a header with names reviewer does not know, or a title
+    return Mapping(above if above is not None else -1, {"zh": zh_col, "en": en_col})
 
 
 def parse_mapping(spec: str) -> dict[str, int]:
-    """Parse ``zh=A,en=C,status=D`` (letters or 1-based numbers) into field -> column index.
+    """Parse ``zh=A,en=C,status=D,forbidden=E`` (letters or 1-based numbers) into field ->
+    column index (0-based); the fields are :data:`IMPORT_FIELDS`.
 
     Raises:
         ValueError: an unknown field or a bad column.
@@ -394,16 +246,13 @@ def parse_mapping(spec: str) -> dict[str, int]:
     for part in filter(None, (p.strip() for p in spec.split(","))):
         name, _, col = part.partition("=")
         name = name.strip().lower()
-        if name not in FIELDS:
-            raise ValueError(f"unknown field '{name}' (fields: {', '.join(FIELDS)})")
+        if name not in IMPORT_FIELDS:
+            raise ValueError(f"unknown field '{name}' (fields: {', '.join(IMPORT_FIELDS)})")
         col = col.strip().upper()
         if col.isdigit() and int(col) > 0:
             out[name] = int(col) - 1
-        elif col.isalpha():
-            n = 0
-            for ch in col:
-                n = n * 26 + (ord(ch) - 64)
-            out[name] = n - 1
+        elif col.isalpha() and col.isascii():
+            out[name] = column_index(col)
         else:
             raise ValueError(f"bad column '{col}' for {name} (use a letter such as B or a number such as 2)")
     return out
@@ -415,10 +264,17 @@ def parse_mapping(spec: str) -> dict[str, int]:
 def build_termbase(table: Table, mapping: Mapping, name: str | None = None) -> tuple[Termbase, ImportReport]:
     """Turn mapped rows into concepts.
 
+    In a CSV/TSV file, a row with text in more cells than the header has (or than most
+    rows have, with no header) is skipped with its row number in ``report.skipped``: a
+    stray delimiter has shifted its cells. A ``forbidden`` column's variants (``;``
+    between several) are added to the concept as forbidden English terms.
+
     Raises:
-        InputError: nothing could be imported (the report's reasons are in the message).
+        InputError: the mapping has no English column, or nothing could be imported (the
+            report's reasons are in the message).
     """
-    where = f"sheet '{table.sheet}'" if table.sheet else f"{table.encoding}, delimiter {table.delimiter!r}"
+    delimiter = DELIMITER_NAMES.get(table.delimiter, repr(table.delimiter))
+    where = f"sheet '{table.sheet}'" if table.sheet else f"{table.encoding}, delimiter {delimiter}"
     report = ImportReport(mapping=mapping.describe(table), notes=list(table.notes), where=where)
     if "en" not in mapping.columns or not ("zh" in mapping.columns or "concept" in mapping.columns):
         raise InputError(table.path, "the column mapping needs an English column and a Chinese or concept column")
@@ -426,9 +282,15 @@ def build_termbase(table: Table, mapping: Mapping, name: str | None = None) -> t
     by_key: dict[str, Concept] = {}
     last_key: str | None = None
     last_zh = ""
+    width = _expected_width(table, mapping)
     for index in range(mapping.header_row + 1, len(table.rows)):
         row = table.rows[index]
         number = index + 1
+        if width and any(c.strip() for c in row[width:]):
+            report.read += 1
+            report.skipped.append((number, f"{len(row)} cells where the {'header has' if mapping.header_row >= 0 else 'other rows have'} {width} "
+                                   f"(a stray {delimiter} inside a cell?); fix the row and import again"))
+            continue
 
         def get(name: str, row: list[str] = row) -> str:
             col = mapping.columns.get(name)
@@ -465,9 +327,9 @@ def build_termbase(table: Table, mapping: Mapping, name: str | None = None) -> t
         elif zh and all(t.text != zh for t in concept.zh):
             concept.zh.append(Term(zh, lang="zh-Hant" if to_simplified(zh) != zh else "zh-Hans", status=Status.ADMITTED))
         last_key, last_zh = key, zh or last_zh
-        same = " ".join(en.split()).casefold()
-        if any(" ".join(t.text.split()).casefold() == same for t in concept.en):
+        if any(_same(t.text, en) for t in concept.en):
             report.skipped.append((number, f"duplicate of an earlier row ('{en}')"))
+            _add_forbidden(concept, get("forbidden"))
             continue
         if not new:
             report.merged += 1
@@ -492,6 +354,7 @@ def build_termbase(table: Table, mapping: Mapping, name: str | None = None) -> t
                 threshold=_threshold(get("threshold")),
             )
         )
+        _add_forbidden(concept, get("forbidden"))
     for c in list(tb.concepts):
         if not c.en:
             tb.concepts.remove(c)
@@ -507,12 +370,37 @@ def build_termbase(table: Table, mapping: Mapping, name: str | None = None) -> t
     return tb, report
 
 
+def _expected_width(table: Table, mapping: Mapping) -> int:
+    """Cells a row of a CSV/TSV file should have: the header's up to its last name, else
+    the most common count; ``0`` for a workbook (extra cells there are notes, not shifts)."""
+    if not table.delimiter:
+        return 0
+    if 0 <= mapping.header_row < len(table.rows):
+        header = table.rows[mapping.header_row]
+        named = [i for i, c in enumerate(header) if c.strip()]
+        return max(named[-1] + 1, max(mapping.columns.values(), default=0) + 1) if named else 0
+    counts = Counter(len(r) for r in table.rows if any(c.strip() for c in r))
+    return max(counts, key=lambda n: (counts[n], n)) if counts else 0
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def _add_forbidden(concept: Concept, cell: str) -> None:
+    """Add the variants in a ``forbidden`` cell (``;`` or ``；`` between several) to
+    ``concept`` as forbidden English terms, leaving out those it has."""
+    for variant in _LIST_SEP.split(cell.strip()):
+        if variant and not any(_same(t.text, variant) for t in concept.en):
+            concept.en.append(Term(text=variant, status=Status.FORBIDDEN))
+
+
 def _fill_concept(concept: Concept, g: Callable[[str], str]) -> None:
     concept.subject = g("subject")
     concept.definition = g("definition")
     concept.note = g("note")
     concept.verified = g("verified")
-    concept.sources = [_parse_source(s) for s in g("sources").split(_SOURCE_SEP.strip()) if s.strip()]
+    concept.sources = [_parse_source(s) for s in g("sources").split(SOURCE_SEP.strip()) if s.strip()]
     zh = g("zh")
     if zh:
         concept.zh.append(Term(zh, lang="zh-Hant" if to_simplified(zh) != zh else "zh-Hans", status=Status.PREFERRED))
@@ -540,14 +428,24 @@ def _match_mode(text: str) -> MatchMode:
         return MatchMode.INFLECTED
 
 
-def import_glossary(path: str | Path, sheet: str | None = None, columns: dict[str, int] | None = None, header_row: int | None = None) -> tuple[Termbase, ImportReport]:
+def import_glossary(
+    path: str | Path, sheet: str | None = None, columns: dict[str, int] | None = None, header_row: int | None = None,
+    delimiter: str | None = None,
+) -> tuple[Termbase, ImportReport]:
     """Read and build in one step, guessing what is not given.
+
+    Args:
+        path: a CSV, TSV or XLSX glossary.
+        sheet: the worksheet (see :func:`read_table`).
+        columns: field -> 0-based column (:func:`parse_mapping`); guessed when ``None``.
+        header_row: 0-based index of the header row, ``-1`` for none; guessed when ``None``.
+        delimiter: the CSV/TSV delimiter, one character; sniffed when ``None``.
 
     Raises:
         InputError: see :func:`read_table` and :func:`build_termbase`; also when
             no Chinese and English columns can be found.
     """
-    table = read_table(path, sheet)
+    table = read_table(path, sheet, delimiter)
     guessed = guess_mapping(table)
     if columns is not None:
         mapping = Mapping(header_row if header_row is not None else (guessed.header_row if guessed else -1), columns)
@@ -556,96 +454,3 @@ def import_glossary(path: str | Path, sheet: str | None = None, columns: dict[st
     else:
         mapping = guessed if header_row is None else Mapping(header_row, guessed.columns)
     return build_termbase(table, mapping)
-
-
-# -- writing -----------------------------------------------------------------
-
-
-def termbase_rows(tb: Termbase) -> list[list[str]]:
-    """The export rows: a header of :data:`FIELDS`, then one row per English term."""
-    rows = [list(FIELDS)]
-    for c in tb.concepts:
-        hans = [t.text for t in c.zh if t.lang != "zh-Hant"]
-        concept_cells = {
-            "concept": c.id,
-            "subject": c.subject,
-            "definition": c.definition,
-            "note": c.note,
-            "sources": _SOURCE_SEP.join(" | ".join([s.title, s.publisher, s.date, s.url]).rstrip(" |") for s in c.sources),
-            "verified": c.verified,
-            "zh": hans[0] if hans else "",
-            "zh_variants": "; ".join(hans[1:]),
-            "zh_hant": "; ".join(t.text for t in c.zh if t.lang == "zh-Hant"),
-        }
-        for t in c.en:
-            cells = dict(concept_cells)
-            cells.update(
-                en=t.text,
-                status=t.status.value,
-                form=t.form,
-                usage_note=t.note,
-                case_sensitive="yes" if t.case_sensitive else "",
-                match="" if t.match is MatchMode.INFLECTED else t.match.value,
-                threshold="" if t.threshold is None else f"{t.threshold:g}",
-                valid_from=t.valid_from,
-                valid_to=t.valid_to,
-            )
-            rows.append([cells[f] for f in FIELDS])
-    return rows
-
-
-def _safe(cell: str) -> str:
-    return "'" + cell if cell.startswith(_FORMULA_START) else cell
-
-
-def write_table(tb: Termbase, path: str | Path) -> None:
-    """Export to ``.csv`` (UTF-8 with BOM), ``.tsv`` or ``.xlsx``, atomically.
-
-    Raises:
-        OutputError: unknown suffix or the file cannot be written.
-    """
-    p = Path(path)
-    rows = termbase_rows(tb)
-    suffix = p.suffix.lower()
-    if suffix in (".csv", ".tsv"):
-        buf = io.StringIO()
-        writer = csv.writer(buf, delimiter="\t" if suffix == ".tsv" else ",", lineterminator="\r\n")
-        for row in rows:
-            writer.writerow([_safe(c) for c in row])
-        atomic_write_bytes(p, buf.getvalue().encode("utf-8-sig"))
-    elif suffix == ".xlsx":
-        atomic_write_bytes(p, _xlsx_bytes(tb, rows))
-    else:
-        raise OutputError(p, "export a glossary as .tbx, .csv, .tsv or .xlsx")
-
-
-def _xlsx_bytes(tb: Termbase, rows: Sequence[Sequence[str]]) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Termbase"
-    for r, row in enumerate(rows, start=1):
-        for c, value in enumerate(row, start=1):
-            cell = ws.cell(row=r, column=c)
-            cell.value = value
-            cell.data_type = "s"
-            if value.startswith(_FORMULA_START):
-                cell.quotePrefix = True
-            if r == 1:
-                cell.font = Font(bold=True)
-    ws.freeze_panes = "A2"
-    ws.auto_filter.ref = ws.dimensions
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
-
-
-def column_letter(col: int) -> str:
-    s = ""
-    col += 1
-    while col:
-        col, rem = divmod(col - 1, 26)
-        s = chr(65 + rem) + s
-    return s

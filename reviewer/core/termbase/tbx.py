@@ -6,7 +6,8 @@ an internal DTD subset, entity declarations and external references; a bare
 write it) is accepted and its DTD never read. Language sections are chosen by
 ``xml:lang`` (case-insensitive, with aliases: ``zh``, ``zh-CN``, ``zh-Hans``,
 ``zh-SG`` are Simplified Chinese; ``zh-TW``, ``zh-HK``, ``zh-Hant`` Traditional;
-``en``, ``en-US``, ``en-GB`` English), never by position. Both ``termSec``/``tig``
+``en``, ``en-US``, ``en-GB`` English; ``eng``, ``zho``, ``chi`` too: :mod:`reviewer.core.langtags`),
+never by position. Both ``termSec``/``tig``
 (2019) and ``tig``/``ntig`` (v2) term containers are read.
 
 Administrative status (``termNote type="administrativeStatus"`` or
@@ -32,6 +33,7 @@ from defusedxml import DefusedXmlException
 
 from reviewer.core.errors import InputError
 from reviewer.core.fileio import atomic_write_bytes, read_regular_file
+from reviewer.core.langtags import lang_kind as lang_kind  # re-exported: its old home
 from reviewer.core.termbase.model import Concept, MatchMode, Source, Status, Term, Termbase
 from reviewer.core.xmlsafe import safe_fromstring, unsafe_reason
 
@@ -78,24 +80,6 @@ _STATUS_OUT = {
 }
 
 MAX_TBX_BYTES = 100 * 1024 * 1024
-
-
-def lang_kind(code: str) -> str:
-    """Classify an ``xml:lang`` value: ``"zh-Hans"``, ``"zh-Hant"``, ``"en"`` or ``""``.
-
-    Case-insensitive; ``zh``, ``zh-CN``, ``zh-Hans``, ``zh-SG`` (and ``zh-Hans-*``)
-    are Simplified; ``zh-TW``, ``zh-HK``, ``zh-MO``, ``zh-Hant`` Traditional; any
-    ``en`` or ``en-*`` is English.
-    """
-    c = code.strip().lower().replace("_", "-")
-    if c == "en" or c.startswith("en-"):
-        return "en"
-    if c == "zh" or c.startswith("zh-"):
-        parts = c.split("-")
-        if "hant" in parts or any(p in ("tw", "hk", "mo") for p in parts[1:]):
-            return "zh-Hant"
-        return "zh-Hans"
-    return ""
 
 
 def _local(tag: object) -> str:

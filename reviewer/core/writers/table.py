@@ -26,17 +26,11 @@ from pathlib import Path
 from reviewer.core.document import Document, Segment
 from reviewer.core.errors import InputError, OutputError
 from reviewer.core.fileio import atomic_write_bytes, read_regular_file
-from reviewer.core.readers.table import (
-    TableMapping,
-    csv_cell_text,
-    decode_table,
-    merged_anchors,
-    open_workbook,
-    split_bom,
-    split_records,
-    xlsx_cell_text,
-)
-from reviewer.core.termbase.tabular import MAX_TABLE_BYTES, column_letter
+from reviewer.core.readers.table import TableMapping
+from reviewer.core.tables import MAX_TABLE_BYTES, column_letter
+from reviewer.core.tables.delimited import csv_cell_text, decode_table, split_bom, split_records
+from reviewer.core.tables.xlsx import merged_anchors, open_workbook, xlsx_cell_text
+
 
 #: Longest text an Excel cell holds.
 MAX_CELL_CHARS = 32767
