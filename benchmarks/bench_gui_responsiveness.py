@@ -108,12 +108,14 @@ def main() -> None:
     w.select_segment(doc, "3")
     pump(app, 0.2)
     meter.start()
-    w.editor.corrected.setFocus()
+    w.segments.edit_row(w.segments.current_row())  # typing in the grid's editor
+    editor = w.segments.editor()
+    editor.setFocus()
     w.checking.recheck()  # the checks run in the background while the reviewer types
     latencies = []
     for ch in "The reviewer keeps typing while the batch is checked. ":
         start = time.perf_counter()
-        QTest.keyClick(w.editor.corrected, ch if ch != " " else Qt.Key.Key_Space)
+        QTest.keyClick(editor, ch if ch != " " else Qt.Key.Key_Space)
         latencies.append(1000 * (time.perf_counter() - start))
         pump(app, 0.03)
     while w.tasks:

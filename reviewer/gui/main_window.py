@@ -11,35 +11,25 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QLabel,
-    QMainWindow,
-    QMenu,
-    QMessageBox,
-    QProgressBar,
-    QPushButton,
-    QSplitter,
-    QTableView,
-    QTabWidget,
-)
+from PySide6.QtCore import QModelIndex, QSettings, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QTextCursor
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox, QProgressBar, QPushButton, QSplitter, QTabWidget
 
 from reviewer import about_text
 from reviewer.core import heap
 from reviewer.core.check_process import CheckProcessError
 from reviewer.core.checks import Finding
 from reviewer.core.errors import ReviewerError
-from reviewer.core.project import STATES, Project
-from reviewer.core.review import FindingSummary, Review
-from reviewer.core.source_matching import SourceMatcher, source_matcher_for
+from reviewer.core.matching import TermHit
+from reviewer.core.project import Project
+from reviewer.core.review import Decision, FindingSummary, Review
+from reviewer.core.source_matching import source_matcher_for
 from reviewer.core.termbase import Termbase
 from reviewer.gui.controllers.checking import CheckController, apply_font_size
 from reviewer.gui.controllers.decisions import DecisionController
 from reviewer.gui.controllers.exports import ExportController
 from reviewer.gui.controllers.session import SessionController
+from reviewer.gui import layout
 from reviewer.gui.i18n import tr
 from reviewer.gui.menus import build_menus
 from reviewer.gui.models import ObjectRole
@@ -51,7 +41,9 @@ from reviewer.gui.widgets.find_dialog import FindDialog
 from reviewer.gui.widgets.findings_panel import FindingsPanel
 from reviewer.gui.widgets.renderings_panel import RenderingsPanel
 from reviewer.gui.widgets.scores_panel import ScoresPanel
-from reviewer.gui.widgets.segment_editor import SegmentEditor, plain_text
+from reviewer.gui.widgets.target_delegate import CellEditor
+from reviewer.gui.widgets.segment_grid import SegmentGrid
+from reviewer.gui.widgets.segment_panel import SegmentPanel
 from reviewer.gui.widgets.term_panel import TermPanel
 from reviewer.gui.workers import Task
 
@@ -77,12 +69,29 @@ class MainWindow(QMainWindow):
     open_action: QAction
     export_action: QAction
     invisibles_action: QAction
+    mt_action: QAction
+    diff_action: QAction
+    whole_action: QAction
     recent_menu: QMenu
+    # the parts, made by reviewer.gui.layout.build
+    segment_model: SegmentTableModel
+    segments: SegmentGrid
+    panel: SegmentPanel
+    term_panel: TermPanel
+    findings_panel: FindingsPanel
+    renderings_panel: RenderingsPanel
+    scores_panel: ScoresPanel
+    dashboard: Dashboard
+    lower_tabs: QTabWidget
+    review_dock: QDockWidget
+    splitters: dict[str, QSplitter]
+    status_label: QLabel
+    progress: QProgressBar
+    cancel_button: QPushButton
 
     def __init__(self, termbase_paths: Sequence[Path], settings: QSettings | None = None) -> None:
         super().__init__()
         self.setWindowTitle("reviewer")
-        self.resize(1400, 860)
         self.setAcceptDrops(True)
         self.settings = settings or QSettings("reviewer", "reviewer")
         self.termbase_paths = list(termbase_paths)
@@ -100,9 +109,10 @@ class MainWindow(QMainWindow):
         self.decisions = DecisionController(self)
         self.exports = ExportController(self)
         self.termbase_actions = TermbaseActions(self)
+        self.layout_mode = "english"
         self._build()
         build_menus(self)
-        self.restore_layout()
+        layout.restore(self)
         self.update_status()
 
     @property
@@ -118,102 +128,63 @@ class MainWindow(QMainWindow):
     # -- construction --------------------------------------------------------
 
     def _build(self) -> None:
-        self.segment_model = SegmentTableModel()
-        self.segments = QTableView()
-        self.segments.setModel(self.segment_model)
-        self.segments.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.segments.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.segments.setWordWrap(True)
-        self.segments.setAlternatingRowColors(True)
-        self.segments.verticalHeader().hide()
-        line = self.segments.fontMetrics().lineSpacing()
-        self.segments.verticalHeader().setMaximumSectionSize(4 * line + 8)
-        self.segments.setTextElideMode(Qt.TextElideMode.ElideRight)
-        header = self.segments.horizontalHeader()
-        header.setResizeContentsPrecision(200)  # size columns from the first rows: a 5,000-row table opens at once
-        self.segments.verticalHeader().setResizeContentsPrecision(200)
-        # ID, Findings and State are sized once per batch (_fit_columns): sized to their contents,
-        # every changed row would measure 200 rows again (4,800 model calls for one keystroke)
-        header.setSectionResizeMode(SegmentTableModel.SOURCE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(SegmentTableModel.MT, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(SegmentTableModel.CORRECTED, QHeaderView.ResizeMode.Stretch)
+        layout.build(self)
         self.segments.selectionModel().currentRowChanged.connect(self._on_segment_row)
-
-        self.editor = SegmentEditor()
-        self.editor.text_edited.connect(self.decisions.edit_current)
+        self.segment_model.edit_committed.connect(self.decisions.edit_segment)
+        self.segments.confirm_requested.connect(self.decisions.confirm_segment)
+        self.segments.set_annotations(self._annotations, self._mt_hits)
+        self.segments.target_delegate.set_source_hits(self._source_hits)
+        self.segments.target_delegate.editor_created.connect(self._on_editor_created)
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(150)
         self._draft_timer.timeout.connect(self.session.save_draft)
-        self.editor.corrected.textChanged.connect(self._draft_timer.start)
-        self.editor.accept_requested.connect(self.decisions.accept_finding)
-        self.editor.force_requested.connect(self.decisions.force_accept_finding)
-        self.editor.dismiss_requested.connect(self.decisions.dismiss_finding)
-        self.editor.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-
-        self.term_panel = TermPanel()
-        self.findings_panel = FindingsPanel()
+        self.panel.accept_requested.connect(self.decisions.accept_finding)
+        self.panel.force_requested.connect(self.decisions.force_accept_finding)
+        self.panel.dismiss_requested.connect(self.decisions.dismiss_finding)
+        self.panel.place_requested.connect(self.place_term)
         self.findings_panel.activated.connect(self._on_finding_activated)
-        self.renderings_panel = RenderingsPanel()
         self.renderings_panel.go_to.connect(self.select_segment)
-        self.lower_tabs = QTabWidget()
-        self.lower_tabs.addTab(self.findings_panel, tr("Findings"))
-        self.lower_tabs.addTab(self.renderings_panel, tr("Term renderings"))
-        self.scores_panel = ScoresPanel()
         self.scores_panel.go_to.connect(self.select_segment)
-        self.dashboard = Dashboard()
-        self.lower_tabs.addTab(self.scores_panel, tr("Scores"))
-        self.lower_tabs.addTab(self.dashboard, tr("Dashboard"))
-        self.checking.scores_stale = True
         self.lower_tabs.currentChanged.connect(lambda _i: self.checking.maybe_refresh_scores())
-
-        left = QSplitter(Qt.Orientation.Vertical)
-        left.addWidget(self.segments)
-        left.addWidget(self.editor)
-        left.setStretchFactor(0, 3)
-        left.setStretchFactor(1, 2)
-
-        right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(self.term_panel)
-        right.addWidget(self.lower_tabs)
-
-        main = QSplitter(Qt.Orientation.Horizontal)
-        main.addWidget(left)
-        main.addWidget(right)
-        main.setStretchFactor(0, 3)
-        main.setStretchFactor(1, 2)
-        main.setSizes([800, 600])
-        self.setCentralWidget(main)
-        self.splitters = {"left": left, "right": right, "main": main}
-
-        self.status_label = QLabel()
-        self.progress = QProgressBar()
-        self.progress.setMinimumWidth(300)
-        self.progress.setMaximumWidth(420)
-        self.progress.setTextVisible(True)
-        self.progress.hide()
-        self.cancel_button = QPushButton(tr("Cancel"))
-        self.cancel_button.setToolTip(tr("Stop opening the files"))
+        self.review_dock.visibilityChanged.connect(lambda _v: self.checking.maybe_refresh_scores())
         self.cancel_button.clicked.connect(self.session.cancel_opening)
-        self.cancel_button.hide()
-        self.statusBar().addWidget(self.status_label, 1)
-        self.statusBar().addPermanentWidget(self.progress)
-        self.statusBar().addPermanentWidget(self.cancel_button)
-        # the status bar is as high with the progress bar and Cancel as without: were it to grow
-        # when they show, every panel would be laid out again (the charts in Python, which on a
-        # batch being read waits for the reading thread at every call: 80 ms)
-        self.progress.show()
-        self.cancel_button.show()
-        self.statusBar().setMinimumHeight(self.statusBar().sizeHint().height())
-        self.progress.hide()
-        self.cancel_button.hide()
 
     def _settle_typing(self) -> None:
-        """Hand over the typing still pending in the segment editor (the undo stack calls this
+        """Hand the text being typed in the grid over to the review (the undo stack calls this
         before every step, so that the history runs in the order the reviewer acted)."""
-        editor = getattr(self, "editor", None)
-        if editor is not None:
-            editor.flush()
+        segments = getattr(self, "segments", None)
+        if segments is not None:
+            segments.commit_edit()
+
+    def has_pending_edit(self) -> bool:
+        """True while the grid's editor holds text not yet handed over."""
+        editor = self.segments.editor()
+        return editor is not None and editor.text() != self.segment_model.target_text(editor.index.row())
+
+    def typing(self) -> tuple[tuple[str, str], str] | None:
+        """``((document key, segment id), text)`` of the grid's open editor, or None."""
+        editor = self.segments.editor()
+        if editor is None or not editor.index.isValid():
+            return None
+        return self.segment_model.key(editor.index.row()), editor.text()
+
+    def _on_editor_created(self, editor: CellEditor) -> None:
+        editor.textChanged.connect(self._draft_timer.start)
+
+    def _annotations(self, doc: str, seg: str) -> tuple[list[TermHit], list[Finding]]:
+        """Term hits and open findings of a segment's post-edit, for the grid."""
+        if self.review is None or self.review.matcher is None:
+            return [], []
+        text = self.review.target(doc, seg)
+        review = self.review
+        findings = [f for f in review.findings if f.document == doc and f.segment == seg and review.decision(f) is Decision.OPEN]
+        return self.review.matcher.match(text), findings
+
+    def _mt_hits(self, doc: str, seg: str) -> list[TermHit]:
+        if self.review is None or self.review.matcher is None:
+            return []
+        return self.review.matcher.match(self.review.document(doc).segment(seg).target)
 
     def show_review(self, review: Review, notes: list[str]) -> None:
         """Show a newly opened review (its project is :attr:`project`), then check it."""
@@ -224,17 +195,15 @@ class MainWindow(QMainWindow):
         self.findings_panel.set_review(review)
         self.renderings_panel.set_review(review)
         self.scores_panel.set_pending()
-        self.segments.setColumnHidden(SegmentTableModel.SOURCE, not self.segment_model.has_sources())
-        self.fit_rows()
-        self.fit_columns()
+        layout.switch_mode(self)
+        self.segments.set_source_visible(True)
+        self.segments.fit_columns()
         names = ", ".join(d.name for d in review.documents[:3]) + (f" and {len(review.documents) - 3} more" if len(review.documents) > 3 else "")
         for d in review.documents:
             notes.extend(f"{d.name}: {w}" for w in d.warnings)
         self.setWindowTitle(f"{names} — reviewer")
         if self.segment_model.rowCount():
-            self.segments.selectionModel().setCurrentIndex(
-                self.segment_model.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-            )
+            self.segments.select_row(0)
         self.update_status()
         if notes:
             self.statusBar().showMessage("; ".join(notes), 10000)
@@ -246,11 +215,13 @@ class MainWindow(QMainWindow):
     def _on_segment_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid() or self.review is None:
             return
-        self.editor.flush()
-        self.current = self.segment_model.data(current, ObjectRole)
-        self.show_current(reload_text=True)
+        key = self.segment_model.data(current, ObjectRole)
+        if key != self.current:
+            self.current = key
+            self.show_current()
 
-    def show_current(self, reload_text: bool = False) -> None:
+    def show_current(self) -> None:
+        """Show the current segment's findings, preview and termbase hits (after every change)."""
         if self.review is None or self.current is None:
             return
         doc, seg_id = self.current
@@ -264,67 +235,50 @@ class MainWindow(QMainWindow):
         comment = self.review.comments.get((doc, seg_id))
         if comment:
             title += f" · 💬 {comment[:80]}"
-        if reload_text:
-            source_hits = []
-            if seg.source:
-                for sh in self._source_matcher().match(seg.source):
-                    form = " (Traditional)" if sh.traditional else ""
-                    source_hits.append((sh.start, sh.end, f"{sh.concept.source_term}{form}: “{sh.concept.preferred_text or '—'}”"))
-            self.editor.show_segment(title, seg.target, text, seg.source, source_hits)
-        else:
-            self.editor.title.setText(title)
-            if not self.editor.has_pending_edit():  # never overwrite what the reviewer is typing
-                self.editor.set_corrected(text)
-        shown = plain_text(self.editor.corrected)
         assert self.review.matcher is not None
-        hits = self.review.matcher.match(shown)
-        mt_hits = self.review.matcher.match(seg.target)
-        findings = [f for f in self.review.findings if (f.document, f.segment) == self.current and shown[f.start : f.end] == f.text]
-        self.editor.show_annotations(mt_hits, hits, findings, self.review.decisions)
+        hits = self.review.matcher.match(text)
+        findings = [f for f in self.review.findings if (f.document, f.segment) == self.current and text[f.start : f.end] == f.text]
+        self.panel.show_segment(title, text, findings, self.review.decisions)
         self.term_panel.set_hits(hits)
 
-    def fit_columns(self) -> None:
-        """Widths of the ID, Findings and State columns from their widest possible text."""
-        metrics = self.segments.fontMetrics()
-        pad = 3 * metrics.averageCharWidth()
-        widths = {
-            SegmentTableModel.ID: metrics.horizontalAdvance(self.segment_model.longest_label()),
-            SegmentTableModel.FINDINGS: metrics.horizontalAdvance("9999"),
-            SegmentTableModel.STATE: max(metrics.horizontalAdvance(tr(state) + " 💬") for state in STATES),
-        }
-        header = self.segments.horizontalHeader()
-        for column, width in widths.items():
-            header_text = str(self.segment_model.headerData(column, Qt.Orientation.Horizontal))
-            header.resizeSection(column, max(width, metrics.horizontalAdvance(header_text)) + pad)
-
-    def fit_rows(self) -> None:
-        """Row heights to their text for a short document; a long one gets three lines a row at
-        once (measuring thousands of wrapped rows would keep the first screen waiting)."""
-        if self.segment_model.rowCount() <= 400:
-            self.segments.resizeRowsToContents()
-        else:
-            line = self.segments.fontMetrics().lineSpacing()
-            self.segments.verticalHeader().setDefaultSectionSize(3 * line + 8)
-
-    def _source_matcher(self) -> SourceMatcher:
-        """The Chinese term matcher over the loaded termbases (built once per matcher)."""
-        assert self.review is not None
-        assert self.review.matcher is not None
-        return source_matcher_for(self.review.matcher)
+    def _source_hits(self, doc: str, seg: str) -> list[tuple[int, int, str]]:
+        """``(start, end, tooltip)`` of the termbase terms in a segment's Chinese source."""
+        if self.review is None or self.review.matcher is None:
+            return []
+        source = self.review.document(doc).segment(seg).source
+        if not source:
+            return []
+        out = []
+        for sh in source_matcher_for(self.review.matcher).match(source):
+            form = " (Traditional)" if sh.traditional else ""
+            out.append((sh.start, sh.end, f"{sh.concept.source_term}{form}: “{sh.concept.preferred_text or '—'}”"))
+        return out
 
     def select_segment(self, doc: str, seg_id: str) -> None:
         """Make a segment current."""
         row = self.segment_model.row_of(doc, seg_id)
         if row >= 0:
-            index = self.segment_model.index(row, SegmentTableModel.MT)
-            self.segments.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-            )
-            self.segments.scrollTo(index)
+            self.segments.select_row(row)
+
+    def place_term(self, finding: Finding) -> None:
+        """Copy a finding's suggested term and select its flagged text in the grid's editor, for
+        the reviewer to paste over and fit to the sentence (a suggestion the tool could not place)."""
+        if finding.suggestion is None:
+            return
+        QGuiApplication.clipboard().setText(finding.suggestion)
+        self.select_segment(finding.document, finding.segment)
+        self.segments.edit_row(self.segments.current_row())
+        editor = self.segments.editor()
+        if editor is not None and editor.text()[finding.start : finding.end] == finding.text:
+            cursor = editor.textCursor()
+            cursor.setPosition(finding.start)
+            cursor.setPosition(finding.end, QTextCursor.MoveMode.KeepAnchor)
+            editor.setTextCursor(cursor)
+        self.statusBar().showMessage(tr("Copied") + f" “{finding.suggestion}”: " + tr("paste it over the selected text and fit it to the sentence"), 8000)
 
     def _on_finding_activated(self, f: Finding) -> None:
         self.select_segment(f.document, f.segment)
-        self.editor.select_finding(f)
+        self.panel.select_finding(f)
 
     def goto_finding(self, step: int) -> None:
         """Go to the next (``step`` = 1) or previous (-1) open finding."""
@@ -336,7 +290,7 @@ class MainWindow(QMainWindow):
             return
         order = {key: i for i, key in enumerate(self.segment_model.keys())}
         cur = order.get(self.current, -1) if self.current else -1
-        current_f = self.editor.current_finding()
+        current_f = self.panel.current_finding()
         keyed = sorted(open_findings, key=lambda f: (order[(f.document, f.segment)], f.start))
         positions = [(order[(f.document, f.segment)], f.start) for f in keyed]
         here = (cur, current_f.start if current_f is not None and (current_f.document, current_f.segment) == self.current else -1)
@@ -345,7 +299,7 @@ class MainWindow(QMainWindow):
         else:
             target = next((f for f, p in reversed(list(zip(keyed, positions))) if p < here), keyed[-1])
         self.select_segment(target.document, target.segment)
-        self.editor.select_finding(target)
+        self.panel.select_finding(target)
 
     def find_dialog(self) -> FindDialog:
         """Show the find-and-replace dialog (one per window, non-modal)."""
@@ -358,34 +312,22 @@ class MainWindow(QMainWindow):
         self._find.pattern.setFocus()
         return self._find
 
-    def restore_layout(self) -> None:
-        """Put the window, its splitters and the segment table's columns back as they were."""
-        geometry = self.settings.value("layout/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        for name, splitter in self.splitters.items():
-            state = self.settings.value(f"layout/{name}")
-            if state is not None:
-                splitter.restoreState(state)
-        header = self.settings.value("layout/segmentColumns")
-        if header is not None:
-            self.segments.horizontalHeader().restoreState(header)
-        tab = self.settings.value("layout/tab")
-        if tab is not None and str(tab).isdigit():
-            self.lower_tabs.setCurrentIndex(int(tab))
+    def set_whole_segments(self, whole: bool) -> None:
+        """Every row shows its whole text (else rows but the current one show four lines at most)."""
+        self.segments.set_compact(not whole)
+        self.settings.setValue("layout/compactRows", "false" if whole else "true")
 
-    def save_layout(self) -> None:
-        """Remember the window, its splitters and the segment table's columns."""
-        self.settings.setValue("layout/geometry", self.saveGeometry())
-        for name, splitter in self.splitters.items():
-            self.settings.setValue(f"layout/{name}", splitter.saveState())
-        self.settings.setValue("layout/segmentColumns", self.segments.horizontalHeader().saveState())
-        self.settings.setValue("layout/tab", self.lower_tabs.currentIndex())
+    def edit_current_segment(self) -> None:
+        """Open the grid's editor on the current segment (F2 from anywhere in the window)."""
+        self.segments.setFocus()
+        self.segments.edit_row(self.segments.current_row())
 
     def toggle_invisibles(self) -> None:
-        """Mark no-break and zero-width spaces and odd dashes in the MT, the post-edit and the changes."""
-        self.editor.show_invisibles = self.invisibles_action.isChecked()
-        self.show_current(reload_text=True)
+        """Mark no-break and zero-width spaces and odd dashes in the grid and the preview."""
+        on = self.invisibles_action.isChecked()
+        self.segments.set_invisibles_visible(on)
+        self.panel.show_invisibles = on
+        self.show_current()
 
     def goto_segment(self, step: int) -> bool:
         """Go to the next (``step`` = 1) or previous (-1) segment; False at either end."""
@@ -414,10 +356,8 @@ class MainWindow(QMainWindow):
 
     def segmentation_changed(self, doc: str, segment: str) -> None:
         """Called by segmentation commands: show the new rows, autosave, re-check."""
+        self.segments.close_edit(commit=False)
         self.segment_model.set_review(self.review)
-        self.segments.setColumnHidden(SegmentTableModel.SOURCE, not self.segment_model.has_sources())
-        self.fit_rows()
-        self.fit_columns()
         self.current = None
         keys = [k for k in self.segment_model.keys() if k[0] == doc]
         target = (doc, segment) if (doc, segment) in keys else (keys[0] if keys else None)
@@ -540,8 +480,8 @@ class MainWindow(QMainWindow):
             termbase_editor.close()  # it goes with the window (and the application can quit)
         if self.termbase_actions.candidates is not None:
             self.termbase_actions.candidates.close()
-        self.editor.flush()
-        self.save_layout()
+        self.segments.commit_edit()
+        layout.save(self)
         for t in self.tasks:
             t.cancel()
         self.checking.close()

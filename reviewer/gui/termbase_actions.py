@@ -106,7 +106,7 @@ class TermbaseActions:
     def add_rendering_from_finding(self) -> None:
         """Put the current finding's flagged text into the termbase: as a status of its
         concept, or as the preferred term of a new concept."""
-        f = self.window.editor.current_finding()
+        f = self.window.panel.current_finding()
         editor = self.termbase_editor()
         if f is None or editor is None:
             return

@@ -47,7 +47,8 @@ class ReviewUndoStack(QUndoStack):
             self._settling = False
 
     def push(self, cmd: QUndoCommand) -> None:
-        self.settle()
+        if not (isinstance(cmd, ReviewCommand) and cmd.merge):  # typing is what settling hands over
+            self.settle()
         super().push(cmd)
 
     def beginMacro(self, text: str) -> None:

@@ -21,3 +21,19 @@ def _no_threads_left(qapp):
     yield
     assert wait_for_all(20.0), "a background task was still running after the test"
     qapp.processEvents()
+
+
+def type_text(w, text):
+    """Put ``text`` in the grid's editor of the current segment, as typed (not handed over yet);
+    returns the editor."""
+    w.segments.edit_row(w.segments.current_row())
+    editor = w.segments.editor()
+    assert editor is not None, "the grid's editor did not open"
+    editor.set_text(text)
+    return editor
+
+
+def shown_target(w):
+    """The current segment's text as the grid shows it (its editor's when open)."""
+    editor = w.segments.editor()
+    return editor.text() if editor is not None else w.segment_model.target_text(w.segments.current_row())

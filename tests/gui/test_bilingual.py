@@ -29,9 +29,11 @@ def test_xliff_shows_source_and_saves_back(qtbot, tmp_path, monkeypatch):
     w.session.open_files([path])
     qtbot.waitUntil(lambda: w.review is not None and not w.tasks, timeout=20000)
     assert not w.segments.isColumnHidden(SegmentTableModel.SOURCE)
-    assert w.editor.source.isVisibleTo(w) and "两个确立" in w.editor.source.toPlainText()
-    assert w.editor.source.extraSelections()  # the source term is marked
-    assert "unit u1" in w.editor.title.text() and "translated" in w.editor.title.text()
+    source = w.segment_model.index(0, SegmentTableModel.SOURCE)
+    cell = w.segments.target_delegate.cell_document(source, w.segments.columnWidth(SegmentTableModel.SOURCE), w.segments.font())
+    assert "两个确立" in cell.document.toPlainText()
+    assert any("两个确立" in tip for _s, _e, tip in cell.spans)  # the source term is marked
+    assert "unit u1" in w.panel.title.text() and "translated" in w.panel.title.text()
     f = next(x for x in w.review.findings if x.text == "two establishments")
     w.decisions.accept_finding(f)
     qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
@@ -90,9 +92,13 @@ def test_split_merge_and_undo(qtbot, tmp_path, sample_path):
     seg = next(s for s in w.review.documents[0].segments if len(s.target) > 80)
     w.select_segment(doc, seg.id)
     rows = w.segment_model.rowCount()
-    cursor = w.editor.corrected.textCursor()
+    assert not w.decisions.split_current()  # no cursor: the editor is not open
+    assert "put the cursor" in w.last_error
+    w.segments.edit_row(w.segments.current_row())
+    editor = w.segments.editor()
+    cursor = editor.textCursor()
     cursor.setPosition(seg.target.index(" ", 40) + 1)
-    w.editor.corrected.setTextCursor(cursor)
+    editor.setTextCursor(cursor)
     assert w.decisions.split_current()
     qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
     assert w.segment_model.rowCount() == rows + 1

@@ -13,6 +13,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialog, QFileDialog
 
 from reviewer.core.paths import SHIPPED_TERMBASE
+from reviewer.gui.models.segments import SegmentTableModel
 from reviewer.core.project import Project
 from reviewer.core.readers import read_document
 from reviewer.gui.main_window import MainWindow
@@ -118,12 +119,13 @@ w.decisions.edit_current("A finished edit of segment 2.")
 while w.tasks:
     app.processEvents()
 w.select_segment(doc, "3")
-w.editor.corrected.setPlainText("Typed into segment 3, the debounce never fired")
+w.segments.edit_row(w.segments.current_row())
+w.segments.editor().set_text("Typed into segment 3, never handed over")
 end = time.time() + 0.3
 while time.time() < end:  # the draft timer (150 ms) fires
     app.processEvents()
     time.sleep(0.01)
-w.editor._timer.stop()  # the 400 ms edit debounce never fires: the process dies first
+# the editor stays open: the text is never committed, the process dies first
 print("ready", flush=True)
 while True:
     app.processEvents()
@@ -152,7 +154,7 @@ def test_killed_window_process_loses_nothing(qtbot, tmp_path, sample_path, monke
     opened(qtbot, w)
     doc = w.review.doc_key(w.review.documents[0])
     assert w.review.target(doc, "2") == "A finished edit of segment 2."
-    assert w.review.target(doc, "3") == "Typed into segment 3, the debounce never fired"
+    assert w.review.target(doc, "3") == "Typed into segment 3, never handed over"
     assert "Recovered text typed just before reviewer stopped" in w.statusBar().currentMessage()
 
 
@@ -187,7 +189,7 @@ def test_states_comments_shortcuts_and_next_unreviewed(qtbot, tmp_path, sample_p
     w.decisions.comment_current("Check the name of the meeting.")
     row = w.segment_model.row_of(doc, "2")
     assert "💬" in w.segment_model.data(w.segment_model.index(row, SegmentTableModel.STATE))
-    assert "Check the name" in w.editor.title.text()
+    assert "Check the name" in w.panel.title.text()
     w.undo_stack.undo()
     assert (doc, "2") not in w.review.comments
     w.undo_stack.undo()
@@ -236,31 +238,40 @@ def test_changes_view_and_show_invisibles(qtbot, tmp_path, sample_path):
     opened(qtbot, w)
     doc = w.review.doc_key(w.review.documents[0])
     w.select_segment(doc, "4")
-    assert "No changes" in w.editor.changes.toPlainText()
     w.decisions.edit_current("It is vital\u00a0to follow now.")
     qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
-    html = w.editor.changes.toHtml()
-    assert "line-through" in html and "now" in w.editor.changes.toPlainText()
+    row = w.segment_model.row_of(doc, "4")
+    delegate = w.segments.target_delegate
+    index = w.segment_model.index(row, SegmentTableModel.CORRECTED)
+
+    def shown():
+        return delegate.cell_document(index, w.segments.columnWidth(SegmentTableModel.CORRECTED), w.segments.font())
+
+    assert shown().document.toRawText() == "It is vital\u00a0to follow now."
+    w.diff_action.trigger()  # View > Show Changes from the MT: the MT's words struck through
+    text = shown().document.toPlainText()
+    assert "Important" in text and "vital" in text and "now" in text
+    w.diff_action.trigger()
     w.invisibles_action.trigger()
-    tips = [sel.format.toolTip() for sel in w.editor.corrected.extraSelections()]
-    assert "U+00A0 NO-BREAK SPACE" in tips
-    assert "⍽" in w.editor.changes.toPlainText()
+    cell = shown()
+    assert "⍽" in cell.document.toPlainText() and "U+00A0 NO-BREAK SPACE" in [tip for _s, _e, tip in cell.spans]
+    assert "⍽" not in w.review.target(doc, "4")  # shown, never written
     w.invisibles_action.trigger()
-    assert "U+00A0 NO-BREAK SPACE" not in [sel.format.toolTip() for sel in w.editor.corrected.extraSelections()]
+    assert "U+00A0 NO-BREAK SPACE" not in [tip for _s, _e, tip in shown().spans]
 
 
 def test_no_break_spaces_survive_the_editor(qtbot, tmp_path):
-    from reviewer.gui.widgets.segment_editor import plain_text
-
     mt = tmp_path / "nbsp.txt"
     mt.write_text("The 20th\u00a0CPC National Congress opened in Beijing\u200b today.\n", encoding="utf-8")
     w = make_window(qtbot, tmp_path)
     w.session.open_files([mt], new_project=tmp_path / "p.reviewer")
     opened(qtbot, w)
     doc = w.review.doc_key(w.review.documents[0])
-    assert plain_text(w.editor.corrected) == w.review.documents[0].segments[0].target
-    w.editor.flush()
-    assert not w.review.is_changed(doc, "1")  # showing a segment never changes it
+    w.segments.edit_row(0)
+    assert w.segments.editor().text() == w.review.documents[0].segments[0].target
+    w.undo_stack.settle()
+    w.segments.close_edit()
+    assert not w.review.is_changed(doc, "1")  # showing and editing a segment never changes it
 
 
 def test_scores_tab_and_dashboard_match_sacrebleu(qtbot, tmp_path):
@@ -365,7 +376,7 @@ def test_accept_all_of_a_concept_in_one_undo_step(qtbot, tmp_path, monkeypatch):
     before = {s.id: w.review.target(doc, s.id) for s in w.review.documents[0].segments}
     first = next(f for f in w.review.findings if f.text == "two establishments")
     w.select_segment(first.document, first.segment)
-    w.editor.select_finding(first)
+    w.panel.select_finding(first)
     assert w.decisions.accept_all_like_current("concept") == 4
     qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
     # the list showed every change as the whole segment before and after, before any was applied
@@ -424,7 +435,7 @@ def test_fixed_findings_and_manual_errors_reach_the_scorecard(qtbot, tmp_path, s
     doc = w.review.doc_key(w.review.documents[0])
     f = next(x for x in w.review.findings if x.text == "two establishments")
     w.select_segment(doc, f.segment)
-    w.editor.select_finding(f)
+    w.panel.select_finding(f)
     w.decisions.fix_current()
     w.decisions.add_error(0, 3, "Accuracy/Mistranslation", "critical", "wrong subject")
     qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
@@ -484,9 +495,9 @@ def test_the_status_bar_counts_decisions_without_asking_every_finding(qtbot, tmp
     qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
     w.decisions.dismiss_finding(next(f for f in w.review.findings if f.text == "self-revolution"), "quoted")
     qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
-    w.editor.select_finding(next(f for f in w.review.open_findings() if f.check == "punctuation"))
+    w.panel.select_finding(next(f for f in w.review.open_findings() if f.check == "punctuation"))
     w.select_segment(*next((f.document, f.segment) for f in w.review.open_findings() if f.check == "punctuation"))
-    w.editor.select_finding(next(f for f in w.review.open_findings() if f.check == "punctuation" and (f.document, f.segment) == w.current))
+    w.panel.select_finding(next(f for f in w.review.open_findings() if f.check == "punctuation" and (f.document, f.segment) == w.current))
     w.decisions.fix_current()
     qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
     text = w.status_label.text()

@@ -38,17 +38,28 @@ def test_ctrl_enter_in_the_editor_confirms_and_goes_to_the_next_open_segment(qtb
     w.activateWindow()
     doc = w.review.doc_key(w.review.documents[0])
     assert w.current == (doc, "1")
-    w.editor.corrected.setFocus()
-    qtbot.keyClick(w.editor.corrected, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    w.segments.edit_row(0)
+    editor = w.segments.editor()
+    qtbot.keyClicks(editor, "Edited: ")
+    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
     assert w.review.state(doc, "1") == "reviewed" and w.current == (doc, "2")
-    assert "\n" not in w.review.target(doc, "1")  # no line break typed into the text
-    qtbot.keyClick(w.editor.corrected, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert w.review.target(doc, "1").endswith("work.Edited: ") and "\n" not in w.review.target(doc, "1")
+    editor = w.segments.editor()  # the next segment is open for editing
+    assert editor is not None and editor.text() == w.review.target(doc, "2")
+    qtbot.keyClick(editor, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     assert w.current == (doc, "3")
-    qtbot.keyClick(w.editor.corrected, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(w.segments.editor(), Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
     assert w.current == (doc, "2")
+    # with the editor closed, the window's shortcuts do the same
+    w.segments.close_edit()
+    w.segments.setFocus()
+    qtbot.keyClick(w.segments, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert w.current == (doc, "3")
+    w.undo_stack.undo()  # the confirmation, then the typing
+    assert w.review.state(doc, "1") == "translated" and w.review.target(doc, "1").endswith("work.Edited: ")
     w.undo_stack.undo()
-    assert w.review.state(doc, "1") == "translated"
+    assert not w.review.target(doc, "1").endswith("work.Edited: ")
 
 
 def test_copy_mt_to_target_is_one_undo_step(qtbot, settings, sample_path):

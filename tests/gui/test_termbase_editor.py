@@ -144,7 +144,7 @@ def test_add_flagged_rendering_from_the_review(qtbot, tmp_path, sample_path, min
     doc = w.review.doc_key(w.review.documents[0])
     w.select_segment(doc, "5")
     f = next(x for x in w.review.findings if x.check == "term-inconsistent" and x.text == "20th National Congress of the Party")
-    w.editor.select_finding(f)
+    w.panel.select_finding(f)
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("forbidden rendering of 党的二十大", True))
     w.termbase_actions.add_rendering_from_finding()
     qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
@@ -229,7 +229,7 @@ def test_ctrl_t_offers_the_flagged_status_first_and_asks_before_admitting(qtbot,
     qtbot.waitUntil(lambda: w.review is not None and not w.tasks, timeout=20000)
     f = next(x for x in w.review.findings if x.check == "term-forbidden" and x.text.lower() == "two establishments")
     w.select_segment(f.document, f.segment)
-    w.editor.select_finding(f)
+    w.panel.select_finding(f)
     offered = {}
 
     def get_item(parent, title, label, choices, current, editable):

@@ -171,7 +171,7 @@ def test_ctrl_t_asks_when_the_termbase_now_holds_the_text_as_forbidden(qtbot, tm
     qtbot.waitUntil(lambda: w.review is not None and not w.tasks, timeout=20000)
     f = next(x for x in w.review.findings if x.check == "term-inconsistent" and x.text == "20th National Congress of the Party")
     w.select_segment(f.document, f.segment)
-    w.editor.select_finding(f)
+    w.panel.select_finding(f)
     concept = next(c for c in w.termbases[0].concepts if c.id == f.term.concept)
     held = next(t for t in concept.en if t.text == f.text)
     assert held.status is Status.ADMITTED and f.term.status == "admitted"

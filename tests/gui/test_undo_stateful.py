@@ -22,7 +22,6 @@ from reviewer.core.paths import SHIPPED_TERMBASE
 from reviewer.core.review import Decision
 from reviewer.gui.main_window import MainWindow
 from reviewer.gui.undo import ReviewCommand, ReviewState
-from reviewer.gui.widgets.segment_editor import plain_text
 
 SEGMENTS = ("1", "3", "9", "12")  # segments of the sample with findings
 WORDS = (" Ab", " cd", " Ef.")
@@ -115,13 +114,14 @@ def test_random_runs_of_actions_undo_and_redo_exactly(qtbot, tmp_path, sample_pa
         @rule(seg=st.sampled_from(SEGMENTS), word=st.sampled_from(WORDS))
         def type_text(self, seg: str, word: str) -> None:
             self.go(seg)
-            editor = w.editor.corrected
+            w.segments.edit_row(w.segments.current_row())
+            editor = w.segments.editor()
             editor.setFocus()
             cursor = editor.textCursor()
             cursor.movePosition(cursor.MoveOperation.End)
             editor.setTextCursor(cursor)
             qtbot.keyClicks(editor, word)
-            self.pending = (seg, plain_text(editor))
+            self.pending = (seg, editor.text())
 
         def open_findings(self, seg: str, suggestion: bool = False) -> list:
             found = [f for f in w.review.findings if f.segment == seg and w.review.decision(f) is Decision.OPEN]
@@ -151,8 +151,8 @@ def test_random_runs_of_actions_undo_and_redo_exactly(qtbot, tmp_path, sample_pa
             found = self.open_findings(seg)
             if found:
                 f = found[pick % len(found)]
-                w.editor.select_finding(f)
-                if w.editor.current_finding() is not None and w.editor.current_finding().key == f.key:
+                w.panel.select_finding(f)
+                if w.panel.current_finding() is not None and w.panel.current_finding().key == f.key:
                     self.act("dismiss", seg, w.decisions.dismiss_current)
 
         @rule(seg=st.sampled_from(SEGMENTS))
@@ -173,8 +173,8 @@ def test_random_runs_of_actions_undo_and_redo_exactly(qtbot, tmp_path, sample_pa
             self.go(seg)
             found = self.open_findings(seg)
             if found:
-                w.editor.select_finding(found[0])
-                if w.editor.current_finding() is not None:
+                w.panel.select_finding(found[0])
+                if w.panel.current_finding() is not None:
                     self.act("dismiss all", seg, lambda: w.decisions.dismiss_all_like_current("check"))
 
         @rule()
@@ -200,7 +200,7 @@ def test_random_runs_of_actions_undo_and_redo_exactly(qtbot, tmp_path, sample_pa
             (it lands, then is undone): the window's history, not the editor's own."""
             self.land_typing()
             w.activateWindow()
-            qtbot.keyClick(w.editor.corrected, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+            qtbot.keyClick(w.segments.editor(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
             qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
             self.pos -= 1
 
@@ -216,8 +216,9 @@ def test_random_runs_of_actions_undo_and_redo_exactly(qtbot, tmp_path, sample_pa
             assert w.undo_stack.undoText() == (self.steps[self.pos - 1].label if self.pos else "")
             undo = w.menuBar().actions()[1].menu().actions()[0]
             assert undo.text() == ("&Undo " + self.steps[self.pos - 1].label if self.pos else "&Undo")
-            if w.current is not None:
-                assert plain_text(w.editor.corrected) == w.review.target(*w.current)
+            editor = w.segments.editor()
+            if editor is not None and w.current is not None:
+                assert editor.text() == w.review.target(*w.current)
 
         def teardown(self) -> None:
             self.land_typing()

@@ -8,6 +8,7 @@ from PySide6.QtCore import QSettings
 
 from reviewer.core.paths import SHIPPED_TERMBASE
 from reviewer.gui.main_window import MainWindow
+from tests.gui.conftest import shown_target, type_text
 
 
 @pytest.fixture
@@ -46,12 +47,12 @@ def test_accept_undo_redo(qtbot, window):
     window.decisions.accept_finding(f)
     settle(qtbot, window)
     assert "“Two Establishes”" in window.review.target(doc, f.segment)
-    assert "“Two Establishes”" in window.editor.corrected.toPlainText()
+    assert "“Two Establishes”" in shown_target(window)
     assert not [x for x in window.review.findings if x.text == "two establishments"]
     window.undo_stack.undo()
     settle(qtbot, window)
     assert "two establishments" in window.review.target(doc, f.segment)
-    assert window.editor.corrected.toPlainText() == window.review.target(doc, f.segment)
+    assert shown_target(window) == window.review.target(doc, f.segment)
     window.undo_stack.redo()
     settle(qtbot, window)
     assert "Two Establishes" in window.review.target(doc, f.segment)
@@ -60,8 +61,8 @@ def test_accept_undo_redo(qtbot, window):
 def test_typing_is_an_undoable_edit_and_autosaved(qtbot, window):
     doc = window.review.doc_key(window.review.documents[0])
     window.select_segment(doc, "4")
-    window.editor.corrected.setPlainText("This is important to follow.")
-    window.editor.flush()
+    type_text(window, "This is important to follow.")
+    window.undo_stack.settle()
     settle(qtbot, window)
     assert window.review.target(doc, "4") == "This is important to follow."
     saved = window.project._conn.execute("SELECT text FROM corrections WHERE segment = '4'").fetchone()
@@ -77,7 +78,7 @@ def test_dismiss_with_note_and_export(qtbot, window, tmp_path, monkeypatch):
 
     f = finding(window, "self-revolution")
     window.select_segment(f.document, f.segment)
-    window.editor.select_finding(f)
+    window.panel.select_finding(f)
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("quoted from the source on purpose", True))
     window.decisions.dismiss_current_with_note()
     settle(qtbot, window)
@@ -120,24 +121,24 @@ def test_bad_file_shows_a_dialog_not_a_traceback(qtbot, tmp_path):
 
 def test_next_finding_moves_through_segments(qtbot, window):
     window.goto_finding(+1)
-    first = window.editor.current_finding()
+    first = window.panel.current_finding()
     assert first is not None
     window.goto_finding(+1)
-    second = window.editor.current_finding()
+    second = window.panel.current_finding()
     assert (second.segment, second.start) != (first.segment, first.start)
     window.goto_finding(-1)
-    assert window.editor.current_finding().key == first.key
+    assert window.panel.current_finding().key == first.key
 
 
 def test_a_finished_check_never_overwrites_text_being_typed(qtbot, window):
     doc = window.review.doc_key(window.review.documents[0])
     window.select_segment(doc, "4")
-    window.editor.corrected.setPlainText("First edit.")
-    window.editor.flush()  # pushed: a background check starts
-    window.editor.corrected.setPlainText("First edit, and more typing.")  # still pending
+    type_text(window, "First edit.")
+    window.undo_stack.settle()  # pushed: a background check starts
+    type_text(window, "First edit, and more typing.")  # still pending
     settle(qtbot, window)
-    assert window.editor.corrected.toPlainText() == "First edit, and more typing."
-    window.editor.flush()
+    assert shown_target(window) == "First edit, and more typing."
+    window.undo_stack.settle()
     settle(qtbot, window)
     assert window.review.target(doc, "4") == "First edit, and more typing."
 
@@ -194,7 +195,7 @@ def test_bulk_dismissal_and_shared_false_positives(qtbot, window, tmp_path):
     window.select_segment(f.document, f.segment)
     punct = next(x for x in window.review.findings if x.check == "punctuation")
     window.select_segment(punct.document, punct.segment)
-    window.editor.select_finding(punct)
+    window.panel.select_finding(punct)
     window.decisions.dismiss_all_like_current("check")
     settle(qtbot, window)
     assert not [x for x in window.review.open_findings() if x.check == "punctuation"]

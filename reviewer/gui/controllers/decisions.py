@@ -20,7 +20,6 @@ from reviewer.gui.i18n import tr
 from reviewer.gui.undo import ReviewCommand, ReviewStateCommand, SegmentationCommand
 from reviewer.gui.widgets.accept_all_dialog import AcceptAllDialog, PlannedAccept
 from reviewer.gui.widgets.error_dialog import ErrorDialog
-from reviewer.gui.widgets.segment_editor import plain_text
 
 if TYPE_CHECKING:
     from reviewer.gui.main_window import MainWindow
@@ -45,7 +44,7 @@ class DecisionController:
         next unreviewed segment."""
         if self.window.review is None or self.window.current is None:
             return
-        self.window.editor.flush()
+        self.window.undo_stack.settle()
         doc, seg = self.window.current
         review = self.window.review
         if state != "translated" and not self.confirm_open_majors(doc, seg, state):
@@ -96,14 +95,28 @@ class DecisionController:
         self.window.undo_stack.push(ReviewCommand(review, self.window, f"Comment on segment {seg}", doc, seg, lambda: review.set_comment(doc, seg, text)))
 
     def edit_current(self, text: str) -> None:
-        """The reviewer typed in the corrected text of the current segment."""
-        if self.window.review is None or self.window.current is None:
-            return
-        doc, seg = self.window.current
-        if text == self.window.review.target(doc, seg):
+        """Set the current segment's post-edit to ``text`` (as typed: one undo step with the
+        typing just before it in the same segment)."""
+        if self.window.current is not None:
+            self.edit_segment(*self.window.current, text)
+
+    def edit_segment(self, doc: str, seg: str, text: str) -> None:
+        """The reviewer typed ``text`` as a segment's post-edit (the grid's editor handed it over)."""
+        if self.window.review is None or text == self.window.review.target(doc, seg):
             return
         review = self.window.review
         self.window.undo_stack.push(ReviewCommand(review, self.window, f"edit segment {seg}", doc, seg, lambda: review.set_target(doc, seg, text), merge=True))
+
+    def confirm_segment(self, doc: str, seg: str) -> None:
+        """Ctrl+Enter in the grid's editor: mark the segment reviewed and edit the next segment
+        that is neither reviewed nor final (memoQ's and Trados Studio's confirm)."""
+        if self.window.review is None:
+            return
+        if self.window.current != (doc, seg):
+            self.window.select_segment(doc, seg)
+        self.mark_current("reviewed", advance=True)
+        if self.window.current != (doc, seg):
+            self.window.segments.edit_row(self.window.segments.current_row())
 
     def accept_finding(self, finding: Finding, force: bool = False) -> None:
         """Apply a finding's suggestion (undoable). One the tool could not place
@@ -145,14 +158,15 @@ class DecisionController:
         )
 
     def accept_current(self) -> None:
-        self.window.editor.accept_current()
+        """Accept the current finding (one the tool could not place: copy it to place by hand)."""
+        self.window.panel.accept_current()
 
     def fix_current(self) -> None:
         """Record the current finding as a real error the reviewer fixed by hand (MQM counts it)."""
-        f = self.window.editor.current_finding()
+        f = self.window.panel.current_finding()
         if f is None or self.window.review is None:
             return
-        self.window.editor.flush()
+        self.window.undo_stack.settle()
         review = self.window.review
         self.window.undo_stack.push(ReviewCommand(review, self.window, f"fixed “{f.text}”", f.document, f.segment, lambda: review.mark_fixed(f)))
 
@@ -160,9 +174,18 @@ class DecisionController:
         """Add an error by hand on the text selected in the corrected text (or the whole segment)."""
         if self.window.review is None or self.window.current is None:
             return
-        cursor = self.window.editor.corrected.textCursor()
-        start, end = sorted((cursor.anchor(), cursor.position()))
-        dialog = ErrorDialog(plain_text(self.window.editor.corrected)[start:end], self.window)
+        doc, seg = self.window.current
+        editor = self.window.segments.editor()
+        typing = self.window.typing()
+        if editor is not None and typing is not None and typing[0] == (doc, seg):
+            cursor = editor.textCursor()
+            start, end = sorted((cursor.anchor(), cursor.position()))
+            text = editor.text()
+        else:  # no text selected: the whole segment
+            text = self.window.review.target(doc, seg)
+            start, end = 0, len(text)
+        self.window.undo_stack.settle()
+        dialog = ErrorDialog(text[start:end], self.window)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.add_error(start, end, dialog.category(), dialog.severity(), dialog.note.text())
 
@@ -170,7 +193,7 @@ class DecisionController:
         """Add a manual error on ``[start, end)`` of the current segment's post-edit (one undo step)."""
         if self.window.review is None or self.window.current is None:
             return
-        self.window.editor.flush()
+        self.window.undo_stack.settle()
         doc, seg = self.window.current
         text = self.window.review.target(doc, seg)[start:end]
         review = self.window.review
@@ -191,18 +214,18 @@ class DecisionController:
         return True
 
     def reopen_current(self) -> None:
-        f = self.window.editor.current_finding()
+        f = self.window.panel.current_finding()
         if f is not None:
             self.reopen_finding(f)
 
     def dismiss_current(self) -> None:
         self.window.undo_stack.settle()
-        f = self.window.editor.current_finding()
+        f = self.window.panel.current_finding()
         if f is not None:
             self.dismiss_finding(f)
 
     def dismiss_current_with_note(self) -> None:
-        f = self.window.editor.current_finding()
+        f = self.window.panel.current_finding()
         if f is None:
             return
         note, ok = QInputDialog.getText(self.window, "Dismiss as false positive", f"Why is “{f.text}” not an error?")
@@ -211,7 +234,7 @@ class DecisionController:
 
     def dismiss_all_like_current(self, by: str) -> None:
         """Dismiss every open finding of the current finding's check (or concept), as one undo step."""
-        f = self.window.editor.current_finding()
+        f = self.window.panel.current_finding()
         if f is None or self.window.review is None:
             return
         review = self.window.review
@@ -231,7 +254,7 @@ class DecisionController:
         stale ones and ones overlapping another are held back and counted. Within a segment the
         last one goes first, so the offsets of the others still hold. Returns how many were
         accepted."""
-        f = self.window.editor.current_finding()
+        f = self.window.panel.current_finding()
         if f is None or self.window.review is None:
             return 0
         if by == "concept" and f.term is None:
@@ -329,7 +352,7 @@ class DecisionController:
         """Apply a find-and-replace plan as one undo step."""
         if self.window.review is None or not plan:
             return
-        self.window.editor.flush()
+        self.window.undo_stack.settle()
         review = self.window.review
         self.window.undo_stack.beginMacro(f"Replace in {len(plan)} segment(s)")
         for r in plan:
@@ -340,7 +363,7 @@ class DecisionController:
         """Apply a merge, split or re-pairing to the current segment as one undoable step."""
         if self.window.review is None or self.window.current is None:
             return False
-        self.window.editor.flush()
+        self.window.undo_stack.settle()
         doc, seg = self.window.current
         review = self.window.review
         try:
@@ -356,8 +379,14 @@ class DecisionController:
         return self._regroup("Merge segments", lambda d, s: merge_with_next(self.window.require_review(), d, s))
 
     def split_current(self) -> bool:
-        """Split the current segment at the cursor of the corrected text."""
-        at = self.window.editor.corrected.textCursor().position()
+        """Split the current segment at the cursor of its text in the grid's editor."""
+        editor = self.window.segments.editor()
+        typing = self.window.typing()
+        if editor is None or typing is None or typing[0] != self.window.current:
+            self.window.show_error(tr("Cannot split segment"), tr("Open the segment's text (F2) and put the cursor where it should be split."))
+            return False
+        at = editor.textCursor().position()
+        self.window.undo_stack.settle()
         return self._regroup("Split segment", lambda d, s: split_segment(self.window.require_review(), d, s, at))
 
     def move_source_current(self, forward: bool) -> bool:

@@ -42,7 +42,7 @@ class ExportController:
         if self.window.review is None:
             self.window.show_error("Nothing to export", "Open an article first.")
             return None
-        self.window.editor.flush()
+        self.window.undo_stack.settle()
         first = self.window.review.documents[0].path
         folder = Path(str(self.window.settings.value("exportFolder", "") or first.parent))
         suggested = folder / (first.stem + suffix)
@@ -85,7 +85,7 @@ class ExportController:
         if self.window.review is None:
             self.window.show_error("Nothing to save", "Open an article first.")
             return
-        self.window.editor.flush()
+        self.window.undo_stack.settle()
         docs = self.window.review.documents
         if len(docs) == 1:
             doc = docs[0]
@@ -157,7 +157,7 @@ class ExportController:
         """Plan the import of ``path``, show the plan, and apply it as one undo step when the
         reviewer presses Apply (at once when ``preview`` is false). Returns true when applied."""
         assert self.window.review is not None
-        self.window.editor.flush()
+        self.window.undo_stack.settle()
         project_id = self.window.session.project.project_id if self.window.session.project is not None else documents_id(self.window.review)
         try:
             plan = plan_import(self.window.review, path, project_id)

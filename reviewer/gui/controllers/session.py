@@ -19,7 +19,6 @@ from reviewer.core.project import PROJECT_SUFFIX, Project
 from reviewer.core.readers import READERS, collect_inputs
 from reviewer.core.review import Review
 from reviewer.core.session import Session, SessionRequest, open_session
-from reviewer.gui.widgets.segment_editor import plain_text
 from reviewer.gui.widgets.table_dialog import TableDialog
 from reviewer.gui.workers import Task, run_in_background
 
@@ -96,7 +95,7 @@ class SessionController:
         if self.project is None:
             self.window.show_error("Nothing to save", "Open an article or a project first.")
             return
-        self.window.editor.flush()
+        self.window.undo_stack.settle()
         target, _ = QFileDialog.getSaveFileName(self.window, "Save project as", str(Path.home() / f"review{PROJECT_SUFFIX}"), f"reviewer projects (*{PROJECT_SUFFIX})")
         if target:
             out = Path(target) if target.endswith(PROJECT_SUFFIX) else Path(target + PROJECT_SUFFIX)
@@ -185,7 +184,7 @@ class SessionController:
         if self.opening is not None:
             window.statusBar().showMessage("Still opening the previous files…", 4000)
             return None
-        window.editor.flush()
+        window.undo_stack.settle()
         request = SessionRequest(
             [Path(p) for p in paths], termbases=list(window.termbases), termbase_paths=[] if window.termbases else list(window.termbase_paths),
             source=source, preloaded=dict(preloaded or {}), new_project=new_project, tolerant=tolerant,
@@ -295,8 +294,8 @@ class SessionController:
 
     def save_draft(self) -> None:
         """Keep the text being typed in the project (recovered after a crash)."""
-        if self.project is None or self.window.review is None or self.window.current is None or not self.window.editor.has_pending_edit():
+        typing = self.window.typing()
+        if self.project is None or self.window.review is None or typing is None or not self.window.has_pending_edit():
             return
-        doc, seg = self.window.current
-        text = plain_text(self.window.editor.corrected)
+        (doc, seg), text = typing
         self.persist(lambda p, _r: p.save_draft(doc, seg, text))

@@ -48,6 +48,10 @@ from reviewer.gui.widgets.target_delegate import (
 #: Up to this many rows, every row is measured at once; above it, only the rows in view.
 MEASURE_ALL_ROWS = 400
 
+#: In compact mode, rows other than the current one show at most this many lines (the rest of
+#: the text is marked "…"); the current row and the row being edited always show all of it.
+COMPACT_LINES = 4
+
 #: Selection colours: light, so that the highlights of the current row stay readable.
 SELECTION = QColor("#cfe3fc")
 
@@ -79,6 +83,8 @@ class SegmentGrid(QTableView):
         self._editing = QPersistentModelIndex()
         self._source_wanted = True
         self._mt_visible = False  # one call away: set_mt_visible(True)
+        self._compact = False
+        self._grown_row = -1  # the current row, shown whole in compact mode
         self._measured: dict[int, int] = {}  # row -> height set
         self._fit_timer = QTimer(self)
         self._fit_timer.setSingleShot(True)
@@ -186,6 +192,35 @@ class SegmentGrid(QTableView):
         self._schedule_fit()
         self.viewport().update()
 
+    def set_invisibles_visible(self, visible: bool) -> None:
+        """Mark invisible and look-alike characters in every cell (see the delegate)."""
+        self._delegate.set_invisibles_visible(visible)
+        self._measured.clear()
+        self._schedule_fit()
+        self.viewport().update()
+
+    def set_compact(self, compact: bool) -> None:
+        """Compact rows: all but the current row show at most :data:`COMPACT_LINES` lines, so that
+        more segments fit on a screen (the text beyond is marked "…")."""
+        self._compact = compact
+        self._measured.clear()
+        self._schedule_fit()
+        self.viewport().update()
+
+    def compact(self) -> bool:
+        """True when rows other than the current one are capped."""
+        return self._compact
+
+    def currentChanged(self, current: QModelIndex | QPersistentModelIndex, previous: QModelIndex | QPersistentModelIndex) -> None:
+        """In compact mode the new current row shows whole and the old one is capped again."""
+        super().currentChanged(current, previous)
+        if self._compact and current.row() != self._grown_row:
+            for row in (self._grown_row, current.row()):
+                if row >= 0:
+                    self._measured.pop(row, None)
+            self._grown_row = current.row()
+            self.fit_rows()
+
     def set_mt_visible(self, visible: bool) -> None:
         """Show or hide the MT column."""
         self._mt_visible = visible
@@ -252,12 +287,15 @@ class SegmentGrid(QTableView):
         option = QStyleOptionViewItem()
         option.font = self.font()
         height = self._min_row_height()
+        capped = self._compact and row != self.current_row() and not (self._editing.isValid() and self._editing.row() == row)
         for column in WRAPPED:
             if self.isColumnHidden(column):
                 continue
             index = model.index(row, column)
             if self._editor is not None and QPersistentModelIndex(index) == self._editing:
                 height = max(height, self._editor_height(column))
+            elif capped:
+                height = max(height, self._delegate.capped_height(index, self.columnWidth(column), self.font(), COMPACT_LINES))
             else:
                 height = max(height, self._delegate.sizeHint(option, index).height())
         return height

@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
     QFont,
+    QFontMetrics,
     QHelpEvent,
     QKeyEvent,
     QKeySequence,
@@ -44,13 +45,22 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.core.checks import Finding
-from reviewer.core.diff import word_diff
+from reviewer.core.diff import odd_characters, show_invisibles, word_diff
 from reviewer.core.matching import TermHit
 from reviewer.gui.i18n import tr
 from reviewer.gui.models import Index, ObjectRole
 from reviewer.gui.models.findings import SEVERITY_COLOURS
 from reviewer.gui.models.segments import SegmentTableModel
-from reviewer.gui.widgets.segment_editor import ACCEPTABLE_TERM, NONSTANDARD_TERM, plain_text
+
+ACCEPTABLE_TERM = QColor("#2e7d32")
+NONSTANDARD_TERM = QColor("#c62828")
+
+
+def plain_text(edit: QPlainTextEdit) -> str:
+    """The text of an editor exactly as typed: ``toPlainText()`` turns no-break spaces into
+    plain spaces, which would change the reviewer's text behind their back."""
+    return edit.document().toRawText().replace("\u2029", "\n")
+
 
 #: ``provider(document key, segment id) -> (term hits, open findings)`` of a segment's current
 #: target (the Corrected text): offsets are characters, end exclusive, into that text.
@@ -59,8 +69,11 @@ AnnotationProvider = Callable[[str, str], tuple[list[TermHit], list[Finding]]]
 #: ``mt_hits(document key, segment id) -> term hits`` in the segment's MT text.
 MtHitProvider = Callable[[str, str], list[TermHit]]
 
+#: ``source_hits(document key, segment id) -> [(start, end, tooltip)]`` in the Chinese source.
+SourceHitProvider = Callable[[str, str], list[tuple[int, int, str]]]
+
 #: Margin (pixels) around the text of a cell, painted and edited alike.
-PAD = 4
+PAD = 3
 
 #: Laid-out cells kept for repainting (a screen of a 4K display holds about 200).
 DOCUMENT_CACHE = 600
@@ -68,6 +81,9 @@ DOCUMENT_CACHE = 600
 #: Colours of the word diff (as :func:`reviewer.core.diff.diff_html`).
 DIFF_DELETE = ("#b71c1c", "#fdecea")
 DIFF_INSERT = ("#1b5e20", "#e8f5e9")
+
+#: Background of an invisible or look-alike character with Show Invisibles on.
+INVISIBLE_MARK = "#ffd54f"
 
 #: Background of the cell being edited.
 EDITOR_BACKGROUND = QColor("#fffbe6")
@@ -100,6 +116,14 @@ def _term_format(hit: TermHit) -> QTextCharFormat:
     else:
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
         fmt.setUnderlineColor(NONSTANDARD_TERM)
+    return fmt
+
+
+def _source_format() -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+    fmt.setUnderlineColor(ACCEPTABLE_TERM)
+    fmt.setBackground(QColor("#e8f5e9"))
     return fmt
 
 
@@ -194,7 +218,9 @@ class TargetDelegate(QStyledItemDelegate):
         self._view = view
         self._provider: AnnotationProvider | None = None
         self._mt_hits: MtHitProvider | None = None
+        self._source_hits: SourceHitProvider | None = None
         self._diff = False
+        self._invisibles = False
         self._heights: OrderedDict[tuple[object, ...], int] = OrderedDict()
         self._annotations: dict[tuple[str, str, int], tuple[str, list[TermHit], list[Finding]]] = {}
         self._documents: OrderedDict[tuple[object, ...], CellDocument] = OrderedDict()
@@ -207,9 +233,22 @@ class TargetDelegate(QStyledItemDelegate):
         self._mt_hits = mt_hits
         self.clear_annotation_cache()
 
+    def set_source_hits(self, provider: SourceHitProvider | None) -> None:
+        """Where the termbase terms of a Source cell come from: ``provider(doc_key, segment_id)``
+        gives ``(start, end, tooltip)`` spans (characters, end exclusive) of the Chinese source."""
+        self._source_hits = provider
+        self.clear_annotation_cache()
+
     def set_diff_visible(self, visible: bool) -> None:
         """Show the Corrected cell of a changed segment as a word diff against the MT."""
         self._diff = visible
+        self.clear_annotation_cache()
+
+    def set_invisibles_visible(self, visible: bool) -> None:
+        """Mark no-break and zero-width spaces and odd dashes in every cell (each replaced by a
+        visible mark of the same length, :func:`reviewer.core.diff.show_invisibles`, on a yellow
+        background, named in a tooltip)."""
+        self._invisibles = visible
         self.clear_annotation_cache()
 
     def diff_visible(self) -> bool:
@@ -275,7 +314,7 @@ class TargetDelegate(QStyledItemDelegate):
         """The cell's text laid out at ``width`` pixels with its annotations (what :meth:`paint`
         draws). The last :data:`DOCUMENT_CACHE` are kept, by segment, column, text, width and font."""
         text, pieces = self._pieces(index)
-        key = (index.data(ObjectRole), index.column(), tuple(pieces), width, font.key())
+        key = (index.data(ObjectRole), index.column(), tuple(pieces), width, font.key(), self._invisibles)
         cached = self._documents.get(key)
         if cached is not None:
             self._documents.move_to_end(key)
@@ -302,7 +341,7 @@ class TargetDelegate(QStyledItemDelegate):
                 fmt.setBackground(QColor(DIFF_INSERT[1]))
                 fmt.setFontUnderline(True)
             start = cursor.position()
-            cursor.insertText(piece, fmt)
+            cursor.insertText(show_invisibles(piece) if self._invisibles else piece, fmt)
             if op != "delete":
                 for i in range(len(piece) + 1):
                     pos_of[offset + i] = start + i
@@ -318,6 +357,17 @@ class TargetDelegate(QStyledItemDelegate):
             for hit in hits:
                 if _fits(text, hit.start, hit.end, hit.text):
                     spans.append(self._apply(doc, pos_of[hit.start], pos_of[hit.end], _term_format(hit), _term_tooltip(hit)))
+        if index.column() == SegmentTableModel.SOURCE and self._source_hits is not None:
+            key = index.data(ObjectRole)
+            if isinstance(key, tuple):
+                for start, end, tip in self._source_hits(*key):
+                    if 0 <= start < end <= len(text):
+                        spans.append(self._apply(doc, pos_of[start], pos_of[end], _source_format(), tip))
+        if self._invisibles:
+            for offset, name in odd_characters(text):
+                fmt = QTextCharFormat()
+                fmt.setBackground(QColor(INVISIBLE_MARK))
+                spans.append(self._apply(doc, pos_of[offset], pos_of[offset + 1], fmt, name))
         return CellDocument(doc, spans)
 
     @staticmethod
@@ -361,6 +411,23 @@ class TargetDelegate(QStyledItemDelegate):
         _text, pieces = self._pieces(index)
         return QSize(width, self.text_height(pieces, width, option.font))
 
+    def capped_height(self, index: Index, width: int, font: QFont, lines: int) -> int:
+        """The height (pixels) of the cell's first ``lines`` lines at ``width``: the whole text's
+        when it has no more lines."""
+        doc = self.cell_document(index, width, font).document
+        layout = doc.documentLayout()
+        block = doc.firstBlock()
+        seen = 0
+        while block.isValid():
+            text_layout = block.layout()
+            top = layout.blockBoundingRect(block).top()
+            for i in range(text_layout.lineCount()):
+                if seen == lines:
+                    return int(top + text_layout.lineAt(i).y()) + PAD
+                seen += 1
+            block = block.next()
+        return int(doc.size().height())
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
@@ -381,6 +448,12 @@ class TargetDelegate(QStyledItemDelegate):
         painter.translate(rect.topLeft())
         painter.setClipRect(QRectF(0, 0, rect.width(), rect.height()))
         cell.document.documentLayout().draw(painter, context)
+        if cell.document.size().height() > rect.height() + 1:  # a capped row: say there is more
+            mark = "…"
+            metrics = QFontMetrics(opt.font)
+            box = QRectF(rect.width() - metrics.horizontalAdvance(mark) - 2 * PAD, rect.height() - metrics.height() - 1, metrics.horizontalAdvance(mark) + 2 * PAD, metrics.height())
+            painter.fillRect(box, opt.palette.color(QPalette.ColorRole.Base) if not selected else opt.palette.color(QPalette.ColorRole.Highlight))
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, mark)
         painter.restore()
 
     def helpEvent(self, event: QHelpEvent, view: QAbstractItemView, option: QStyleOptionViewItem, index: Index) -> bool:

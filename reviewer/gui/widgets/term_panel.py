@@ -34,10 +34,12 @@ class TermPanel(QWidget):
         self.entry.setPlaceholderText("Select a term hit to see its termbase entry.")
         self.table.selectionModel().currentRowChanged.connect(self._on_row)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setContentsMargins(4, 2, 4, 2)
         title = QLabel(tr("Termbase hits in this segment"))
         title.setStyleSheet("font-weight: bold;")
         layout.addWidget(title)
+        for part in (self.table, self.entry):
+            part.setMinimumHeight(40)  # the panel may be short: under the grid
         layout.addWidget(self.table, 3)
         layout.addWidget(self.entry, 2)
 
