@@ -13,20 +13,20 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from reviewer import __version__
 from reviewer.core.calques.gate import SUBJECTS
-from reviewer.core.checks import CheckOptions, Severity, all_checks
-from reviewer.core.checks.base import calque_rules
 from reviewer.core.errors import ReviewerError
 from reviewer.core.paths import SHIPPED_TERMBASE, default_termbase
-from reviewer.core.readers import read_batch
-from reviewer.core.report import review_json
-from reviewer.core.project import Project
-from reviewer.core.review import Review, make_review
-from reviewer.core.termbase import load_termbase
-from reviewer.core.workbook import export_workbook
+
+if TYPE_CHECKING:
+    from reviewer.core.checks import CheckOptions, Severity
+    from reviewer.core.project import Project
+    from reviewer.core.review import Review
+
+# The checks, the readers, openpyxl, python-docx and sacrebleu are imported by the commands that
+# use them, not here: ``--help`` and a bad argument answer at once (benchmarks/bench_startup.py).
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -129,6 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit status."""
+    from reviewer.core.checks import all_checks
     for stream in (sys.stdout, sys.stderr):  # a console that cannot show “ or 两 gets escapes, not a crash
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
@@ -170,6 +171,8 @@ def _check_options(args: argparse.Namespace) -> CheckOptions:
     Raises:
         ValueError: the calque rules file cannot be read (its reason).
     """
+    from reviewer.core.checks import CheckOptions
+    from reviewer.core.checks.base import calque_rules
     if args.calque_rules:
         try:
             calque_rules(args.calque_rules)
@@ -184,6 +187,7 @@ def _check_settings(args: argparse.Namespace) -> tuple[list[str] | None, dict[st
     Raises:
         ValueError: an unknown check id or severity.
     """
+    from reviewer.core.checks import Severity, all_checks
     known = [cls.id for cls in all_checks()]
 
     def ids(text: str, flag: str) -> list[str]:
@@ -211,6 +215,9 @@ def _open_project(path: str) -> tuple[Project, Review]:
     Raises:
         ReviewerError: the project cannot be opened, or its termbases cannot be read.
     """
+    from reviewer.core.project import Project
+    from reviewer.core.review import make_review
+    from reviewer.core.termbase import load_termbase
     project = Project.open(Path(path))
     paths = [p for p in project.termbase_paths() if p.is_file()] or [default_termbase()]
     for missing in (p for p in project.termbase_paths() if not p.is_file()):
@@ -223,6 +230,7 @@ def _open_project(path: str) -> tuple[Project, Review]:
 
 
 def _review_workbook(args: argparse.Namespace) -> int:
+    from reviewer.core.workbook import export_workbook
     from reviewer.core.review_import import apply_import, plan_import
 
     if args.command == "export-review":
@@ -317,6 +325,9 @@ def _output_problem(args: argparse.Namespace) -> str | None:
 
 def _candidates(args: argparse.Namespace) -> int:
     """``tifa-reviewer-cli candidates``: the batch's candidate terms as a table (and a CSV file)."""
+    from reviewer.core.readers import read_batch
+    from reviewer.core.review import make_review
+    from reviewer.core.termbase import load_termbase
     import csv
     import io
 
@@ -366,6 +377,7 @@ def _fail_on(text: str) -> Severity | None:
     Raises:
         ValueError: neither a severity nor ``none``.
     """
+    from reviewer.core.checks import Severity
     if text.strip().lower() == "none":
         return None
     try:
@@ -375,6 +387,12 @@ def _fail_on(text: str) -> Severity | None:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from reviewer.core.checks import Severity
+    from reviewer.core.readers import read_batch
+    from reviewer.core.report import review_json
+    from reviewer.core.review import make_review
+    from reviewer.core.termbase import load_termbase
+    from reviewer.core.workbook import export_workbook
     if args.jobs is not None or args.jsonl is not None or args.scheduler is not None:
         return _check_parallel(args)
     try:
@@ -444,6 +462,8 @@ def _check(args: argparse.Namespace) -> int:
 def _check_parallel(args: argparse.Namespace) -> int:
     """``check --jobs/--jsonl/--scheduler``: each document checked on its own, in parallel,
     streamed (:mod:`reviewer.core.batch`); memory stays flat however many files there are."""
+    from reviewer.core.checks import Severity
+    from reviewer.core.termbase import load_termbase
     from collections import Counter
 
     from reviewer.core.batch import BatchSummary, check_files, check_files_dask, default_jobs
