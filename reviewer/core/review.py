@@ -20,18 +20,20 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reviewer.core.checks import CheckContext, CheckOptions, Finding, SegmentText, Severity, run_checks
 from reviewer.core.consistency import ConceptRenderings, group_renderings
 from reviewer.core.document import Document, Segment, document_date
-from reviewer.core.scoring import ScoreReport, score_review
 from reviewer.core.errors import InputError
 from reviewer.core.fileio import atomic_write_bytes
 from reviewer.core.matching import TermMatcher
 from reviewer.core.progress import ProgressCallback
 from reviewer.core.termbase.model import Termbase
 from reviewer.core.text import normalize, tokenize
+
+if TYPE_CHECKING:
+    from reviewer.core.scoring import ScoreReport
 
 REVIEW_FORMAT_VERSION = 1
 
@@ -235,6 +237,8 @@ class Review:
     def scores(self) -> ScoreReport:
         """BLEU, chrF and TER of the MT against the post-edits (HTER) and against any
         reference translations, per segment, per document and for the batch."""
+        from reviewer.core.scoring import score_review  # sacrebleu, loaded when scores are first asked for
+
         mt = {self.doc_key(d): [(s.id, s.target) for s in d.segments] for d in self.documents}
         post = {self.doc_key(d): [self.target(self.doc_key(d), s.id) for s in d.segments] for d in self.documents}
         refs = {self.doc_key(d): [s.reference for s in d.segments] for d in self.documents if any(s.reference is not None for s in d.segments)}

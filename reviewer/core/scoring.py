@@ -25,9 +25,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sacrebleu.metrics.bleu import BLEU
-from sacrebleu.metrics.chrf import CHRF
-from sacrebleu.metrics.ter import TER
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # sacrebleu itself loads at the first score, not with the window
+    from sacrebleu.metrics.bleu import BLEU
+    from sacrebleu.metrics.chrf import CHRF
+    from sacrebleu.metrics.ter import TER
 
 #: Fewest tokens (on both sides) for a sentence BLEU score.
 MIN_BLEU_TOKENS = 4
@@ -69,6 +72,10 @@ def tokenizer_for(lang: str) -> str:
 
 
 def _metrics(lang: str) -> tuple[BLEU, CHRF, TER]:
+    from sacrebleu.metrics.bleu import BLEU
+    from sacrebleu.metrics.chrf import CHRF
+    from sacrebleu.metrics.ter import TER
+
     tokenize = tokenizer_for(lang)
     zh = tokenize == "zh"  # sacrebleu splits CJK characters for TER only with normalisation on
     return BLEU(tokenize=tokenize, effective_order=True), CHRF(), TER(normalized=zh, asian_support=zh)

@@ -4,27 +4,38 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import importlib
+from collections.abc import Callable
+
 from reviewer.core.document import Document
 from reviewer.core.errors import InputError
-from reviewer.core.readers import docx, plaintext, tmx, xliff
-from reviewer.core.readers import table
 from reviewer.core.readers.plaintext import MAX_FILE_BYTES as MAX_FILE_BYTES  # the documented limit
 
-#: File suffix -> reader function ``(path) -> Document``.
+#: File suffix -> the module (under ``reviewer.core.readers``) whose ``read(path) -> Document``
+#: reads it. A reader and its format library (python-docx, openpyxl) are imported when a file of
+#: its kind is first read, so that starting the window or the command line does not wait for them.
 READERS = {
-    ".txt": plaintext.read,
-    ".text": plaintext.read,
-    ".xlf": xliff.read,
-    ".xliff": xliff.read,
-    ".sdlxliff": xliff.read,
-    ".mqxliff": xliff.read,
-    ".tmx": tmx.read,
-    ".docx": docx.read,
-    ".csv": table.read,
-    ".tsv": table.read,
-    ".xlsx": table.read,
+    ".txt": "plaintext",
+    ".text": "plaintext",
+    ".xlf": "xliff",
+    ".xliff": "xliff",
+    ".sdlxliff": "xliff",
+    ".mqxliff": "xliff",
+    ".tmx": "tmx",
+    ".docx": "docx",
+    ".csv": "table",
+    ".tsv": "table",
+    ".xlsx": "table",
 }
 
+
+def reader_for(suffix: str) -> Callable[[Path], Document] | None:
+    """The reader function of a file suffix (``".docx"``), or None when none reads it."""
+    name = READERS.get(suffix.lower())
+    if name is None:
+        return None
+    read: Callable[[Path], Document] = importlib.import_module(f"reviewer.core.readers.{name}").read
+    return read
 
 
 def read_document(path: str | Path) -> Document:
@@ -37,7 +48,7 @@ def read_document(path: str | Path) -> Document:
     p = Path(path)
     if p.is_dir():
         raise InputError(p, "this is a folder, not a file")
-    reader = READERS.get(p.suffix.lower())
+    reader = reader_for(p.suffix)
     if reader is None:
         supported = ", ".join(sorted(READERS))
         raise InputError(p, f"unsupported file type '{p.suffix or '(none)'}'; reviewer reads {supported}")

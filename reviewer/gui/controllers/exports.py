@@ -15,12 +15,8 @@ from reviewer.core.document import Document
 from reviewer.core.errors import ReviewerError
 from reviewer.core.export import corrected_targets, write_corrected_text
 from reviewer.core.review import Review
-from reviewer.core.review_import import apply_import, plan_import
-from reviewer.core.workbook import documents_id, export_findings_csv, export_workbook
-from reviewer.core.writers import write_corrected
 from reviewer.gui.i18n import tr
 from reviewer.gui.undo import ReviewStateCommand
-from reviewer.gui.widgets.import_review_dialog import ImportReviewDialog
 
 if TYPE_CHECKING:
     from reviewer.gui.main_window import MainWindow
@@ -63,6 +59,7 @@ class ExportController:
 
     def export_to(self, path: Path) -> bool:
         """Write the workbook to ``path`` (the dialog has already confirmed any overwrite)."""
+        from reviewer.core.workbook import export_workbook  # openpyxl and the writers load when first used
         assert self.window.review is not None
         try:
             export_workbook(
@@ -110,6 +107,7 @@ class ExportController:
 
     def save_corrected_to(self, outputs: dict[str, Path]) -> bool:
         """Write each document (by key) to its path in its own format; stops at the first error."""
+        from reviewer.core.writers import write_corrected  # openpyxl and the writers load when first used
         assert self.window.review is not None
         for key, path in outputs.items():
             doc = self.window.review.document(key)
@@ -156,6 +154,8 @@ class ExportController:
     def import_review(self, path: Path, preview: bool = True) -> bool:
         """Plan the import of ``path``, show the plan, and apply it as one undo step when the
         reviewer presses Apply (at once when ``preview`` is false). Returns true when applied."""
+        from reviewer.core.review_import import apply_import, plan_import  # openpyxl and the writers load when first used
+        from reviewer.core.workbook import documents_id  # openpyxl and the writers load when first used
         assert self.window.review is not None
         self.window.undo_stack.settle()
         project_id = self.window.session.project.project_id if self.window.session.project is not None else documents_id(self.window.review)
@@ -166,6 +166,8 @@ class ExportController:
             return False
         self.window.last_import_plan = plan
         if preview:
+            from reviewer.gui.widgets.import_review_dialog import ImportReviewDialog
+
             dialog = ImportReviewDialog(plan, self.window)
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return False
@@ -179,6 +181,7 @@ class ExportController:
 
     def export_csv_dialog(self) -> None:
         """Save every finding as CSV (UTF-8 with a BOM, so that Excel shows Chinese)."""
+        from reviewer.core.workbook import export_findings_csv  # openpyxl and the writers load when first used
         path = self._save_path(tr("Export findings as CSV"), "-findings.csv", "CSV (*.csv)")
         if path is None or self.window.review is None:
             return
