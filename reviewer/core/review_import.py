@@ -22,7 +22,7 @@ it shows (``2023``, ``2023-01-19``), and a formula a reviewer typed is taken as 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,7 +43,7 @@ from reviewer.core.workbook import (
     WORKBOOK_FORMAT,
     text_hash,
 )
-from reviewer.core.xmlsafe import check_zip
+from reviewer.core.tables.xlsx import open_workbook
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,11 +140,10 @@ def plan_import(review: Review, path: str | Path, project_id: str) -> ImportPlan
     """
     p = Path(path)
     plan = ImportPlan(p)
-    check_zip(p, "workbook").close()
-    try:
-        wb = openpyxl.load_workbook(p, data_only=False)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file  # noqa: BLE001
-        raise InputError(p, f"cannot read the workbook ({exc})") from None
+    # the spreadsheet layer's guard: size, ZIP and XML checks, and merged ranges and dimensions
+    # cut to the cells that exist (a range over the whole sheet would make a billion cells)
+    wb, _raw, bounds = open_workbook(p, data_only=False, what="review workbook", refuse_review=False, note_lost=False)
+    plan.notes.extend(bounds)
     if HIDDEN_SHEET not in wb.sheetnames:
         raise InputError(p, "this is not a review workbook exported by reviewer (its hidden sheet is missing)")
     # every row padded to seven cells: a damaged hidden sheet is refused below, never an IndexError
@@ -172,10 +171,27 @@ def plan_import(review: Review, path: str | Path, project_id: str) -> ImportPlan
     return plan
 
 
+class Formula(str):
+    """A cell that holds a formula (its text, ``=UPPER(F2)``), not a value the reviewer typed."""
+
+
 def _rows(ws: Worksheet) -> Iterable[tuple[int, list[Any]]]:
-    for n, row in enumerate(ws.iter_rows(min_row=2, values_only=True), start=2):
-        if any(v not in (None, "") for v in row):
-            yield n, list(row)
+    for n, row in enumerate(ws.iter_rows(min_row=2), start=2):
+        values = [Formula(c.value) if c.data_type == "f" else c.value for c in row]
+        if any(v not in (None, "") for v in values):
+            yield n, values
+
+
+def _formula_conflict(n: int, row: list[Any], cols: dict[str, int], names: Sequence[str], sheet: str) -> str | None:
+    """The conflict line when one of the editable cells ``names`` of row ``n`` holds a formula."""
+    for name in names:
+        value = row[cols[name]] if cols[name] < len(row) else None
+        if isinstance(value, Formula):
+            return (
+                f"{sheet} row {n}: the {name} cell holds a formula ({value}), not text; type the text, or paste it "
+                "as values, and import again; the row was left alone"
+            )
+    return None
 
 
 def _plan_segments(review: Review, ws: Worksheet, cols: dict[str, int], exported: list[list[str]], plan: ImportPlan) -> None:
@@ -197,6 +213,12 @@ def _plan_segments(review: Review, ws: Worksheet, cols: dict[str, int], exported
         if key in got:
             plan.conflicts.append(f"Segments row {n}: segment {seg} of {name} appears twice; the second row was left alone")
             continue
+        formula = _formula_conflict(n, row, cols, ("Corrected", "Comment", "State"), "Segments")
+        if formula is not None:
+            plan.conflicts.append(formula)
+            got[key] = {"corrected": "", "comment": "", "state": "", "row": n, "formula": True}
+            order.append(key)
+            continue
         got[key] = {"corrected": cell_text(row[cols["Corrected"]]), "comment": cell_text(row[cols["Comment"]]), "state": state, "row": n}
         order.append(key)
     if order != [k for k in wanted if k in got]:
@@ -213,6 +235,8 @@ def _plan_segments(review: Review, ws: Worksheet, cols: dict[str, int], exported
             plan.conflicts.append(f"segment {seg} of {name} is no longer in the project (merged or split since the export)")
             continue
         g = got[key]
+        if g.get("formula"):
+            continue  # reported above
         if text_hash(g["corrected"]) != r[4]:
             if text_hash(current) != r[4]:
                 plan.conflicts.append(f"segment {seg} of {name} was changed both in the project since the export and in the workbook; the project's text was kept")
@@ -247,6 +271,10 @@ def _plan_findings(review: Review, ws: Worksheet, cols: dict[str, int], exported
             continue
         seen.add(fid)
         positions.append(list(by_id).index(fid))
+        formula = _formula_conflict(n, row, cols, ("Decision", "Reviewer note"), "Findings")
+        if formula is not None:
+            plan.conflicts.append(formula)
+            continue
         _, _, key, doc, seg, exported_label, note_hash = (by_id[fid] + [""] * 7)[:7]
         label = cell_text(row[cols["Decision"]]).strip().lower()
         note = cell_text(row[cols["Reviewer note"]]).strip()

@@ -178,3 +178,50 @@ def test_accepting_in_the_workbook_a_suggestion_the_tool_cannot_place_is_a_confl
     assert [c for c in plan.conflicts if f.id in c and "cannot be placed safely" in c and "'fix'" in c]
     apply_import(review, plan)
     assert state(review) == before
+
+
+def test_a_merged_range_over_the_whole_sheet_does_not_hang_the_import(review, tmp_path, monkeypatch):
+    """Issue 20: a review workbook whose Segments sheet claims the whole sheet (one merged range
+    and the dimension over C1:XFD1048576) is read from the cells that exist."""
+    import re
+    import zipfile
+
+    from tests.core.test_tables import CellBudget
+
+    path = export(review, tmp_path)
+    hostile = tmp_path / "hostile.xlsx"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(hostile, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "xl/worksheets/sheet2.xml" or b"<sheetData" in data and b"Corrected" in data:
+                data = re.sub(rb'<dimension ref="[^"]*"\s*/>', b'<dimension ref="A1:XFD1048576"/>', data)
+                if b"<mergeCells" in data:
+                    data = re.sub(rb"<mergeCells[^>]*>", b'<mergeCells count="1"><mergeCell ref="Z1:XFD1048576"/>', data, count=1)
+                else:
+                    data = data.replace(b"</sheetData>", b'</sheetData><mergeCells count="1"><mergeCell ref="Z1:XFD1048576"/></mergeCells>', 1)
+            dst.writestr(info, data)
+    before = state(review)
+    budget = CellBudget(monkeypatch, limit=200_000)
+    plan = plan_import(review, hostile, "P1")
+    assert budget.count < budget.limit and not plan.blocked
+    assert any("Z1:XFD1048576" in n for n in plan.notes)  # the range was there, and was cut
+    assert apply_import(review, plan) == 0 and state(review) == before
+
+
+def test_a_formula_in_an_editable_cell_is_refused_not_taken_as_text(review, tmp_path):
+    """Issue 20: a Corrected cell holding =UPPER(F2) is a conflict naming the formula, never the
+    correction "=UPPER(F2)"; a typed text that merely starts with "=" still arrives."""
+    key = review.doc_key(review.documents[0])
+    path = export(review, tmp_path)
+    wb = openpyxl.load_workbook(path)
+    seg = wb["Segments"]
+    seg.cell(row=row_of(seg, 2, 4), column=7).value = "=UPPER(F2)"  # a formula
+    typed = seg.cell(row=row_of(seg, 2, 6), column=7)
+    typed.value = "=as typed, quote-prefixed"
+    typed.data_type = "s"
+    wb.save(path)
+    before4 = review.target(key, "4")
+    plan = plan_import(review, path, "P1")
+    assert [c for c in plan.conflicts if "row" in c and "formula (=UPPER(F2))" in c]
+    apply_import(review, plan)
+    assert review.target(key, "4") == before4 and review.target(key, "6") == "=as typed, quote-prefixed"
