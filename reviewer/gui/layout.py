@@ -94,16 +94,18 @@ def build(w: MainWindow) -> None:
     default_layout(w)
 
 
-def default_layout(w: MainWindow) -> None:
-    """The first layout: the window fits the screen, the grid takes most of it, the batch
-    views are beside it only on a wide screen."""
+def default_layout(w: MainWindow, size: tuple[int, int] | None = None) -> None:
+    """The first layout: the window fits the screen (or is ``size``), the grid takes most of
+    it, the batch views are beside it only on a wide screen."""
     screen = QGuiApplication.primaryScreen()
     room = screen.availableGeometry() if screen is not None else None
     width, height = DEFAULT_SIZE
-    if room is not None and room.width() > 0:
+    if size is not None:
+        width, height = size
+    elif room is not None and room.width() > 0:
         width, height = min(width, room.width()), min(height, room.height())
     w.resize(width, height)
-    w.review_dock.setVisible(room is None or room.width() >= WIDE)
+    w.review_dock.setVisible(width >= WIDE if size is not None else (room is None or room.width() >= WIDE))
     w.resizeDocks([w.review_dock], [width * 2 // 5], Qt.Orientation.Horizontal)
     w.splitters["main"].setSizes([height - 165, 165])
     w.splitters["bottom"].setSizes([width * 3 // 5, width * 2 // 5])

@@ -48,6 +48,14 @@
       <translation>此问题与术语无关。</translation>
     </message>
     <message>
+      <source>Cannot split segment</source>
+      <translation>无法拆分句段</translation>
+    </message>
+    <message>
+      <source>Open the segment's text (F2) and put the cursor where it should be split.</source>
+      <translation>请打开句段文本（F2），并将光标放在要拆分的位置。</translation>
+    </message>
+    <message>
       <source>The segment is the MT already.</source>
       <translation>该句段已是机器译文。</translation>
     </message>
@@ -128,6 +136,10 @@
       <translation>仪表板</translation>
     </message>
     <message>
+      <source>Batch views</source>
+      <translation>批量视图</translation>
+    </message>
+    <message>
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
@@ -138,6 +150,10 @@
     <message>
       <source>Segment</source>
       <translation>句段</translation>
+    </message>
+    <message>
+      <source>paste it over the selected text and fit it to the sentence</source>
+      <translation>请粘贴替换选中的文字，并使其与句子相符</translation>
     </message>
     <message>
       <source>Open an article (File ▸ Open, or drop a file here)</source>
@@ -154,6 +170,10 @@
     <message>
       <source>in the file</source>
       <translation>文件中</translation>
+    </message>
+    <message>
+      <source>Copied</source>
+      <translation>已复制</translation>
     </message>
     <message>
       <source>segments</source>
@@ -194,6 +214,18 @@
     <message>
       <source>&amp;Export Review Workbook…</source>
       <translation>导出审校工作簿(&amp;E)…</translation>
+    </message>
+    <message>
+      <source>Show the &amp;MT Column</source>
+      <translation>显示机器译文列(&amp;M)</translation>
+    </message>
+    <message>
+      <source>Show &amp;Changes from the MT</source>
+      <translation>显示相对机器译文的改动(&amp;C)</translation>
+    </message>
+    <message>
+      <source>Show &amp;Whole Segments</source>
+      <translation>显示完整句段(&amp;W)</translation>
     </message>
     <message>
       <source>Show &amp;Invisibles</source>
@@ -394,6 +426,14 @@
     <message>
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+      <source>&amp;Batch Views (Findings, Renderings, Scores)</source>
+      <translation>批量视图（问题、译法、评分）(&amp;B)</translation>
+    </message>
+    <message>
+      <source>Edit the Segment's &amp;Text</source>
+      <translation>编辑句段文本(&amp;T)</translation>
     </message>
     <message>
       <source>&amp;Help</source>
@@ -896,20 +936,8 @@
       <translation>无句段</translation>
     </message>
     <message>
-      <source>Source (Chinese)</source>
-      <translation>原文（中文）</translation>
-    </message>
-    <message>
-      <source>Corrected text</source>
-      <translation>修改后的文本</translation>
-    </message>
-    <message>
       <source>&amp;Accept suggestion</source>
       <translation>接受建议(&amp;A)</translation>
-    </message>
-    <message>
-      <source>&amp;Dismiss (false positive)</source>
-      <translation>驳回（误报）(&amp;D)</translation>
     </message>
     <message>
       <source>&amp;Copy term</source>
@@ -924,36 +952,20 @@
       <translation>仍然应用(&amp;Y)…</translation>
     </message>
     <message>
+      <source>&amp;Dismiss (false positive)</source>
+      <translation>驳回（误报）(&amp;D)</translation>
+    </message>
+    <message>
       <source>Accepting gives:</source>
       <translation>接受后：</translation>
     </message>
     <message>
-      <source>Corrected (post-edit)</source>
-      <translation>修改后（译后编辑）</translation>
-    </message>
-    <message>
-      <source>Changes from the MT</source>
-      <translation>相对机器译文的改动</translation>
-    </message>
-    <message>
-      <source>Findings in this segment</source>
-      <translation>本句段的问题</translation>
-    </message>
-    <message>
-      <source>paste it over the selected text and fit it to the sentence</source>
-      <translation>请粘贴替换选中的文字，并使其与句子相符</translation>
-    </message>
-    <message>
-      <source>Copied</source>
-      <translation>已复制</translation>
-    </message>
-    <message>
-      <source>No changes</source>
-      <translation>无改动</translation>
-    </message>
-    <message>
       <source>No suggestion: edit the text by hand.</source>
       <translation>没有建议：请手动编辑文本。</translation>
+    </message>
+    <message>
+      <source>No findings in this segment.</source>
+      <translation>本句段没有问题。</translation>
     </message>
     <message>
       <source>Decided:</source>
@@ -966,10 +978,6 @@
     <message>
       <source>Place the term by hand:</source>
       <translation>请手动放置术语：</translation>
-    </message>
-    <message>
-      <source>preferred</source>
-      <translation>首选</translation>
     </message>
     <message>
       <source>Settings</source>
@@ -1076,6 +1084,10 @@
       <translation>同一按键被绑定了两次：</translation>
     </message>
     <message>
+      <source>preferred</source>
+      <translation>首选</translation>
+    </message>
+    <message>
       <source>admitted</source>
       <translation>可接受</translation>
     </message>
@@ -1116,6 +1128,10 @@
       <translation>将“{term}”设为{source}的可接受译法？</translation>
     </message>
     <message>
+      <source>Corrected text</source>
+      <translation>修改后的文本</translation>
+    </message>
+    <message>
       <source>Termbase hits in this segment</source>
       <translation>本句段命中的术语</translation>
     </message>
@@ -1124,8 +1140,28 @@
       <translation type="vanished">键盘快捷键(&amp;K)</translation>
     </message>
     <message>
+      <source>Changes from the MT</source>
+      <translation type="vanished">相对机器译文的改动</translation>
+    </message>
+    <message>
+      <source>Corrected (post-edit)</source>
+      <translation type="vanished">修改后（译后编辑）</translation>
+    </message>
+    <message>
+      <source>Findings in this segment</source>
+      <translation type="vanished">本句段的问题</translation>
+    </message>
+    <message>
       <source>Mark &amp;Reviewed and Go to Next</source>
       <translation type="vanished">标为已审校并转到下一句(&amp;R)</translation>
+    </message>
+    <message>
+      <source>No changes</source>
+      <translation type="vanished">无改动</translation>
+    </message>
+    <message>
+      <source>Source (Chinese)</source>
+      <translation type="vanished">原文（中文）</translation>
     </message>
   </context>
 </TS>
