@@ -281,7 +281,7 @@ class MainWindow(QMainWindow):
         self.panel.select_finding(f)
 
     def goto_finding(self, step: int) -> None:
-        """Go to the next (``step`` = 1) or previous (-1) open finding."""
+        """Go to the next (``step`` = 1) or previous (-1) open finding (F8, Shift+F8)."""
         if self.review is None:
             return
         open_findings = self.review.open_findings()
@@ -293,7 +293,10 @@ class MainWindow(QMainWindow):
         current_f = self.panel.current_finding()
         keyed = sorted(open_findings, key=lambda f: (order[(f.document, f.segment)], f.start))
         positions = [(order[(f.document, f.segment)], f.start) for f in keyed]
-        here = (cur, current_f.start if current_f is not None and (current_f.document, current_f.segment) == self.current else -1)
+        # from the current finding while it is open; once it is decided, from the segment's start,
+        # so that the segment's other open findings come first
+        on_it = current_f is not None and (current_f.document, current_f.segment) == self.current and self.review.decision(current_f) is Decision.OPEN
+        here = (cur, current_f.start if on_it and current_f is not None else -1)
         if step > 0:
             target = next((f for f, p in zip(keyed, positions) if p > here), keyed[0])
         else:
