@@ -41,15 +41,18 @@ def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
     Order: a byte-order mark (UTF-8, UTF-16, UTF-32); UTF-16 without a mark
     (NULs in every other byte); strict UTF-8; GB18030 when every non-ASCII byte
     pair is a GB2312 character (English MT with Chinese punctuation or terms,
-    saved on a Chinese Windows machine); then ``charset-normalizer``'s best guess,
-    where GBK and GB2312 guesses are read as their superset GB18030.
+    saved on a Chinese Windows machine); GB18030 when it reads as Chinese; then
+    ``charset-normalizer``'s best guess, where GBK and GB2312 guesses are read as their
+    superset GB18030. Bytes that are UTF-8 or GB18030 but for a few invalid sequences are
+    refused (a damaged file, where a guess of another encoding would read gibberish).
 
     Returns:
         ``(text, encoding)``; ``encoding`` is a Python codec name such as
         ``"utf-8"``, ``"utf-8-sig"``, ``"utf-16"`` or ``"gb18030"``.
 
     Raises:
-        InputError: the bytes are binary (NUL bytes outside UTF-16/32) or no
+        InputError: the bytes are binary (NUL bytes outside UTF-16/32), UTF-8 or GB18030
+            damaged by a few invalid bytes (the message gives the first offset), or no
             encoding decodes them.
     """
     for bom, name in _BOMS:
@@ -72,6 +75,29 @@ def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
         return data.decode("gb18030"), "gb18030"
     except UnicodeDecodeError:
         pass
+    try:  # GBK/GB18030 beyond GB2312 (rarer characters), when it reads as Chinese
+        text = data.decode("gb18030")
+        if _cjk_share(text) >= 0.5:
+            return text, "gb18030"
+    except UnicodeDecodeError:
+        pass
+    # Nearly UTF-8 or nearly GB18030 with a few bad bytes is a damaged file, not another encoding:
+    # a guess (cp1251, cp932, koi8_r) would be read as gibberish. Say where, and let the user fix it.
+    for codec, label in (("utf-8", "UTF-8"), ("gb18030", "GB18030/GBK")):
+        bad, good, first = _damage(data, codec)
+        if codec == "utf-8":  # random bytes seldom make well-formed UTF-8: a few good characters are evidence
+            damaged = good >= 3 * bad and bad <= max(3, good // 50)
+        else:  # any two high bytes pair up as GBK (Cyrillic, Greek ...): Chinese reads as common characters
+            damaged = bad * 10 <= good and _common_chinese_share(data.decode(codec, "ignore")) >= 0.7
+        if bad and damaged:
+            raise InputError(
+                path,
+                f"the file is {label} except for {bad} invalid byte sequence(s), the first at byte {first}: it is damaged or "
+                f"mixes two encodings; save it again as UTF-8",
+            )
+    western = _western(data)
+    if western is not None:  # English with Windows quotes and dashes (“ ” — as 0x93 0x94 0x97)
+        return western, "cp1252"
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
         raise InputError(path, "the file is not text in any encoding reviewer recognises (UTF-8, UTF-16, GB18030/GBK, Big5, ...)")
@@ -83,6 +109,73 @@ def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
     except (UnicodeDecodeError, LookupError):
         raise InputError(path, f"the file looks like {name} but does not decode as it") from None
     return text, name
+
+
+def _western(data: bytes) -> str | None:
+    """``data`` as windows-1252 when that reads as English: a few non-ASCII characters (at most
+    one in five letters), all typographic punctuation or Latin letters. None otherwise."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    wide = [ch for ch in text if ord(ch) >= 0x80]
+    letters = sum(ch.isalpha() for ch in text)
+    if not wide or len(wide) * 5 > max(letters, 1):
+        return None
+    if all(0xA0 <= ord(ch) <= 0xFF or 0x2010 <= ord(ch) <= 0x2044 or ch in "€™" for ch in wide):
+        return text
+    return None
+
+
+def _common_chinese_share(text: str) -> float:
+    """The share of GB2312's punctuation and level-1 (the 3,755 most common) characters among the
+    non-ASCII characters of ``text``: about 0.9 for Chinese, under 0.5 for other text whose bytes
+    happen to pair up as GBK."""
+    wide = [ch for ch in text if ord(ch) >= 0x80]
+    if not wide:
+        return 0.0
+    common = 0
+    for ch in wide:
+        try:
+            lead = ch.encode("gb2312")[0]
+        except UnicodeEncodeError:
+            continue
+        common += 0xA1 <= lead <= 0xD7
+    return common / len(wide)
+
+
+def _cjk_share(text: str) -> float:
+    """The share of CJK ideographs and CJK punctuation among the non-ASCII characters of ``text``."""
+    wide = [ch for ch in text if ord(ch) >= 0x80]
+    if not wide:
+        return 0.0
+    cjk = sum(1 for ch in wide if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef" or ch in "“”‘’…—")
+    return cjk / len(wide)
+
+
+def _damage(data: bytes, codec: str) -> tuple[int, int, int]:
+    """``(bad, good, first)``: the invalid byte sequences of ``data`` in ``codec``, its well-formed
+    non-ASCII characters, and the byte offset of the first bad sequence (-1 if none)."""
+    bad = good = 0
+    first = -1
+    decoder = codecs.getincrementaldecoder(codec)("strict")
+    pos = 0
+    view = memoryview(data)
+    while pos < len(data):
+        try:
+            text = decoder.decode(bytes(view[pos:]), final=True)
+            good += sum(1 for ch in text if ord(ch) >= 0x80)
+            break
+        except UnicodeDecodeError as exc:
+            good += sum(1 for ch in bytes(view[pos : pos + exc.start]).decode(codec, "ignore") if ord(ch) >= 0x80)
+            bad += 1
+            if first < 0:
+                first = pos + exc.start
+            pos += max(exc.end, exc.start + 1)
+            decoder.reset()
+            if bad > 1000:
+                break
+    return bad, good, first
 
 
 _XML_DECLARED_RE = re.compile(rb"^<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']")
@@ -102,4 +195,38 @@ def xml_encoding(data: bytes) -> str:
     if data.startswith(b"\x00<\x00?"):
         return "utf-16-be"
     m = _XML_DECLARED_RE.match(data)
-    return m.group(1).decode("ascii").lower() if m else "utf-8"
+    declared = m.group(1).decode("ascii").lower() if m else "utf-8"
+    if declared in SINGLE_BYTE and _utf8_with_multibyte(data):
+        return "utf-8"  # the bytes contradict the declaration: see declared_mismatch
+    return declared
+
+
+#: Single-byte encodings that a file's bytes can contradict: every byte string is valid in them, so
+#: a file declared so whose non-ASCII bytes are all well-formed UTF-8 is UTF-8 mislabelled.
+SINGLE_BYTE = frozenset({
+    "iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "iso-8859-15", "iso8859-15", "latin-9",
+    "windows-1252", "cp1252", "us-ascii", "ascii",
+})
+
+
+def _utf8_with_multibyte(data: bytes) -> bool:
+    if not any(b >= 0x80 for b in data[:1 << 20]) and not any(b >= 0x80 for b in data):
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def declared_mismatch(data: bytes) -> str | None:
+    """A note when an XML file declares a single-byte encoding (ISO-8859-1, windows-1252, ASCII)
+    but its bytes are UTF-8 with multi-byte characters: it is read as UTF-8 (the bytes agree with
+    UTF-8, and read as the declaration says they would be mojibake, "ä¸¤" for 两). None otherwise."""
+    m = _XML_DECLARED_RE.match(data)
+    if not m:
+        return None
+    declared = m.group(1).decode("ascii").lower()
+    if declared in SINGLE_BYTE and _utf8_with_multibyte(data):
+        return f"the file declares the encoding {declared}, but its bytes are UTF-8: it was read as UTF-8"
+    return None

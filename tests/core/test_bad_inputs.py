@@ -328,12 +328,12 @@ REVIEWS: dict[str, str] = {
     "review-bilingual-table.xlsx": "not a review workbook exported by reviewer",
     "review-corrupt-deflate.xlsx": "is corrupt: xl/worksheets/sheet4.xml cannot be read",
     "review-doctype.xlsx": "xl/worksheets/sheet4.xml " + DTD,
-    "review-empty.xlsx": "not a valid workbook",
+    "review-empty.xlsx": "not a readable Excel workbook: the file is empty",
     "review-hidden-columns-deleted.xlsx": "hidden sheet is damaged",
     "review-hidden-sheet-damaged.xlsx": "hidden sheet is damaged or from another version",
     "review-hidden-sheet-empty.xlsx": "hidden sheet is damaged or from another version",
     "review-hidden-sheet-one-cell.xlsx": "hidden sheet is damaged or from another version",
-    "review-text-renamed.xlsx": "not a valid workbook",
+    "review-text-renamed.xlsx": "not a readable Excel workbook: the file is a text file",
     "review-zip-bomb.xlsx": "(a ZIP bomb?)",
 }
 

@@ -60,6 +60,10 @@ def parse_lxml(path: Path, data: bytes, what: str) -> etree._ElementTree:
         InputError: lxml's own limits refuse the file (elements nested too deeply, a text
             node over 10 MB) or it cannot read its encoding.
     """
+    from reviewer.core.encoding import declared_mismatch
+
+    if declared_mismatch(data):  # UTF-8 bytes under a Latin-1 declaration: read them as UTF-8
+        data = re.sub(rb"^<\?xml[^>]*\?>", b"", data, count=1)
     try:
         return etree.ElementTree(etree.fromstring(data, SAFE_PARSER))
     except etree.XMLSyntaxError as exc:
@@ -91,16 +95,26 @@ def read_xml_file(path: Path, limit: int, what: str, root_name: str) -> etree._E
 
 
 def file_encoding(path: Path) -> str:
-    """The encoding of an XML file, from its first bytes
-    (:func:`reviewer.core.encoding.xml_encoding`): ``"utf-16"`` for a UTF-16 file with a
-    byte-order mark, the declared one, else ``"utf-8"``. ``"utf-8"`` if it cannot be read."""
+    """The encoding of an XML file (:func:`reviewer.core.encoding.xml_encoding`): ``"utf-16"`` for
+    a UTF-16 file with a byte-order mark, the declared one unless the bytes contradict it (UTF-8
+    declared ISO-8859-1), else ``"utf-8"``. ``"utf-8"`` if it cannot be read."""
     from reviewer.core.encoding import xml_encoding
 
     try:
-        with path.open("rb") as fh:
-            return xml_encoding(fh.read(256))
+        return xml_encoding(path.read_bytes())
     except OSError:
         return "utf-8"
+
+
+def encoding_warnings(path: Path) -> list[str]:
+    """The note of :func:`reviewer.core.encoding.declared_mismatch` for an XML file, if any."""
+    from reviewer.core.encoding import declared_mismatch
+
+    try:
+        note = declared_mismatch(path.read_bytes())
+    except OSError:
+        return []
+    return [note] if note else []
 
 
 def local(tag: object) -> str:

@@ -39,7 +39,7 @@ from lxml import etree
 from reviewer.core.document import Document, Segment
 from reviewer.core.errors import InputError
 from reviewer.core.fileio import MIB
-from reviewer.core.readers.inline import control_points, file_encoding, flatten, kept_unknown, local, read_xml_file
+from reviewer.core.readers.inline import control_points, encoding_warnings, file_encoding, flatten, kept_unknown, local, read_xml_file
 from reviewer.core.readers.language import check_direction
 
 #: Largest XLIFF file accepted (bytes).
@@ -269,5 +269,8 @@ def _load(path: Path) -> tuple[Document, list[tuple[str, str]]]:
     if first.get("original"):
         metadata["original"] = str(first.get("original"))
     encoding = file_encoding(path)
-    doc = Document(path=path, segments=segments, metadata=metadata, encoding=encoding, format="xliff", source_lang=src_lang, target_lang=trg_lang, warnings=warnings)
+    doc = Document(
+        path=path, segments=segments, metadata=metadata, encoding=encoding, format="xliff", source_lang=src_lang, target_lang=trg_lang,
+        warnings=encoding_warnings(path) + warnings,
+    )
     return doc, declared
