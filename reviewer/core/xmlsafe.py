@@ -204,9 +204,19 @@ def check_zip(path: Path, what: str = "file", xml_members: tuple[str, ...] = (".
                 raise InputError(path, f"the {what} unpacks to more than {MAX_UNZIPPED_BYTES // MIB} MiB (a ZIP bomb?)")
             if info.compress_size and info.file_size / info.compress_size > MAX_ZIP_RATIO and info.file_size > MIB:
                 raise InputError(path, f"the {what} member {info.filename} is compressed {info.file_size // info.compress_size}:1 (a ZIP bomb?)")
+        seen: dict[str, str] = {}
+        for info in zf.infolist():
+            # OPC names parts case-insensitively: two members one part name apart (or the same
+            # name twice) would let the library read another member than the one checked
+            key = info.filename.lower()
+            if key in seen:
+                raise InputError(path, f"the {what} holds two members named {seen[key]!r} and {info.filename!r} (a damaged or tampered file)")
+            seen[key] = info.filename
         declared = _xml_parts(path, zf, what)
         for info in zf.infolist():
             if info.filename.lower().endswith(xml_members) or info.filename in declared:
+                check_xml_part(path, read_member(path, zf, info, what), f"{what} part {info.filename}")
+            elif _looks_like_xml(read_member(path, zf, info, what, 64)):  # XML under another name (word/document.dat)
                 check_xml_part(path, read_member(path, zf, info, what), f"{what} part {info.filename}")
     except BaseException:
         zf.close()
@@ -249,5 +259,16 @@ def _xml_parts(path: Path, zf: zipfile.ZipFile, what: str) -> set[str]:
         return kind.endswith(("/xml", "+xml")) and not kind.startswith("image/")
 
     by_ext = {(el.get("Extension") or "").lower() for el in root if el.tag.endswith("Default") and is_xml(el.get("ContentType") or "")}
-    named = {(el.get("PartName") or "").lstrip("/") for el in root if el.tag.endswith("Override") and is_xml(el.get("ContentType") or "")}
-    return {n for n in zf.namelist() if n in named or ("." in n and n.rsplit(".", 1)[-1].lower() in by_ext)}
+    named = {(el.get("PartName") or "").lstrip("/").lower() for el in root if el.tag.endswith("Override") and is_xml(el.get("ContentType") or "")}
+    # part names match members whatever their letter case, as python-docx and openpyxl resolve them
+    return {n for n in zf.namelist() if n.lower() in named or ("." in n and n.rsplit(".", 1)[-1].lower() in by_ext)}
+
+
+def _looks_like_xml(head: bytes) -> bool:
+    """True when a member's first bytes are XML's (``<`` after an optional BOM and spaces, in
+    UTF-8 or UTF-16)."""
+    for bom in (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"):
+        if head.startswith(bom):
+            return True
+    stripped = head.lstrip(b" \t\r\n")
+    return stripped.startswith((b"<?xml", b"<", b"<\x00", b"\x00<"))

@@ -524,3 +524,53 @@ def test_writing_leaves_deleted_text_text_boxes_and_fields_alone(tmp_path):
     assert len(list(p.iter(qn("w:br")))) == 0  # the break the correction replaced with a space
     assert len(list(p.iter(qn("w:tab")))) == 1  # the tab between the sentences stays
     assert [s.target for s in read_document(out).segments] == ["The plan was partly adopted.", "Next line."]
+
+
+def _renamed_part(doctype: str) -> bytes:
+    """The main part moved to word/document.dat, named /WORD/DOCUMENT.DAT (other letter case) in
+    [Content_Types].xml and the relationships, with a DOCTYPE in it: python-docx finds the part
+    whatever its case, so the guard must too (issue 20)."""
+    data = _docx_bytes()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            member = src.read(info)
+            name = info.filename
+            if name == "word/document.xml":
+                head, rest = member.decode("utf-8").split("?>", 1)
+                member = (head + "?>" + doctype + rest).encode("utf-8")
+                name = "word/document.dat"
+            elif name == "[Content_Types].xml":
+                member = member.replace(b"/word/document.xml", b"/WORD/DOCUMENT.DAT")
+            elif name == "_rels/.rels":
+                member = member.replace(b"word/document.xml", b"WORD/DOCUMENT.DAT")
+            dst.writestr(name, member)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    "doctype, reason",
+    [
+        ('<!DOCTYPE w:document [<!ENTITY ext SYSTEM "file:///etc/passwd">]>', "part word/document.dat"),
+        ('<!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>', "part word/document.dat"),
+    ],
+)
+def test_a_part_named_in_other_letter_case_is_guarded(tmp_path, doctype, reason):
+    path = tmp_path / "renamed.docx"
+    path.write_bytes(_renamed_part(doctype))
+    with pytest.raises(InputError, match=reason):
+        docx_reader.read(path)
+
+
+def test_two_members_of_one_name_are_refused(tmp_path):
+    data = _docx_bytes()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            dst.writestr(info.filename, src.read(info))
+        with pytest.warns(UserWarning, match="Duplicate name"):
+            dst.writestr("word/document.xml", src.read("word/document.xml").replace(b"A sentence.", b"Another text."))
+    path = tmp_path / "twice.docx"
+    path.write_bytes(out.getvalue())
+    with pytest.raises(InputError, match="two members named 'word/document.xml'"):
+        docx_reader.read(path)
