@@ -318,3 +318,30 @@ def test_three_letter_language_codes_are_aliases(tmp_path):
     assert (doc.source_lang, doc.target_lang, doc.warnings) == ("zho", "eng", [])
     with pytest.raises(InputError, match=r"is English \(eng\) → Chinese \(chi\), the reverse"):
         read_document(_directed(tmp_path, "eng", "chi", _EN, _ZH, "reverse.xlf"))
+
+
+@pytest.mark.parametrize(
+    "target_mids, why",
+    [(("1", "1"), "mid 1 repeated"), (("1", "7"), "target mid 7 with no source")],
+)
+def test_mrk_segments_whose_mids_cannot_pair_them_are_paired_in_order_and_said_so(tmp_path, target_mids, why):
+    """Issue 20: duplicate or mismatched mrk ids used to read two segments as one text (a real
+    target lost and a false segment-inconsistent raised)."""
+    text = (DATA / "trados.sdlxliff").read_text(encoding="utf-8")
+    a, b = target_mids
+    text = text.replace('<target><mrk mtype="seg" mid="1">', f'<target><mrk mtype="seg" mid="{a}">').replace(
+        '<mrk mtype="seg" mid="2">Second one.', f'<mrk mtype="seg" mid="{b}">Second one.'
+    )
+    path = tmp_path / "mids.sdlxliff"
+    path.write_text(text, encoding="utf-8")
+    doc = read_document(path)
+    assert [(s.source, s.target) for s in doc.segments] == [("第一句。", "First sentence."), ("第二句。", "Second one.")]
+    assert len({s.unit for s in doc.segments}) == 2
+    assert any(why in w and "paired in order" in w for w in doc.warnings)
+    # the corrections go back to the segment they were made on
+    from reviewer.core.writers import write_corrected
+
+    out = tmp_path / "out.sdlxliff"
+    write_corrected(doc, {doc.segments[1].id: "The second one."}, out)
+    again = read_document(out)
+    assert [s.target for s in again.segments] == ["First sentence.", "The second one."]

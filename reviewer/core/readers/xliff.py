@@ -59,6 +59,8 @@ class XliffSegment:
     version: str
     unit_element: etree._Element
     mid: str = ""
+    #: why this unit's mrk segments were paired by position rather than by ``mid`` ("" when by mid)
+    pairing: str = ""
 
 
 def parse(path: Path) -> etree._ElementTree:
@@ -136,12 +138,39 @@ def iter_segments(root: etree._Element) -> Iterator[XliffSegment]:
             notes = _notes(unit)
             seg_source = _first(unit, "seg-source")
             if seg_source is not None and _seg_mrks(seg_source):
-                targets = {m.get("mid", ""): m for m in _seg_mrks(target)} if target is not None else {}
-                for mrk in _seg_mrks(seg_source):
-                    mid = mrk.get("mid", "")
-                    yield XliffSegment(f"{fi}/{uid}/{mid}", mrk, targets.get(mid), target, notes, version, unit, mid)
+                yield from _mrk_segments(f"{fi}/{uid}", uid, seg_source, target, notes, version, unit)
             else:
                 yield XliffSegment(f"{fi}/{uid}", src, target, target, notes, version, unit)
+
+
+def _mrk_segments(
+    key: str, uid: str, seg_source: etree._Element, target: etree._Element | None, notes: tuple[str, ...], version: str, unit: etree._Element
+) -> Iterator[XliffSegment]:
+    """A Trados/memoQ unit's ``mrk`` segments, each source paired with its target by ``mid``.
+
+    When the ``mid`` attributes cannot pair them (one repeated, a target ``mid`` that no source
+    has), they are paired in document order instead and :attr:`XliffSegment.pairing` says so:
+    pairing by a repeated ``mid`` would read two segments as one text and lose a target."""
+    sources = _seg_mrks(seg_source)
+    targets = _seg_mrks(target) if target is not None else []
+    src_mids = [m.get("mid", "") for m in sources]
+    tgt_mids = [m.get("mid", "") for m in targets]
+    if len(set(src_mids)) == len(src_mids) and len(set(tgt_mids)) == len(tgt_mids) and set(tgt_mids) <= set(src_mids):
+        by_mid = dict(zip(tgt_mids, targets))
+        for mrk, mid in zip(sources, src_mids):
+            yield XliffSegment(f"{key}/{mid}", mrk, by_mid.get(mid), target, notes, version, unit, mid)
+        return
+    repeated = sorted({m for m in src_mids + tgt_mids if src_mids.count(m) > 1 or tgt_mids.count(m) > 1})
+    unmatched = sorted(set(tgt_mids) - set(src_mids))
+    why = [f"mid {', '.join(repeated)} repeated" if repeated else "", f"target mid {', '.join(unmatched)} with no source" if unmatched else ""]
+    note = f"unit {uid}: its segments could not be paired by their mrk mid ({'; '.join(w for w in why if w)}); they were paired in order"
+    if len(targets) > len(sources):
+        note += f", and {len(targets) - len(sources)} target segment(s) beyond the last source segment are not shown"
+    seen: dict[str, int] = {}
+    for i, (mrk, mid) in enumerate(zip(sources, src_mids)):
+        seen[mid] = seen.get(mid, 0) + 1
+        label = mid if seen[mid] == 1 else f"{mid}#{seen[mid]}"  # each segment its own id
+        yield XliffSegment(f"{key}/{label}", mrk, targets[i] if i < len(targets) else None, target, notes, version, unit, mid, note)
 
 
 def _not_translatable(unit: etree._Element, file_el: etree._Element) -> bool:
@@ -220,7 +249,10 @@ def _load(path: Path) -> tuple[Document, list[tuple[str, str]]]:
     warnings: list[str] = []
     unknown: dict[str, int] = {}
     controls: list[str] = []
+    paired: dict[str, str] = {}
     for seg in iter_segments(root):
+        if seg.pairing:
+            paired.setdefault(seg.unit.rsplit("/", 1)[0], seg.pairing)
         source, source_codes = flatten(seg.source)
         if seg.target is not None:
             target, codes = flatten(seg.target)
@@ -254,6 +286,7 @@ def _load(path: Path) -> tuple[Document, list[tuple[str, str]]]:
     missing = sum(1 for s in segments if not s.target.strip())
     if missing:
         warnings.append(f"{missing} segment(s) have no target (no MT to review)")
+    warnings.extend(paired.values())
     if unknown:
         tags = ", ".join(f"<{t}> ({k})" for t, k in sorted(unknown.items()))
         warnings.append(f"text inside elements that are not XLIFF inline codes, or inside codes that should be empty, is kept and checked: {tags}")
