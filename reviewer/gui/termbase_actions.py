@@ -13,7 +13,7 @@ from reviewer.core.matching import TermMatcher
 from reviewer.core.term_extraction import Candidate, extract_candidates
 from reviewer.core.termbase import Concept, Status, load_termbase
 from reviewer.gui.i18n import tr
-from reviewer.gui.termbase_editor import TermbaseEditor
+from reviewer.gui.termbase.editor import TermbaseEditor
 from reviewer.gui.undo import TermbaseStepCommand
 from reviewer.gui.widgets.candidates_dialog import CandidatesDialog
 from reviewer.gui.widgets.status_confirm import confirm_status, held_status
