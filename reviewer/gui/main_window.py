@@ -41,7 +41,7 @@ from reviewer.gui.widgets.find_dialog import FindDialog
 from reviewer.gui.widgets.findings_panel import FindingsPanel
 from reviewer.gui.widgets.renderings_panel import RenderingsPanel
 from reviewer.gui.widgets.scores_panel import ScoresPanel
-from reviewer.gui.widgets.target_delegate import CellEditor
+from reviewer.gui.widgets.cell_editor import CellEditor
 from reviewer.gui.widgets.segment_grid import SegmentGrid
 from reviewer.gui.widgets.segment_panel import SegmentPanel
 from reviewer.gui.widgets.term_panel import TermPanel

@@ -159,6 +159,22 @@ class SegmentTableModel(RowTableModel):
         key = self._rows[row]
         return self._counts.get(key, 0) > 0 or self._review.state(*key) not in DONE_STATES
 
+    def next_open_row(self, start: int, step: int = 1, wrap: bool = False) -> int:
+        """The first row from ``start`` (included) going by ``step`` (1 or -1) that
+        :meth:`is_open`; with ``wrap``, past the end it goes on from the other end. -1 when none."""
+        count = self.rowCount()
+        if count == 0 or step == 0:
+            return -1
+        for i in range(count):
+            row = start + i * step
+            if wrap:
+                row %= count
+            elif not 0 <= row < count:
+                return -1
+            if self.is_open(row):
+                return row
+        return -1
+
     def mt_text(self, row: int) -> str:
         """The MT of the segment in ``row``."""
         assert self._review is not None

@@ -1,27 +1,21 @@
 """The segment grid: the review's editor, as translators know it from memoQ, Trados and OmegaT.
 
-One row per segment (:class:`~reviewer.gui.models.segments.SegmentTableModel`): ID, Source
-(shown when some segment has one), MT (hidden at first: :meth:`SegmentGrid.set_mt_visible`),
-Corrected, Findings, State. The Corrected cell is edited in place; the grid only reports what
-the reviewer did (:attr:`SegmentTableModel.edit_committed`, :attr:`SegmentGrid.confirm_requested`)
-and the window applies it, so that every change goes through the window's one undo history.
+One row per segment (:class:`~reviewer.gui.models.segments.SegmentTableModel`): ID, Source (when
+some segment has one), MT (hidden at first), Corrected, Findings, State. The Corrected cell is
+edited in place; the grid only reports what the reviewer did (``edit_committed`` of the model,
+:attr:`SegmentGrid.confirm_requested`) and the window applies it, through its one undo history.
 
-Keys (not editing): Up/Down move between rows; F2, Enter or a double-click (on any cell of the
-row) edits the Corrected cell; Ctrl+Enter confirms; Ctrl/Alt+Up/Down move to the previous/next row.
-Keys (editing): Esc cancels; Tab, Enter or a click elsewhere commits; Shift+Enter inserts a line
-break; Ctrl+Enter commits and confirms; Ctrl/Alt+Up/Down commit and edit the previous/next row;
-Ctrl+Z/Ctrl+Y are left to the window's Undo/Redo. The editor shows plain text (no highlights:
-their offsets go stale as one types).
+Keys, not editing: Up/Down between rows; F2, Enter or a double-click edits; Ctrl+Enter confirms;
+Ctrl/Alt+Up/Down the previous/next row. Editing: Esc cancels; Tab, Enter or a click elsewhere
+commits; Shift+Enter breaks a line; Ctrl+Enter commits and confirms; Ctrl/Alt+Up/Down commit and
+edit the previous/next row; Ctrl+Z/Ctrl+Y go to the window's Undo/Redo.
 
-Row heights: as tall as the wrapped text, no cap. :class:`TargetDelegate` measures a cell with a
-``QTextDocument`` at the column's width, cached by ``(text, width, font)``; the grid sets heights
-with ``QHeaderView.resizeSection`` (not ``ResizeToContents``, which measures every row at every
-layout). Up to :data:`MEASURE_ALL_ROWS` rows are measured at once; a larger batch only around the
-rows in view as it scrolls (others keep a two-line default), rows growing above the view shift
-the offset so the rows in view stay put. Measuring is one pass per event-loop turn (a 0 ms
-timer) after a reset, an edit, a column resize or a scroll. Measured offscreen here: a 5,000-row
-batch is shown and painted in about 50 ms (31 rows measured); a jump to a far row 20-40 ms plus
-the provider's work (``matcher.match``: about 2 ms a segment); a keystroke in the editor about 3 ms.
+Row heights: the wrapped text's (in compact mode, :meth:`SegmentGrid.set_compact`, at most
+:data:`COMPACT_LINES` lines but for the current row), measured by :class:`TargetDelegate` with a
+``QTextDocument`` at the column's width (cached) and set with ``resizeSection``. Up to
+:data:`MEASURE_ALL_ROWS` rows are measured at once, a larger batch only around the rows in view
+(rows growing above the view shift the offset so that the rows in view stay put). A 5,000-row
+batch is shown and painted in about 50 ms offscreen here; a keystroke in the editor about 3 ms.
 """
 
 from __future__ import annotations
@@ -34,16 +28,8 @@ from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderV
 
 from reviewer.gui.i18n import STATE_NAMES, tr
 from reviewer.gui.models.segments import SegmentTableModel
-from reviewer.gui.widgets.target_delegate import (
-    CTRL_OR_ALT,
-    PAD,
-    WRAPPED,
-    AnnotationProvider,
-    CellDocument,
-    CellEditor,
-    MtHitProvider,
-    TargetDelegate,
-)
+from reviewer.gui.widgets.cell_editor import CTRL_OR_ALT, PAD, CellEditor
+from reviewer.gui.widgets.target_delegate import WRAPPED, AnnotationProvider, CellDocument, MtHitProvider, TargetDelegate
 
 #: Up to this many rows, every row is measured at once; above it, only the rows in view.
 MEASURE_ALL_ROWS = 400
@@ -129,13 +115,8 @@ class SegmentGrid(QTableView):
         self._on_reset()
 
     def _model_connections(self, model: SegmentTableModel) -> list[tuple[SignalInstance, Callable[..., None]]]:
-        return [
-            (model.modelReset, self._on_reset),
-            (model.layoutChanged, self._on_reset),
-            (model.rowsInserted, self._on_reset),
-            (model.rowsRemoved, self._on_reset),
-            (model.dataChanged, self._on_data_changed),
-        ]
+        resets = (model.modelReset, model.layoutChanged, model.rowsInserted, model.rowsRemoved)
+        return [(signal, self._on_reset) for signal in resets] + [(model.dataChanged, self._on_data_changed)]
 
     def segment_model(self) -> SegmentTableModel | None:
         """The model shown, if any."""
@@ -381,22 +362,9 @@ class SegmentGrid(QTableView):
             self.edit_row(row)
 
     def next_open_row(self, start: int, step: int = 1, wrap: bool = False) -> int:
-        """The first row from ``start`` (included) going by ``step`` (1 or -1) whose segment has
-        open findings or is neither reviewed nor final (:meth:`SegmentTableModel.is_open`);
-        with ``wrap``, past the end it goes on from the other end. -1 when there is none."""
+        """:meth:`SegmentTableModel.next_open_row` of the model shown (-1 without one)."""
         model = self.segment_model()
-        if model is None or model.rowCount() == 0 or step == 0:
-            return -1
-        count = model.rowCount()
-        for i in range(count):
-            row = start + i * step
-            if wrap:
-                row %= count
-            elif not 0 <= row < count:
-                return -1
-            if model.is_open(row):
-                return row
-        return -1
+        return -1 if model is None else model.next_open_row(start, step, wrap)
 
     def is_editing(self) -> bool:
         """True while a Corrected cell's editor is open."""

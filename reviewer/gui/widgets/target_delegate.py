@@ -1,10 +1,10 @@
-"""The rich-text delegate and in-place editor of the segment grid
-(:mod:`reviewer.gui.widgets.segment_grid`).
+"""The rich-text delegate of the segment grid (:mod:`reviewer.gui.widgets.segment_grid`).
 
 :class:`TargetDelegate` paints the Source, MT and Corrected cells as word-wrapped rich text
 (term hits underlined, open findings on a background by severity, optionally the word diff
-against the MT) and measures their wrapped height; :class:`CellEditor` edits a Corrected cell
-in place. The keys the editor hands to the grid are described in the grid's module docstring.
+against the MT) and measures their wrapped height; it edits a Corrected cell in place with a
+:class:`~reviewer.gui.widgets.cell_editor.CellEditor`. The keys the editor hands to the grid are
+described in the grid's module docstring.
 """
 
 from __future__ import annotations
@@ -51,15 +51,10 @@ from reviewer.gui.i18n import tr
 from reviewer.gui.models import Index, ObjectRole
 from reviewer.gui.models.findings import SEVERITY_COLOURS
 from reviewer.gui.models.segments import SegmentTableModel
+from reviewer.gui.widgets.cell_editor import CTRL_OR_ALT, PAD, CellEditor, key_command, plain_text
 
 ACCEPTABLE_TERM = QColor("#2e7d32")
 NONSTANDARD_TERM = QColor("#c62828")
-
-
-def plain_text(edit: QPlainTextEdit) -> str:
-    """The text of an editor exactly as typed: ``toPlainText()`` turns no-break spaces into
-    plain spaces, which would change the reviewer's text behind their back."""
-    return edit.document().toRawText().replace("\u2029", "\n")
 
 
 #: ``provider(document key, segment id) -> (term hits, open findings)`` of a segment's current
@@ -72,8 +67,6 @@ MtHitProvider = Callable[[str, str], list[TermHit]]
 #: ``source_hits(document key, segment id) -> [(start, end, tooltip)]`` in the Chinese source.
 SourceHitProvider = Callable[[str, str], list[tuple[int, int, str]]]
 
-#: Margin (pixels) around the text of a cell, painted and edited alike.
-PAD = 3
 
 #: Laid-out cells kept for repainting (a screen of a 4K display holds about 200).
 DOCUMENT_CACHE = 600
@@ -84,9 +77,6 @@ DIFF_INSERT = ("#1b5e20", "#e8f5e9")
 
 #: Background of an invisible or look-alike character with Show Invisibles on.
 INVISIBLE_MARK = "#ffd54f"
-
-#: Background of the cell being edited.
-EDITOR_BACKGROUND = QColor("#fffbe6")
 
 #: The columns painted as wrapped text.
 WRAPPED = (SegmentTableModel.SOURCE, SegmentTableModel.MT, SegmentTableModel.CORRECTED)
@@ -135,57 +125,6 @@ def _fits(text: str, start: int, end: int, flagged: str) -> bool:
     """True when the span ``start:end`` lies in ``text`` and still holds ``flagged`` (an
     annotation made before an edit does not land on other words)."""
     return 0 <= start < end <= len(text) and text[start:end] == flagged
-
-
-class CellEditor(QPlainTextEdit):
-    """The in-place editor of a Corrected cell: word-wrapped, frameless, no undo of its own
-    (Ctrl+Z/Ctrl+Y go to the window's history, see :meth:`TargetDelegate.eventFilter`).
-
-    :meth:`text` is the text exactly as typed (no-break spaces kept). :attr:`committed` is the
-    text last loaded into or committed from the editor: when the model's text changes while the
-    editor is open (undo, an accepted suggestion) and nothing new was typed, the editor follows.
-    """
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setUndoRedoEnabled(False)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.document().setDocumentMargin(PAD)
-        self.setAccessibleName(tr("Corrected text"))
-        palette = self.palette()
-        palette.setColor(QPalette.ColorRole.Base, EDITOR_BACKGROUND)
-        self.setPalette(palette)
-        self.committed: str | None = None
-        self.index = QPersistentModelIndex()  # the cell edited
-
-    def text(self) -> str:
-        """The text exactly as typed (``toRawText``: no-break spaces survive)."""
-        return plain_text(self)
-
-    def set_text(self, text: str) -> None:
-        """Replace the text, keeping the cursor where it was (within the new text)."""
-        if self.text() == text:
-            return
-        pos = self.textCursor().position()
-        self.setPlainText(text)
-        cursor = self.textCursor()
-        cursor.setPosition(min(pos, len(text)))
-        self.setTextCursor(cursor)
-
-    def content_height(self) -> int:
-        """Height (pixels) that shows all of the text at the editor's width: its lines and the
-        document margin above and below."""
-        doc = self.document()
-        block = doc.firstBlock()
-        lines = 0.0
-        while block.isValid():
-            lines += block.layout().boundingRect().height() if block.layout() is not None else 0.0
-            block = block.next()
-        return math.ceil(lines + 2 * doc.documentMargin()) + 2 * self.frameWidth()
 
 
 class TargetDelegate(QStyledItemDelegate):
@@ -536,25 +475,3 @@ class TargetDelegate(QStyledItemDelegate):
                 watched.insertPlainText("\n")
                 return True
         return super().eventFilter(watched, event)
-
-
-#: Ctrl or Alt alone (with Up/Down: the previous/next row).
-CTRL_OR_ALT = (Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.AltModifier)
-
-
-def key_command(event: QKeyEvent) -> str | None:
-    """What a key pressed in the editor means to the grid, or None (the editor's own key)."""
-    key = event.key()
-    mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-    if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-        if mods == Qt.KeyboardModifier.ControlModifier:
-            return "confirm"
-        if mods == Qt.KeyboardModifier.ShiftModifier:
-            return "newline"
-        if mods == Qt.KeyboardModifier.NoModifier:
-            return "commit"
-    if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
-        return "commit"
-    if key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and mods in CTRL_OR_ALT:
-        return "up" if key == Qt.Key.Key_Up else "down"
-    return None
