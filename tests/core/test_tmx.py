@@ -106,3 +106,19 @@ def test_three_letter_language_codes_are_aliases(tmp_path):
         ("规上企业增长很快。", "Enterprises above designated size grew fast."),
     ]
     assert (doc.source_lang, doc.target_lang, doc.warnings) == ("zho", "eng", [])
+
+
+def test_a_unit_with_two_english_variants_says_which_one_is_read(tmp_path):
+    """Issue 20: the second English variant was dropped with no word."""
+    path = tmp_path / "two-english.tmx"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header srclang="zh-CN" datatype="plaintext" segtype="sentence" '
+        'adminlang="en" o-tmf="x" creationtool="x" creationtoolversion="1"/><body>'
+        '<tu><tuv xml:lang="zh-CN"><seg>两个确立</seg></tuv><tuv xml:lang="en-US"><seg>two establishments</seg></tuv>'
+        '<tuv xml:lang="en-GB"><seg>the Two Establishes</seg></tuv></tu>'
+        '<tu><tuv xml:lang="zh-CN"><seg>两个维护</seg></tuv><tuv xml:lang="en"><seg>two safeguards</seg></tuv></tu></body></tmx>',
+        encoding="utf-8",
+    )
+    doc = read_document(path)
+    assert [s.target for s in doc.segments] == ["two establishments", "two safeguards"]
+    assert any("1 unit(s) have two variants of one language (unit 1: English en-US and en-GB); the first of each is read" in w for w in doc.warnings)

@@ -98,10 +98,15 @@ def read(path: Path) -> Document:
     root = parse(path).getroot()
     segments: list[Segment] = []
     warnings: list[str] = []
+    doubled: list[tuple[int, list[str], list[str]]] = []  # units with two English (or Chinese) variants
     no_english = 0
     for n, tu in iter_units(root):
         src_tuv, trg_tuv, langs = sides(tu)
-        if len(langs) > 2:
+        english = [lang for lang in langs if lang_kind(lang) == "en"]
+        chinese = [lang for lang in langs if lang_kind(lang).startswith("zh")]
+        if len(english) > 1 or len(chinese) > 1:
+            doubled.append((n, english, chinese))
+        elif len(langs) > 2:
             warnings.append(f"unit {n} has {len(langs)} language variants ({', '.join(langs)}); the Chinese and English ones are used")
         trg_seg = seg_of(trg_tuv)
         if trg_seg is None:
@@ -126,6 +131,13 @@ def read(path: Path) -> Document:
         raise InputError(path, f"the TMX file has no Chinese variant (its languages: {', '.join(all_langs[:8])}); {checks}")
     if no_english:
         warnings.append(f"{no_english} unit(s) have no English variant and were skipped")
+    if doubled:
+        shown = "; ".join(
+            f"unit {n}: " + ", ".join(part for part in (f"English {' and '.join(en)}" if len(en) > 1 else "", f"Chinese {' and '.join(zh)}" if len(zh) > 1 else "") if part)
+            for n, en, zh in doubled[:5]
+        )
+        more = f" and {len(doubled) - 5} more" if len(doubled) > 5 else ""
+        warnings.append(f"{len(doubled)} unit(s) have two variants of one language ({shown}{more}); the first of each is read, the others are left out")
     if not segments:
         listed = f" (its languages: {', '.join(all_langs[:8])})" if all_langs else ""
         raise InputError(path, f"the TMX file has no units with an English variant{listed}; {checks}")
