@@ -169,6 +169,10 @@ class MainWindow(QMainWindow):
             return None
         return self.segment_model.key(editor.index.row()), editor.text()
 
+    def draft_pending(self) -> bool:
+        """True while typed text waits for the draft timer (150 ms) to be kept in the project."""
+        return self._draft_timer.isActive()
+
     def _on_editor_created(self, editor: CellEditor) -> None:
         editor.textChanged.connect(self._draft_timer.start)
 
