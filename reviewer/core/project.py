@@ -450,6 +450,17 @@ class Project:
 
     # -- settings --------------------------------------------------------------
 
+    def query(self, sql: str, *params: object) -> list[tuple[Any, ...]]:
+        """The rows of one read-only ``SELECT`` on the project's database (for inspection and
+        tests: the window holds the file's only connection).
+
+        Raises:
+            ValueError: ``sql`` is not a single SELECT statement.
+        """
+        if not sql.lstrip().upper().startswith("SELECT") or ";" in sql.rstrip().rstrip(";"):
+            raise ValueError("only a single SELECT statement can be run on a project")
+        return list(self._conn.execute(sql, params).fetchall())
+
     def setting(self, key: str, default: Any = None) -> Any:
         """A project setting (JSON value), or ``default``."""
         row = self._conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()

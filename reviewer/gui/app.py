@@ -20,7 +20,7 @@ from reviewer.gui import i18n
 from reviewer.gui.main_window import MainWindow, apply_font_size
 
 
-def _excepthook(window: MainWindow | None) -> object:
+def make_excepthook(window: MainWindow | None) -> object:
     """An exception nobody caught: save the work first, write a report to the log folder,
     and show a dialog whose details hold the report (selectable, so it can be copied)."""
 
@@ -134,7 +134,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     documents = [Path(f) for f in args.files if Path(f).suffix.lower() != ".tbx"]
     termbases = [Path(f) for f in args.files if Path(f).suffix.lower() == ".tbx"] + [Path(p) for p in args.glossary or []]
     window = MainWindow(termbases or [default_termbase()], settings)
-    sys.excepthook = _excepthook(window)  # type: ignore[assignment]
+    sys.excepthook = make_excepthook(window)  # type: ignore[assignment]
     window.show()
     if documents:
         window.session.open_files(documents)

@@ -37,3 +37,8 @@ def shown_target(w):
     """The current segment's text as the grid shows it (its editor's when open)."""
     editor = w.segments.editor()
     return editor.text() if editor is not None else w.segment_model.target_text(w.segments.current_row())
+
+
+def stored(project, sql, *params):
+    """The rows of a read-only query on a project (:meth:`reviewer.core.project.Project.query`)."""
+    return project.query(sql, *params)

@@ -33,9 +33,9 @@ def test_candidate_terms_dialog(qtbot, tmp_path, sample_path, qtmodeltester, mon
     row = texts.index("provincial and municipal")
     dialog.table.selectRow(row)
     candidate = dialog.proxy.data(dialog.proxy.index(row, 0), ObjectRole)
-    dialog._go_to()
+    dialog.go_to_selected()
     assert w.current == candidate.places[0]
-    dialog._go_to()
+    dialog.go_to_selected()
     assert w.current == candidate.places[1]
 
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("省市", True))

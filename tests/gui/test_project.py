@@ -13,6 +13,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialog, QFileDialog
 
 from reviewer.core.paths import SHIPPED_TERMBASE
+from tests.gui.conftest import stored
 from reviewer.gui.models.segments import SegmentTableModel
 from reviewer.core.project import Project
 from reviewer.core.readers import read_document
@@ -95,7 +96,7 @@ def test_a_write_failure_is_shown_and_the_work_is_written_later(qtbot, tmp_path,
     w.select_segment(doc, "6")
     w.decisions.edit_current("Edited once there was space again.")
     qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
-    rows = dict(w.project._conn.execute("SELECT segment, text FROM corrections").fetchall())
+    rows = dict(stored(w.project, "SELECT segment, text FROM corrections"))
     assert rows["4"] == "Edited while the disk was full." and rows["6"] == "Edited once there was space again."
 
 
@@ -196,8 +197,8 @@ def test_states_comments_shortcuts_and_next_unreviewed(qtbot, tmp_path, sample_p
     w.undo_stack.redo()
     w.select_segment(doc, "1")
     assert w.goto_unreviewed() and w.current == (doc, "2")
-    stored = w.project._conn.execute("SELECT state FROM segment_states WHERE segment = '1'").fetchone()
-    assert stored == ("reviewed",)
+    state = next(iter(stored(w.project, "SELECT state FROM segment_states WHERE segment = '1'")), None)
+    assert state == ("reviewed",)
     from reviewer.gui.menus import shortcuts_dialog
 
     sheet = shortcuts_dialog(w).text()
@@ -416,7 +417,7 @@ def test_import_review_workbook_with_preview_and_one_undo(qtbot, tmp_path, sampl
     qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
     assert shown and "(1)" in shown[0]
     assert w.review.target(doc, "2") == "Edited by the client in Excel." and "Two Establishes" in w.review.target(doc, "5")
-    assert w.project._conn.execute("SELECT text FROM corrections WHERE segment = '2'").fetchone() == ("Edited by the client in Excel.",)
+    assert next(iter(stored(w.project, "SELECT text FROM corrections WHERE segment = '2'")), None) == ("Edited by the client in Excel.",)
     w.undo_stack.undo()
     qtbot.waitUntil(lambda: not w.tasks, timeout=20000)
     assert w.review.target(doc, "5") == before and not w.review.is_changed(doc, "2")
@@ -442,14 +443,14 @@ def test_fixed_findings_and_manual_errors_reach_the_scorecard(qtbot, tmp_path, s
 
     card = scorecards(w.review, w.checking.scorecard_settings())[0]
     assert card.points == 5 + 25  # a fixed major finding and a critical error entered by hand
-    stored = w.project._conn.execute("SELECT count(*) FROM manual_errors").fetchone()[0]
-    assert stored == 1 and w.project._conn.execute("SELECT count(*) FROM fixed").fetchone()[0] == 1
+    errors = stored(w.project, "SELECT count(*) FROM manual_errors")[0][0]
+    assert errors == 1 and stored(w.project, "SELECT count(*) FROM fixed")[0][0] == 1
     w.undo_stack.undo()
     assert w.review.manual_errors == []
 
 
 def test_an_unexpected_error_saves_the_work_and_leaves_a_report(qtbot, tmp_path, sample_path, monkeypatch):
-    from reviewer.gui.app import _excepthook
+    from reviewer.gui.app import make_excepthook
 
     monkeypatch.setenv("REVIEWER_LOG_DIR", str(tmp_path / "logs"))
     w = make_window(qtbot, tmp_path)
@@ -457,7 +458,7 @@ def test_an_unexpected_error_saves_the_work_and_leaves_a_report(qtbot, tmp_path,
     opened(qtbot, w)
     saved = []
     monkeypatch.setattr(w.session, "autosave", lambda: saved.append(True))
-    hook = _excepthook(w)
+    hook = make_excepthook(w)
     try:
         raise RuntimeError("something nobody expected")
     except RuntimeError as exc:
@@ -482,7 +483,7 @@ def test_a_project_deleted_underneath_keeps_the_work_for_save_as(qtbot, tmp_path
     assert w.session.save_project_as(tmp_path / "rescued.reviewer")
     w.close()
     rescued = Project.open(tmp_path / "rescued.reviewer")
-    assert rescued._conn.execute("SELECT text FROM corrections WHERE segment = '4'").fetchone() == ("Typed after the file was deleted.",)
+    assert next(iter(stored(rescued, "SELECT text FROM corrections WHERE segment = '4'")), None) == ("Typed after the file was deleted.",)
 
 
 def test_the_status_bar_counts_decisions_without_asking_every_finding(qtbot, tmp_path, sample_path):

@@ -8,7 +8,7 @@ from PySide6.QtCore import QSettings
 
 from reviewer.core.paths import SHIPPED_TERMBASE
 from reviewer.gui.main_window import MainWindow
-from tests.gui.conftest import shown_target, type_text
+from tests.gui.conftest import stored, shown_target, type_text
 
 
 @pytest.fixture
@@ -65,12 +65,12 @@ def test_typing_is_an_undoable_edit_and_autosaved(qtbot, window):
     window.undo_stack.settle()
     settle(qtbot, window)
     assert window.review.target(doc, "4") == "This is important to follow."
-    saved = window.project._conn.execute("SELECT text FROM corrections WHERE segment = '4'").fetchone()
+    saved = next(iter(stored(window.project, "SELECT text FROM corrections WHERE segment = '4'")), None)
     assert saved == ("This is important to follow.",)  # on disk at once
     window.undo_stack.undo()
     settle(qtbot, window)
     assert window.review.target(doc, "4") == "Important to follow."
-    assert window.project._conn.execute("SELECT text FROM corrections WHERE segment = '4'").fetchone() is None
+    assert next(iter(stored(window.project, "SELECT text FROM corrections WHERE segment = '4'")), None) is None
 
 
 def test_dismiss_with_note_and_export(qtbot, window, tmp_path, monkeypatch):
@@ -182,7 +182,7 @@ def test_term_renderings_panel_jumps_to_segments(qtbot, window):
     top = next(panel.tree.topLevelItem(i) for i in range(panel.tree.topLevelItemCount()) if panel.tree.topLevelItem(i).text(0).startswith("党的二十大 "))
     minority = next(top.child(i) for i in range(top.childCount()) if top.child(i).text(3) == "minority")
     with qtbot.waitSignal(panel.go_to) as blocker:
-        panel._on_double_click(minority, 0)
+        panel.open_item(minority, 0)
     doc, seg = blocker.args
     assert window.current == (doc, seg)
     assert minority.text(0) in window.review.target(doc, seg)

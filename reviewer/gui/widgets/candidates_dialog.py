@@ -42,7 +42,7 @@ class CandidatesDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         for col, width in enumerate((300, 70, 60, 80, 60)):
             self.table.setColumnWidth(col, width)
-        self.table.doubleClicked.connect(lambda _i: self._go_to())
+        self.table.doubleClicked.connect(lambda _i: self.go_to_selected())
         self.about = QLabel(
             tr("Frequent phrases that no concept of the termbase covers, best first. Double-click one to see where it occurs.")
         )
@@ -56,7 +56,7 @@ class CandidatesDialog(QDialog):
         again = QPushButton(tr("Find Again"))
         again.clicked.connect(lambda: self.refresh.emit(self.min_count.value()))
         go = QPushButton(tr("Go To"))
-        go.clicked.connect(self._go_to)
+        go.clicked.connect(self.go_to_selected)
         concept = QPushButton(tr("New Concept…"))
         concept.clicked.connect(self._new_concept)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -94,7 +94,7 @@ class CandidatesDialog(QDialog):
         index = self.table.currentIndex()
         return self.proxy.data(index, ObjectRole) if index.isValid() else None
 
-    def _go_to(self) -> None:
+    def go_to_selected(self) -> None:
         """Show the next place of the selected candidate (each Go To moves on to the next)."""
         c = self.current()
         if c is None or not c.places:

@@ -34,7 +34,7 @@ class RenderingsPanel(QWidget):
         self.tree.setColumnWidth(1, 80)
         self.tree.setColumnWidth(2, 50)
         self.tree.setColumnWidth(3, 70)
-        self.tree.itemDoubleClicked.connect(self._on_double_click)
+        self.tree.itemDoubleClicked.connect(self.open_item)
         self.only_inconsistent = QCheckBox("Only concepts rendered more than one way")
         self.only_inconsistent.toggled.connect(lambda _on: self._fill())
         self.summary = QLabel()
@@ -81,7 +81,7 @@ class RenderingsPanel(QWidget):
         inconsistent = sum(not g.consistent for g in self.groups)
         self.summary.setText(f"{len(self.groups)} concepts found, {inconsistent} rendered more than one way")
 
-    def _on_double_click(self, item: QTreeWidgetItem, _column: int) -> None:
+    def open_item(self, item: QTreeWidgetItem, _column: int) -> None:
         shown = item.data(0, Qt.ItemDataRole.UserRole)
         if shown is None:
             return
