@@ -90,3 +90,11 @@ def test_spreadsheet_layer_modules_stay_small():
     sizes = {p.name: len(p.read_text(encoding="utf-8").splitlines()) for p in (CORE / "tables").glob("*.py")}
     sizes["langtags.py"] = len((CORE / "langtags.py").read_text(encoding="utf-8").splitlines())
     assert all(n <= 500 for n in sizes.values()), sizes
+
+
+def test_checks_and_cli_modules_stay_small():
+    """No module of reviewer/core/checks (its fit package included) nor reviewer/cli*.py is over 500 lines."""
+    paths = [*(CORE / "checks").rglob("*.py"), *REVIEWER.glob("cli*.py")]
+    assert len(paths) >= 15
+    sizes = {str(p.relative_to(REVIEWER)): len(p.read_text(encoding="utf-8").splitlines()) for p in paths}
+    assert {name: n for name, n in sizes.items() if n > 500} == {}, sizes
