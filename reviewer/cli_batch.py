@@ -18,6 +18,7 @@ from typing import Any, TextIO
 from reviewer.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 from reviewer.cli_check import check_options, check_settings, parse_fail_on
 from reviewer.core.paths import default_termbase
+from reviewer.core.fileio import resolved
 
 
 def run_check_batch(args: argparse.Namespace) -> int:
@@ -122,9 +123,9 @@ def run_check_batch(args: argparse.Namespace) -> int:
 
 def _jsonl_problem(args: argparse.Namespace) -> str | None:
     """Why ``--jsonl OUT`` cannot be written (or an input is given twice), checked before any work, or ``None``."""
-    resolved = [Path(i).resolve() for i in args.inputs]
-    for i in resolved:
-        if resolved.count(i) > 1:
+    given = [resolved(i) for i in args.inputs]
+    for i in given:
+        if given.count(i) > 1:
             return f"{i} is given twice"
     value = args.jsonl
     if value is None or value == "-":
@@ -134,7 +135,7 @@ def _jsonl_problem(args: argparse.Namespace) -> str | None:
     p = Path(value)
     if p.is_dir():
         return f"--jsonl {value} is a folder; give a file name"
-    if p.resolve() in {Path(i).resolve() for i in [*args.inputs, *(args.glossary or [])]}:
+    if resolved(p) in {resolved(i) for i in [*args.inputs, *(args.glossary or [])]}:
         return f"--jsonl {value} is one of the inputs; it would be overwritten"
     if not p.parent.is_dir():
         return f"--jsonl {value}: the folder {p.parent} does not exist"

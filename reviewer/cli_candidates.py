@@ -10,6 +10,7 @@ from typing import Any
 from reviewer.cli import EXIT_ERROR, EXIT_OK
 from reviewer.cli_check import output_path_problem
 from reviewer.core.paths import default_termbase
+from reviewer.core.fileio import resolved
 
 
 def run_candidates(args: argparse.Namespace) -> int:
@@ -27,7 +28,7 @@ def run_candidates(args: argparse.Namespace) -> int:
         print("tifa-reviewer-cli: error: --min-count must be at least 2 (a phrase seen once is no candidate) and --limit at least 1", file=sys.stderr)
         return EXIT_ERROR
     if args.csv:
-        inputs = {Path(p).resolve() for p in [*args.inputs, *(args.glossary or [])]}
+        inputs = {resolved(p) for p in [*args.inputs, *(args.glossary or [])]}
         problem = output_path_problem("--csv", args.csv, inputs, args.force)
         if problem:
             print(f"tifa-reviewer-cli: error: {problem}", file=sys.stderr)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from reviewer.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 from reviewer.core.errors import ReviewerError
 from reviewer.core.paths import default_termbase
+from reviewer.core.fileio import resolved
 
 if TYPE_CHECKING:
     from reviewer.core.checks import CheckOptions, Severity
@@ -165,16 +166,16 @@ def check_options(args: argparse.Namespace) -> CheckOptions:
 def _output_problem(args: argparse.Namespace) -> str | None:
     """Why the requested outputs cannot be written, checked before any work, or ``None``."""
     outputs = [(flag, value) for flag, value in (("--json", args.json), ("--xlsx", args.xlsx)) if value is not None]
-    inputs = {Path(p).resolve() for p in [*args.inputs, *(args.glossary or [])]}
+    inputs = {resolved(p) for p in [*args.inputs, *(args.glossary or [])]}
     seen: set[Path] = set()
     for flag, value in outputs:
         if value == "":
             return f"{flag} needs a file name"
         if value == "-":
             continue
-        if Path(value).resolve() in seen:
+        if resolved(value) in seen:
             return f"--json and --xlsx name the same file {value}"
-        seen.add(Path(value).resolve())
+        seen.add(resolved(value))
         problem = output_path_problem(flag, value, inputs, args.force)
         if problem:
             return problem
@@ -185,10 +186,10 @@ def _output_problem(args: argparse.Namespace) -> str | None:
     if args.source and len(args.inputs) != 1:
         return "--source goes with exactly one INPUT (the MT of that source)"
     if args.source:
-        inputs.add(Path(args.source).resolve())
-    resolved = [Path(p).resolve() for p in args.inputs]
-    for p in resolved:
-        if resolved.count(p) > 1:
+        inputs.add(resolved(args.source))
+    given = [resolved(p) for p in args.inputs]
+    for p in given:
+        if given.count(p) > 1:
             return f"{p} is given twice"
     return None
 
@@ -198,7 +199,7 @@ def output_path_problem(flag: str, value: str, inputs: set[Path], force: bool) -
     p = Path(value)
     if p.is_dir():
         return f"{flag} {value} is a folder; give a file name"
-    if p.resolve() in inputs:
+    if resolved(p) in inputs:
         return f"{flag} {value} is one of the inputs; it would be overwritten"
     if not p.parent.is_dir():
         return f"{flag} {value}: the folder {p.parent} does not exist"

@@ -96,3 +96,19 @@ def _sync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def resolved(path: str | Path) -> Path:
+    """``path`` made absolute with its symbolic links followed (:meth:`Path.resolve`).
+
+    Raises:
+        InputError: the links loop (``a -> b -> a``) or cannot be followed.
+    """
+    p = Path(path)
+    try:
+        return p.resolve()
+    except RuntimeError:  # Python 3.11-3.12: "Symlink loop from ..."
+        raise InputError(p, "the symbolic links of this path loop (a link points back to itself)") from None
+    except OSError as exc:
+        raise InputError(p, f"cannot follow this path ({exc.strerror or exc})") from None
+

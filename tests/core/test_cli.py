@@ -237,3 +237,14 @@ def test_export_and_import_review_through_a_project(tmp_path, capsys, sample_pat
     Project.create(other, [read_document(sample_path)]).close()
     assert main(["import-review", str(book), "--project", str(other)]) == 2
     assert "another project" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("jobs", [[], ["-j", "2", "--jsonl", "out.jsonl"]])
+def test_a_symlink_loop_is_a_one_line_error(tmp_path, capsys, monkeypatch, jobs):
+    """Issue 20: a link pointing back at itself gave a traceback (RuntimeError: Symlink loop)."""
+    (tmp_path / "a.txt").symlink_to(tmp_path / "b.txt")
+    (tmp_path / "b.txt").symlink_to(tmp_path / "a.txt")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", str(tmp_path / "a.txt"), *jobs]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"tifa-reviewer-cli: error: {tmp_path / 'a.txt'}: the symbolic links of this path loop (a link points back to itself)"]
