@@ -155,6 +155,7 @@ class _Compiled:
     content: frozenset[str]  # stems that are not stopwords
     content_words: tuple[tuple[str, str], ...]  # (stem, first three letters) of each content word
     content_prefixes: frozenset[str]  # the first three letters of each content word
+    content_groups: tuple[tuple[str, tuple[str, ...]], ...]  # each content stem with the first three letters of its words
     coordinated: bool  # has "and"/"or": word order is free, no word-order near misses
     threshold: float | None  # the term's or its termbase's near-miss threshold
 
@@ -172,7 +173,8 @@ class TermMatcher:
         self.termbases = list(termbases)
         self.fuzzy_threshold = fuzzy_threshold
         self._by_first_stem: dict[str, list[_Compiled]] = defaultdict(list)
-        self._by_content_stem: dict[str, list[_Compiled]] = defaultdict(list)
+        # anchor stem -> first three letters of one of the term's content words -> terms
+        self._by_content_stem: dict[str, dict[str, list[_Compiled]]] = defaultdict(lambda: defaultdict(list))
         self._by_first_two: dict[tuple[str, str], list[_Compiled]] = defaultdict(list)
         self.concepts: dict[str, Concept] = {}
         fuzzy_terms: list[_Compiled] = []
@@ -199,6 +201,7 @@ class TermMatcher:
                         content=frozenset(t.stem for t in toks) - STOPWORDS,
                         content_words=tuple((t.stem, t.lower[:3]) for t in toks if t.stem not in STOPWORDS),
                         content_prefixes=frozenset(t.lower[:3] for t in toks if t.stem not in STOPWORDS),
+                        content_groups=_content_groups(toks),
                         coordinated=any(t.lower in ("and", "or") for t in toks),
                         threshold=term.threshold if term.threshold is not None else tb.fuzzy_threshold,
                     )
@@ -211,13 +214,20 @@ class TermMatcher:
         # A near miss keeps all but at most one content word exactly (a second one may only be
         # misspelt), so each term is indexed under its two rarest content words: any near miss
         # has one of them, and common words such as "development" anchor few terms.
+        # Under each anchor, a term is filed by the rarest first three letters of its content words,
+        # which the segment must have too (see _near_misses): the anchor's terms are looked at only
+        # under the first letters the segment has.
         frequency: dict[str, int] = defaultdict(int)
+        prefix_frequency: dict[str, int] = defaultdict(int)
         for c in fuzzy_terms:
             for s in c.content:
                 frequency[s] += 1
+            for pre in c.content_prefixes:
+                prefix_frequency[pre] += 1
         for c in fuzzy_terms:
+            rarest = min(c.content_prefixes, key=lambda x: (prefix_frequency[x], x), default="")
             for s in sorted(c.content, key=lambda x: (frequency[x], x))[:2]:
-                self._by_content_stem[s].append(c)
+                self._by_content_stem[s][rarest].append(c)
 
     def match(self, text: str) -> list[TermHit]:
         """All term hits and near misses in ``text``, ordered by start offset.
@@ -307,29 +317,52 @@ class TermMatcher:
             if covered[i] <= 1:
                 positions[t.stem].append(i)
         gaps = [norm.text[a.end : b.start] for a, b in zip(toks, toks[1:])]
-        plain_gap = [_gap_fits(g, _PLAIN) for g in gaps]
-        has_number = [any(ch.isdigit() for ch in t.lower) for t in toks]
+        plain_gap = [g == " " or _gap_fits(g, _PLAIN) for g in gaps]
+        # a letter is never a digit: most words need no look at their characters
+        has_number = [not t.lower.isalpha() and any(ch.isdigit() for ch in t.lower) for t in toks]
+        numbered = any(has_number)
         blocked = [x > 1 for x in covered]
         stems = [t.stem for t in toks]
         prefixes = [t.lower[:3] for t in toks]
         all_prefixes = frozenset(prefixes)
         candidates: dict[int, _Compiled] = {}
         for stem in positions:
-            for c in self._by_content_stem.get(stem, ()):
-                # a cheap necessary condition, in C: a content word's stem shares its first three
-                # letters, so every content word's first three letters are in the segment
-                if c.content_prefixes <= all_prefixes:
-                    candidates[id(c)] = c
+            filed = self._by_content_stem.get(stem)
+            if not filed:
+                continue
+            if len(filed) <= len(all_prefixes):
+                groups = [terms for pre, terms in filed.items() if pre in all_prefixes]
+            else:
+                groups = [filed[pre] for pre in all_prefixes if pre in filed]
+            for terms in groups:
+                for c in terms:
+                    # a cheap necessary condition, in C: a content word's stem shares its first three
+                    # letters, so every content word's first three letters are in the segment
+                    if c.content_prefixes <= all_prefixes:
+                        candidates[id(c)] = c
         best: list[tuple[float, int, int, _Compiled]] = []
         harmless: list[tuple[int, int, int]] = []  # (id of term, start, end) of harmless variants
         seg_stems = set(stems)
         seg_prefixes = {t.lower[:3] for i, t in enumerate(toks) if covered[i] <= 1}
+        count = len(toks)
+        # the first token at or after each position that a longer hit covers: a window ends before it
+        next_blocked = [count] * (count + 1)
+        for k in range(count - 1, -1, -1):
+            next_blocked[k] = k if blocked[k] else next_blocked[k + 1]
+        # for a stem or three first letters, the first position at or after each one where a token
+        # has it (count + 1: none), built when a candidate first asks
+        stem_at: dict[str, list[int]] = {}
+        prefix_at: dict[str, list[int]] = {}
+        reach_of: dict[tuple[str, tuple[str, ...]], list[int]] = {}
+        never = [count + 1] * (count + 1)
         for c in candidates.values():
             # a near miss keeps every content word, exactly or misspelt with the same first three
             # letters (see _plausible_edits): a term with a word that has no such token here cannot be one
             missing = c.content - seg_stems
             if missing and not all(pre in seg_prefixes for st, pre in c.content_words if st in missing):
                 continue
+            if c.digits and not numbered:
+                continue  # its numbers are not in the segment
             n = len(c.stems)
             lengths = (n - 1, n, n + 1) if n >= 4 else (n, n + 1)
             starts: set[int] = set()
@@ -338,19 +371,27 @@ class TermMatcher:
                     for d in (-1, 0, 1):
                         starts.add(p - k + d)
             plain_term = all(g == _PLAIN for g in c.gap_chars)
+            # The cheap test first, for all windows at a start at once: every content word of the
+            # term is in the window, as its stem or (misspelt) with all the first three letters its
+            # words have; so the window must reach the nearest such token of each content word.
+            reaches: list[list[int]] = []
+            for group in c.content_groups:
+                reach = reach_of.get(group)
+                if reach is None:
+                    reach = reach_of[group] = _reach(group, stems, prefixes, stem_at, prefix_at, never)
+                reaches.append(reach)
             for i in starts:
-                if i < 0:
+                if i < 0 or i >= count:
                     continue
+                last = next_blocked[i]  # the window [i, j) may end at this position at most
+                shortest = 0  # and must end after every content word's nearest token
+                for reach in reaches:
+                    if reach[i] >= shortest:
+                        shortest = reach[i] + 1
                 for length in lengths:
                     j = i + length
-                    if j > len(toks) or any(blocked[i:j]):
+                    if j > last or j < shortest:
                         continue
-                    # the cheap test first: every content word of the term in this window
-                    missing = c.content.difference(stems[i:j])
-                    if missing:
-                        window_prefixes = set(prefixes[i:j])
-                        if not all(pre in window_prefixes for st, pre in c.content_words if st in missing):
-                            continue
                     window = toks[i:j]
                     if window[0].hyphen_before or window[-1].hyphen_after:
                         continue
@@ -359,11 +400,11 @@ class TermMatcher:
                             continue
                     elif not all(_gap_fits(gaps[g], c.gap_chars[g - i] if g - i < len(c.gap_chars) else _PLAIN) for g in range(i, j - 1)):
                         continue
-                    if tuple(t.lower for t, num in zip(window, has_number[i:j]) if num) != c.digits:
+                    if numbered and tuple(t.lower for t, num in zip(window, has_number[i:j]) if num) != c.digits:
                         continue
                     if window[0].stem in STOPWORDS or window[-1].stem in STOPWORDS:
                         continue
-                    if tuple(t.stem for t in window) == c.stems:
+                    if tuple(stems[i:j]) == c.stems:
                         continue  # an exact/inflected hit would have been taken
                     if _harmless_difference(window, c):
                         harmless.append((id(c), i, j))
@@ -393,6 +434,62 @@ class TermMatcher:
                 TermHit(c.concept, c.term, start, end, norm.original[start:end], HitKind.NEAR, round(score, 1), _with_status(_classify(window, c), c.term))
             )
         return hits
+
+
+def _content_groups(toks: Sequence[Token]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each content stem of a term (in order, once) with the first three letters of its words."""
+    groups: dict[str, list[str]] = {}
+    for t in toks:
+        if t.stem not in STOPWORDS:
+            pres = groups.setdefault(t.stem, [])
+            if t.lower[:3] not in pres:
+                pres.append(t.lower[:3])
+    return tuple((st, tuple(pres)) for st, pres in groups.items())
+
+
+def _reach(
+    group: tuple[str, tuple[str, ...]],
+    stems: list[str],
+    prefixes: list[str],
+    stem_at: dict[str, list[int]],
+    prefix_at: dict[str, list[int]],
+    never: list[int],
+) -> list[int]:
+    """For each start position, the nearest position at or after it where a window has the content
+    word ``group`` (its stem, and the first three letters of its words): the stem itself, or a token
+    with each of those first letters (the nearest of them all); ``len(stems) + 1`` when none."""
+    st, pres = group
+    at = stem_at.get(st)
+    if at is None:
+        at = stem_at[st] = _next_positions(stems, st, never)
+    by_prefix: list[int] | None = None
+    for pre in pres:
+        pat = prefix_at.get(pre)
+        if pat is None:
+            pat = prefix_at[pre] = _next_positions(prefixes, pre, never)
+        by_prefix = pat if by_prefix is None else list(map(max, by_prefix, pat))
+    if by_prefix is None or by_prefix is never:
+        return at
+    if at is never:
+        return by_prefix
+    return list(map(min, at, by_prefix))
+
+
+def _next_positions(values: Sequence[str], value: str, never: list[int]) -> list[int]:
+    """For each position ``i`` (and ``len(values)``), the first position at or after ``i`` that
+    holds ``value``, else ``len(values) + 1``; ``never`` (shared, never changed) when it is nowhere."""
+    if value not in values:
+        return never
+    out = never[:]
+    lo = 0
+    k = values.index(value)
+    while True:
+        out[lo : k + 1] = [k] * (k + 1 - lo)
+        lo = k + 1
+        try:
+            k = values.index(value, lo)
+        except ValueError:
+            return out
 
 
 def _with_status(classification: str, term: Term) -> str:

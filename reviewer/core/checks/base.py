@@ -23,6 +23,7 @@ from reviewer.core.checks.fit import fit_span, place
 from reviewer.core.matching import TermHit, TermMatcher
 from reviewer.core.paths import SHIPPED_CALQUE_RULES
 from reviewer.core.source_matching import SourceHit, SourceMatcher, source_matcher_for
+from reviewer.core.text import clear_cache
 
 
 class Severity(str, Enum):
@@ -218,7 +219,10 @@ class CheckContext:
         self._rules: CalqueRules | None = None
 
     def prepare(self, units: Sequence[SegmentText]) -> None:
-        """Remember which segments make up each document (the gate judges whole documents)."""
+        """Remember which segments make up each document (the gate judges whole documents), and
+        start the run's shared analyses afresh (:func:`reviewer.core.text.clear_cache`: the matcher
+        and the checks then normalise and tokenise each segment once)."""
+        clear_cache()
         self._documents = {}
         self._verdicts = {}
         for unit in units:

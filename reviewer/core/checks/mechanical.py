@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 
 from reviewer.core.checks.base import Check, CheckContext, Finding, SegmentCheck, SegmentText, Severity
 from reviewer.core.checks.registry import register
 from reviewer.core.matching import STOPWORDS
-from reviewer.core.text import normalize, tokenize
+from reviewer.core.text import NormalizedText, Token, normalize, tokenize
 
 _CONJUNCTIONS = frozenset({"and", "or", "as", "well"})
 _MAX_PHRASE = 10
@@ -31,31 +32,56 @@ class Repetition(Check):
     def run(self, units: Sequence[SegmentText], ctx: CheckContext) -> Iterable[Finding]:
         seen: dict[tuple[str, str], str] = {}
         for unit in units:
-            yield from self._in_segment(unit)
-            key = " ".join(t.lower for t in tokenize(normalize(unit.text).text))
-            if len(key.split()) >= 5:
-                first = seen.setdefault((unit.document, key), unit.segment)
+            norm = normalize(unit.text)
+            toks = tokenize(norm.text)
+            lowers = [t.lower for t in toks]
+            yield from self._in_segment(unit, norm, toks, lowers)
+            if len(lowers) >= 5:  # tokens are never empty and hold no space: one word each
+                first = seen.setdefault((unit.document, " ".join(lowers)), unit.segment)
                 if first != unit.segment:
                     yield self.finding(
                         unit, 0, len(unit.text), f"This sentence repeats segment {first}.", severity=Severity.MINOR
                     )
 
-    def _in_segment(self, unit: SegmentText) -> Iterable[Finding]:
-        norm = normalize(unit.text)
-        toks = tokenize(norm.text)
-        lowers = [t.lower for t in toks]
+    def _in_segment(self, unit: SegmentText, norm: NormalizedText, toks: list[Token], lowers: list[str]) -> Iterable[Finding]:
+        """Words and phrases repeated straight after themselves, the longest first at each token.
+
+        A copy of the phrase at token ``i`` of ``n`` words starts at ``i + n`` (or at ``i + n + 1``
+        after a conjunction), so its first word is the word at ``i``: the words are hashed once
+        into their positions, and only the lengths ``n`` whose copy would begin with that word are
+        compared, longest first, as a loop over every length would."""
+        count = len(toks)
+        where: dict[str, list[int]] = {}
+        for p, w in enumerate(lowers):
+            where.setdefault(w, []).append(p)
+        if len(where) == count:
+            return  # no word occurs twice, so nothing is repeated
         i = 0
-        while i < len(toks):
+        while i < count:
+            later = where[lowers[i]]
+            if len(later) == 1:
+                i += 1
+                continue
+            longest = min(_MAX_PHRASE, (count - i) // 2)
+            lengths: set[int] = set()
+            for p in later[bisect_right(later, i) :]:
+                n = p - i
+                if n > longest + 1:
+                    break
+                if n <= longest:
+                    lengths.add(n)  # the copy starts right after the phrase
+                if n - 1 >= 2 and n - 1 <= longest and lowers[p - 1] in _CONJUNCTIONS:
+                    lengths.add(n - 1)  # the copy starts after "and", "or", ...
             found = False
-            for n in range(min(_MAX_PHRASE, (len(toks) - i) // 2), 0, -1):
+            for n in sorted(lengths, reverse=True):
                 a = lowers[i : i + n]
                 k = i + n
-                if n > 1 and k < len(toks) and lowers[k] in _CONJUNCTIONS and lowers[k + 1 : k + 1 + n] == a:
+                if n > 1 and k < count and lowers[k] in _CONJUNCTIONS and lowers[k + 1 : k + 1 + n] == a:
                     k += 1
                 if lowers[k : k + n] != a:
                     continue
                 gap = norm.text[toks[i + n - 1].end : toks[k].start]
-                if re.search(r"[.!?;]", gap):
+                if _SENTENCE_END_RE.search(gap):
                     continue
                 if n == 1:
                     if a[0].isdigit() or a[0] in {"that", "had"} or len(a[0]) < 2 and a[0] not in {"a"}:
@@ -86,6 +112,7 @@ class Repetition(Check):
                 i += 1
 
 
+_SENTENCE_END_RE = re.compile(r"[.!?;]")
 _SPACE_BEFORE_RE = re.compile(r"(?<![ \t\u00a0])[ \t\u00a0]++(?=[,;:](?!\d)|[.!?](?:\s|$|[”’\"'A-Za-z]))")
 _NO_SPACE_AFTER_RE = re.compile(r"(?<=[a-z])[,;:](?=[A-Za-z])|(?<=[a-z]{2})[.!?](?=[A-Z][a-z])")
 _DOUBLE_SPACE_RE = re.compile(r"(?<=\S) {2,}(?=\S)")
