@@ -34,6 +34,8 @@ Rules (documented for reviewers in the README):
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -287,7 +289,9 @@ class TermMatcher:
                     if c.term.status.acceptable and c.term.text.islower():
                         continue  # a correct term fitted to the sentence: "the study and implementation of" for "study and implement"
                 if kind is not HitKind.NEAR and c.term.case_sensitive and not _capitals_ok(window, c.term.text):
-                    kind = HitKind.CASE
+                    if n == 1 and _ordinary_word(lowers[0]):
+                        continue  # an everyday word in other capitals is that word: "on" is not ON, "us" not US
+                    kind = HitKind.CASE  # "cpc" for CPC, "four consciousnesses" for the formula
                 start, end = norm.to_original(window[0].start, window[-1].end)
                 if kind is HitKind.CASE:
                     classification = "case"
@@ -576,6 +580,18 @@ def _harmless_difference(window: Sequence[Token], c: _Compiled) -> bool:
             if t.surface[:1].isupper() and tuple(w.stem for j, w in enumerate(window) if j != k) == c.stems:
                 return True
     return False
+
+
+#: Zipf frequency (wordfreq) from which a word is everyday English: "on" 6.9, "us" 6.0, "un" 4.6;
+#: an acronym written in lower case is not ("nato" 4.0, "imf" 3.5, "cpc" 3.2).
+ORDINARY_ZIPF = 4.5
+
+
+@lru_cache(maxsize=4096)
+def _ordinary_word(word: str) -> bool:
+    from wordfreq import zipf_frequency  # loaded with the first case-sensitive one-word term met
+
+    return zipf_frequency(word, "en") >= ORDINARY_ZIPF
 
 
 def _capitals_ok(window: Sequence[Token], term_text: str) -> bool:

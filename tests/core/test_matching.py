@@ -143,3 +143,20 @@ def test_near_miss_of_a_forbidden_variant_says_so(matcher):
 def test_case_hits_are_classified(matcher):
     (hit,) = matcher.match("the provincial party committee")
     assert (hit.kind, hit.classification) == (HitKind.CASE, "case")
+
+
+def test_a_one_word_case_sensitive_term_matches_only_its_own_capitals():
+    """Issue 20: a case-sensitive ON (Ontario) turned every ordinary "on" into a finding; a
+    formula of several words in other capitals is still a case hit."""
+    from reviewer.core.termbase.model import Concept, Status, Term, Termbase
+
+    tb = Termbase(name="t", concepts=[
+        Concept(id="on", zh=[Term("安大略省", lang="zh-Hans")], en=[Term("ON", case_sensitive=True)]),
+        Concept(id="four", zh=[Term("四个意识", lang="zh-Hans")], en=[Term("Four Consciousnesses", case_sensitive=True), Term("four senses", status=Status.FORBIDDEN)]),
+    ])
+    m = TermMatcher([tb])
+    assert m.match("The meeting went on, and on, to Toronto.") == []
+    (hit,) = m.match("He lives in Toronto, ON.")
+    assert (hit.text, hit.kind) == ("ON", HitKind.EXACT)
+    (case,) = m.match("strengthen the four consciousnesses")
+    assert case.kind is HitKind.CASE
