@@ -154,7 +154,7 @@ def _open_jsonl(value: str | None) -> tuple[TextIO | None, Path | None]:
 
     target = Path(value)
     fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
-    return os.fdopen(fd, "w", encoding="utf-8", newline="\n"), Path(name)
+    return os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="\n"), Path(name)  # a non-UTF-8 file name: \udce9
 
 
 class _ProgressLine:

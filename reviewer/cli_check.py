@@ -78,7 +78,8 @@ def run_check(args: argparse.Namespace) -> int:
         else:
             from reviewer.core.fileio import atomic_write_bytes
 
-            atomic_write_bytes(Path(args.json), (text + "\n").encode("utf-8"))
+            # a file name that is not UTF-8 (surrogates) becomes a JSON escape, \udce9
+            atomic_write_bytes(Path(args.json), (text + "\n").encode("utf-8", "backslashreplace"))
     if args.xlsx:
         export_workbook(review, args.xlsx, reviewer=args.reviewer, overwrite=True)
     report = sys.stderr if args.json == "-" else sys.stdout

@@ -209,17 +209,32 @@ def export_workbook(
     _suggestions_sheet(wb.create_sheet("Glossary suggestions"), review, w)
     _summary_sheet(summary, review, counts, reviewer, w, scorecard or ScorecardSettings())
     _hidden_sheet(wb.create_sheet(HIDDEN_SHEET), project_id or documents_id(review), hidden)
+    _without_surrogates(wb)
     buf = io.BytesIO()
     wb.save(buf)
     atomic_write_bytes(p, buf.getvalue())
     return p
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(wb: Workbook) -> None:
+    """A file name that is not UTF-8 reaches the review as surrogates (``os.fsdecode``), which no
+    XLSX can hold: every such cell shows the name's bytes instead (``\\xe9``)."""
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                value = cell.value
+                if isinstance(value, str) and _SURROGATE.search(value):
+                    cell.value = value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def documents_id(review: Review) -> str:
     """An id for a review without a project: a hash of its documents' names and contents."""
     h = hashlib.sha256()
     for d in review.documents:
-        h.update(f"{d.name}\x1f{review.read_hashes.get(review.doc_key(d), '')}\x1e".encode())
+        h.update(f"{d.name}\x1f{review.read_hashes.get(review.doc_key(d), '')}\x1e".encode("utf-8", "surrogateescape"))
     return "documents:" + h.hexdigest()[:16]
 
 

@@ -248,3 +248,24 @@ def test_a_symlink_loop_is_a_one_line_error(tmp_path, capsys, monkeypatch, jobs)
     assert main(["check", str(tmp_path / "a.txt"), *jobs]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert err == [f"tifa-reviewer-cli: error: {tmp_path / 'a.txt'}: the symbolic links of this path loop (a link points back to itself)"]
+
+
+def test_a_file_name_that_is_not_utf8_is_reported_not_a_traceback(tmp_path, monkeypatch, capsys):
+    """Issue 20: a Latin-1 file name (surrogates in Python) crashed --json, --xlsx and --jsonl."""
+    import json as json_module
+    import os
+
+    import openpyxl
+
+    name = tmp_path / os.fsdecode(b"finding-\xe9\xff.txt")
+    name.write_text("We must uphold the two establishments.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code = main(["check", str(name), "--json", "out.json", "--xlsx", "out.xlsx", "--quiet"])
+    assert code in (0, 1) and "Traceback" not in capsys.readouterr().err
+    report = json_module.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    assert report["documents"][0]["path"].endswith("finding-\udce9\udcff.txt")  # the bytes, escaped in the JSON
+    names = {c.value for row in openpyxl.load_workbook(tmp_path / "out.xlsx")["Findings"].iter_rows(min_row=2, max_col=2) for c in row}
+    assert any(isinstance(v, str) and v.startswith("finding-") for v in names)
+    assert main(["check", str(name), "-j", "2", "--jsonl", "out.jsonl", "--quiet"]) in (0, 1)
+    lines = (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()
+    assert lines and all(json_module.loads(line) for line in lines)

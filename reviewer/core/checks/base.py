@@ -124,7 +124,7 @@ class Finding:
         """The finding's stable short id: ``F`` and 8 hex digits of a SHA-256 of :attr:`key`. The
         same finding has the same id in every run, in the JSON report and in the workbook, so
         scripts and re-imports can name it."""
-        return "F" + hashlib.sha256(self._key.encode("utf-8")).hexdigest()[:8]
+        return "F" + hashlib.sha256(self._key.encode("utf-8", "surrogateescape")).hexdigest()[:8]
 
     @property
     def manual(self) -> bool:
