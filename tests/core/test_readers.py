@@ -21,3 +21,23 @@ def test_other_formats_saved_as_txt_are_named(tmp_path, content, message):
     path.write_bytes(content)
     with pytest.raises(InputError, match=message):
         read_document(path)
+
+
+def test_a_path_that_cannot_be_looked_at_is_an_input_error(tmp_path, monkeypatch):
+    """Issue 20: PermissionError from Path.is_dir (a folder without permission on the way) was
+    taken by the CLI for a failed output ("cannot write the output")."""
+    from pathlib import Path
+
+    from reviewer.core.readers import read_batch
+
+    target = tmp_path / "locked" / "a.txt"
+    real = Path.is_dir
+
+    def is_dir(self):
+        if "locked" in str(self):
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "is_dir", is_dir)
+    with pytest.raises(InputError, match=r"locked/a.txt: cannot look at this path \(Permission denied\)"):
+        read_batch([target])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import importlib
+import os
 from collections.abc import Callable
 
 from reviewer.core.document import Document
@@ -68,7 +69,7 @@ def read_batch(paths: list[str | Path]) -> tuple[list[Document], list[str]]:
     Raises:
         InputError: a named file cannot be read, or no file of the batch can.
     """
-    named = {Path(p) for p in paths if not Path(p).is_dir()}
+    named = {Path(p) for p in paths if not _is_dir(Path(p))}
     docs: list[Document] = []
     notes: list[str] = []
     for p in collect_inputs(paths):
@@ -93,17 +94,38 @@ def collect_inputs(paths: list[str | Path]) -> list[Path]:
     out: list[Path] = []
     for raw in paths:
         p = Path(raw)
-        if p.is_dir():
-            found = sorted(
-                f
-                for f in p.rglob("*")
-                if f.is_file() and f.suffix.lower() in READERS and not any(part.startswith(".") for part in f.relative_to(p).parts)
-            )
+        if _is_dir(p):
+            try:
+                found = sorted(
+                    f
+                    for f in p.rglob("*")
+                    if f.is_file() and f.suffix.lower() in READERS and not any(part.startswith(".") for part in f.relative_to(p).parts)
+                )
+            except OSError as exc:
+                raise InputError(p, f"cannot read the folder ({exc.strerror or exc}{': ' + str(exc.filename) if exc.filename and str(exc.filename) != str(p) else ''})") from None
             if not found:
+                if not os.access(p, os.R_OK | os.X_OK):
+                    raise InputError(p, "cannot read the folder (Permission denied)")
                 raise InputError(p, f"the folder has no file reviewer can read ({', '.join(sorted(READERS))})")
             out.extend(found)
-        elif not p.exists():
+        elif not _exists(p):
             raise InputError(p, "no such file or folder")
         else:
             out.append(p)
     return out
+
+
+def _is_dir(p: Path) -> bool:
+    """``p.is_dir()``, with a path that cannot be looked at (a folder without permission on the
+    way) an input error naming it, not an OSError taken for a failed output."""
+    try:
+        return p.is_dir()
+    except OSError as exc:
+        raise InputError(p, f"cannot look at this path ({exc.strerror or exc})") from None
+
+
+def _exists(p: Path) -> bool:
+    try:
+        return p.exists()
+    except OSError as exc:
+        raise InputError(p, f"cannot look at this path ({exc.strerror or exc})") from None
