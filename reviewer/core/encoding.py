@@ -85,8 +85,9 @@ def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
     # a guess (cp1251, cp932, koi8_r) would be read as gibberish. Say where, and let the user fix it.
     for codec, label in (("utf-8", "UTF-8"), ("gb18030", "GB18030/GBK")):
         bad, good, first = _damage(data, codec)
-        if codec == "utf-8":  # random bytes seldom make well-formed UTF-8: a few good characters are evidence
-            damaged = good >= 3 * bad and bad <= max(3, good // 50)
+        if codec == "utf-8":  # random bytes seldom make well-formed UTF-8: a few good characters are evidence,
+            # and so are bytes laid out as UTF-8 sequences that encode no character (a surrogate, ED A0 80)
+            damaged = (good >= 3 * bad and bad <= max(3, good // 50)) or _utf8_shaped(data)
         else:  # any two high bytes pair up as GBK (Cyrillic, Greek ...): Chinese reads as common characters
             damaged = bad * 10 <= good and _common_chinese_share(data.decode(codec, "ignore")) >= 0.7
         if bad and damaged:
@@ -125,6 +126,18 @@ def _western(data: bytes) -> str | None:
     if all(0xA0 <= ord(ch) <= 0xFF or 0x2010 <= ord(ch) <= 0x2044 or ch in "€™" for ch in wide):
         return text
     return None
+
+
+_UTF8_RUN = re.compile(rb"[\x80-\xff]+")
+_UTF8_SEQUENCE = re.compile(rb"(?:[\xc0-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf7][\x80-\xbf]{3})+")
+
+
+def _utf8_shaped(data: bytes) -> bool:
+    """True when every run of non-ASCII bytes is laid out as UTF-8 sequences (a lead byte and
+    its continuation bytes), though they may encode no character: damaged UTF-8, not a single-
+    byte encoding, whose letters seldom fall in that pattern."""
+    runs = _UTF8_RUN.findall(data)
+    return bool(runs) and all(_UTF8_SEQUENCE.fullmatch(run) for run in runs)
 
 
 def _common_chinese_share(text: str) -> float:

@@ -14,7 +14,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from lxml import etree
 
-from reviewer.core.errors import InputError
+from reviewer.core.errors import InputError, OutputError
 from reviewer.core.readers import docx as docx_reader
 from reviewer.core.readers import read_document
 from reviewer.core.readers.docx import W, paragraphs, units
@@ -574,3 +574,288 @@ def test_two_members_of_one_name_are_refused(tmp_path):
     path.write_bytes(out.getvalue())
     with pytest.raises(InputError, match="two members named 'word/document.xml'"):
         docx_reader.read(path)
+
+
+# --- alternate content, nested fields, equations, symbols, parts not read -----------------
+
+_NS = (
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:v="urn:schemas-microsoft-com:vml" '
+    'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" '
+    'xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" mc:Ignorable="w14"'
+)
+_STRICT_W = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+_OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+
+
+def _r(text: str) -> str:
+    return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def _p(text: str) -> str:
+    return f"<w:p>{_r(text)}</w:p>"
+
+
+def _raw_docx(
+    path: Path,
+    body: str,
+    parts: tuple[tuple[str, str], ...] = (),
+    rels: str = "",
+    types: str = "",
+    ns: str = _NS,
+    office_document: str = _OFFICE_DOCUMENT,
+) -> Path:
+    """A minimal package whose body is the raw WordprocessingML ``body`` (as Word writes it,
+    which python-docx's API cannot)."""
+    main = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            f'<Override PartName="/word/document.xml" ContentType="{main}"/>{types}</Types>',
+        )
+        z.writestr(
+            "_rels/.rels",
+            '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="{office_document}" Target="word/document.xml"/></Relationships>',
+        )
+        z.writestr(
+            "word/document.xml",
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {ns}><w:body>{body}<w:sectPr/></w:body></w:document>',
+        )
+        z.writestr(
+            "word/_rels/document.xml.rels",
+            '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f"{rels}</Relationships>",
+        )
+        for name, data in parts:
+            z.writestr(name, data)
+    return path
+
+
+def _alternate(choice: str, fallback: str) -> str:
+    return f'<mc:AlternateContent><mc:Choice Requires="w14">{choice}</mc:Choice><mc:Fallback>{fallback}</mc:Fallback></mc:AlternateContent>'
+
+
+def _box(text: str) -> str:
+    return f"<w:txbxContent><w:p>{_r(text)}</w:p></w:txbxContent>"
+
+
+def test_alternate_content_runs_are_read_once_from_the_choice(tmp_path):
+    path = _raw_docx(
+        tmp_path / "alt.docx",
+        f'<w:p>{_r("Xi Jinping ")}{_alternate(_r("presided"), _r("chaired"))}{_r(" over the meeting.")}</w:p>',
+    )
+    doc = read_document(path)
+    assert [s.target for s in doc.segments] == ["Xi Jinping presided over the meeting."]
+    assert doc.warnings == []
+
+
+def test_a_text_box_in_alternate_content_is_counted_once(tmp_path):
+    drawing = (
+        "<w:drawing><wp:anchor><a:graphic><a:graphicData uri=\"x\"><wps:wsp><wps:txbx>"
+        f"{_box('Boxed words.')}</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing>"
+    )
+    pict = f"<w:pict><v:shape><v:textbox>{_box('Boxed words.')}</v:textbox></v:shape></w:pict>"
+    path = _raw_docx(
+        tmp_path / "box.docx",
+        f'<w:p>{_r("Xi Jinping presided over the meeting. ")}<w:r>{_alternate(drawing, pict)}</w:r>{_r("He stressed unity.")}</w:p>',
+    )
+    doc = read_document(path)
+    assert [s.target for s in doc.segments] == ["Xi Jinping presided over the meeting.", "He stressed unity."]
+    assert doc.warnings == ["1 text box with text is not reviewed."]
+
+
+def test_block_alternate_content_is_read_from_the_choice(tmp_path):
+    path = _raw_docx(
+        tmp_path / "block.docx",
+        _p("First paragraph.") + _alternate(_p("Choice paragraph."), _p("Fallback paragraph.")) + _p("Last paragraph."),
+    )
+    doc = read_document(path)
+    assert [(s.unit, s.target) for s in doc.segments] == [
+        ("p0", "First paragraph."),
+        ("p1", "Choice paragraph."),
+        ("p2", "Last paragraph."),
+    ]
+    assert paragraphs(path) == ["First paragraph.", "Choice paragraph.", "Last paragraph."]
+
+
+def test_alternate_content_without_a_choice_is_read_from_the_fallback(tmp_path):
+    path = _raw_docx(
+        tmp_path / "fallback.docx",
+        f'<w:p>{_r("Xi Jinping ")}<mc:AlternateContent><mc:Fallback>{_r("presided")}</mc:Fallback></mc:AlternateContent>{_r(" over it.")}</w:p>',
+    )
+    assert [s.target for s in read_document(path).segments] == ["Xi Jinping presided over it."]
+
+
+def _fld(kind: str) -> str:
+    return f'<w:r><w:fldChar w:fldCharType="{kind}"/></w:r>'
+
+
+def _instr(code: str) -> str:
+    return f'<w:r><w:instrText xml:space="preserve">{code}</w:instrText></w:r>'
+
+
+def test_a_field_nested_in_a_field_code_is_not_text(tmp_path):
+    nested = (
+        _r("Date: ") + _fld("begin") + _instr(" IF ")
+        + _fld("begin") + _instr(" DATE ") + _fld("separate") + _r("FIELDCODE-INNER") + _fld("end")
+        + _instr(' = 1 "a" "b" ') + _fld("separate") + _r("RESULT") + _fld("end") + _r(" The meeting closed.")
+    )
+    result_nested = (  # a field nested in the result of another is part of the text
+        _r("See ") + _fld("begin") + _instr(" HYPERLINK ") + _fld("separate") + _r("page ")
+        + _fld("begin") + _instr(" PAGE ") + _fld("separate") + _r("7") + _fld("end") + _fld("end") + _r(".")
+    )
+    path = _raw_docx(tmp_path / "fields.docx", f"<w:p>{nested}</w:p><w:p>{result_nested}</w:p>")
+    assert [s.target for s in read_document(path).segments] == ["Date: RESULT The meeting closed.", "See page 7."]
+    out = tmp_path / "out.docx"
+    doc = read_document(path)
+    write_corrected(doc, _targets(doc, **{"1": "Date: RESULT The session closed."}), out)
+    assert [s.target for s in read_document(out).segments] == ["Date: RESULT The session closed.", "See page 7."]
+    with zipfile.ZipFile(out) as z:
+        assert b"FIELDCODE-INNER" in z.read("word/document.xml")  # the nested field is kept as it was
+
+
+def _math_doc(tmp_path: Path) -> Path:
+    return _raw_docx(
+        tmp_path / "math.docx",
+        f'<w:p>{_r("Growth was ")}<m:oMath><m:r><m:t>6.5</m:t></m:r><m:r><m:t>%</m:t></m:r></m:oMath>{_r(" this year.")}</w:p>'
+        f'<w:p>{_r("Item")}<w:r><w:sym w:font="Symbol" w:char="F0B7"/></w:r>{_r("two. ")}'
+        f'<w:r><w:ruby><w:rubyPr/><w:rt>{_r("RUBY")}</w:rt><w:rubyBase>{_r("Base")}</w:rubyBase></w:ruby></w:r>{_r(" text.")}</w:p>'
+        f'<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>{_p("Click or tap here to enter text.")}</w:sdtContent></w:sdt>'
+        f'<w:p>{_r("Rate ")}<w:r><w:sym w:font="Wingdings" w:char="F0FC"/></w:r>{_r(" set at ")}<w:r><w:sym w:char="2248"/></w:r>{_r("2%.")}</w:p>',
+    )
+
+
+def test_equations_and_symbols_are_read_and_placeholders_are_not(tmp_path):
+    doc = read_document(_math_doc(tmp_path))
+    assert [(s.unit, s.target) for s in doc.segments] == [
+        ("p0", "Growth was 6.5% this year."),
+        ("p1", "Item\u2022two."),
+        ("p1", "Base text."),
+        ("p3", "Rate \u2713 set at \u22482%."),
+    ]
+    assert doc.warnings == []
+
+
+def test_a_correction_next_to_an_equation_is_written_and_one_changing_it_is_refused(tmp_path):
+    path = _math_doc(tmp_path)
+    doc = read_document(path)
+    out = tmp_path / "out.docx"
+    write_corrected(doc, _targets(doc, **{"1": "Growth was 6.5% last year.", "3": "Base texts."}), out)
+    again = read_document(out)
+    assert [s.target for s in again.segments] == ["Growth was 6.5% last year.", "Item\u2022two.", "Base texts.", "Rate \u2713 set at \u22482%."]
+    with zipfile.ZipFile(out) as z:
+        xml = z.read("word/document.xml").decode("utf-8")
+    assert "<m:t>6.5</m:t>" in xml and 'w:char="F0B7"' in xml and "RUBY" in xml
+    for changes in ({"1": "Growth was 6.6% this year."}, {"2": "Item-two."}, {"4": "Rate set at \u22482%."}):
+        bad = tmp_path / "bad.docx"
+        with pytest.raises(OutputError, match=r"segment [124]: the correction changes an equation, a symbol"):
+            write_corrected(doc, _targets(doc, **changes), bad)
+        assert not bad.exists()
+
+
+def test_a_correction_of_alternate_content_is_refused(tmp_path):
+    path = _raw_docx(
+        tmp_path / "alt.docx",
+        f'<w:p>{_r("Xi Jinping ")}{_alternate(_r("presided"), _r("presided"))}{_r(" over the meeting.")}</w:p>'
+        + _alternate(_p("Choice paragraph."), _p("Fallback paragraph.")),
+    )
+    doc = read_document(path)
+    out = tmp_path / "out.docx"
+    write_corrected(doc, _targets(doc, **{"1": "Xi Jinping presided over the session."}), out)
+    assert [s.target for s in read_document(out).segments] == ["Xi Jinping presided over the session.", "Choice paragraph."]
+    for changes in ({"1": "Xi Jinping chaired over the meeting."}, {"2": "Choice paragraphs."}, {"2": "The choice paragraph."}):
+        with pytest.raises(OutputError, match="alternate content"):
+            write_corrected(doc, _targets(doc, **changes), tmp_path / "bad.docx")
+
+
+def test_an_insertion_between_two_tabs_stays_in_place(tmp_path):
+    """No text element ends or starts at the insertion point: a new one goes after the first tab
+    (the text after the tabs was once overwritten)."""
+    path = tmp_path / "tab.docx"
+    _paragraph_xml(path, "<w:r><w:t>Name:</w:t><w:tab/><w:tab/><w:t>value.</w:t></w:r>")
+    doc = read_document(path)
+    assert [s.target for s in doc.segments] == ["Name:\t\tvalue."]
+    out = tmp_path / "out.docx"
+    write_corrected(doc, _targets(doc, **{"1": "Name:\tX\tvalue."}), out)
+    assert paragraphs(out) == ["Name:\tX\tvalue."]
+    run = docx.Document(str(out)).paragraphs[0]._p.find(qn("w:r"))
+    assert [child.tag.rsplit("}", 1)[-1] for child in run] == ["t", "tab", "t", "tab", "t"]
+
+
+_FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+_COMMENTS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
+
+
+@pytest.mark.parametrize(
+    "body, parts, rels, types, warning",
+    [
+        (
+            f'<w:p>{_r("Xi Jinping presided over the meeting.")}<w:r><w:footnoteReference w:id="1"/></w:r></w:p>',
+            (("word/footnotes.xml", f'<?xml version="1.0"?><w:footnotes {_NS}><w:footnote w:id="0" w:type="separator"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+              f'<w:footnote w:id="1"><w:p>{_r("Footnote text.")}</w:p></w:footnote><w:footnote w:id="2"><w:p>{_r("Another.")}</w:p></w:footnote></w:footnotes>'),),
+            f'<Relationship Id="rId9" Type="{_FOOTNOTES}" Target="footnotes.xml"/>',
+            '<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>',
+            "2 footnotes with text are not reviewed.",
+        ),
+        (
+            f'<w:p><w:commentRangeStart w:id="0"/>{_r("Xi Jinping presided over the meeting.")}<w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r></w:p>',
+            (("word/comments.xml", f'<?xml version="1.0"?><w:comments {_NS}><w:comment w:id="0" w:author="x"><w:p>{_r("Comment text")}</w:p></w:comment></w:comments>'),),
+            f'<Relationship Id="rId9" Type="{_COMMENTS}" Target="comments.xml"/>',
+            '<Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/>',
+            "1 comment with text is not reviewed.",
+        ),
+        (
+            _p("Xi Jinping presided over the meeting.") + '<w:altChunk r:id="rId7"/>',
+            (("word/afchunk.htm", "<html><body><p>Imported paragraph.</p></body></html>"),),
+            '<Relationship Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="afchunk.htm"/>',
+            '<Default Extension="htm" ContentType="application/xhtml+xml"/>',
+            "1 imported document (altChunk) is not reviewed.",
+        ),
+        (
+            _p("Xi Jinping presided over the meeting.")
+            + '<w:p><w:r><w:drawing><wp:inline><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/diagram">'
+            '<dgm:relIds xmlns:dgm="http://schemas.openxmlformats.org/drawingml/2006/diagram" r:dm="rId5" r:lo="rId5" r:qs="rId5" r:cs="rId5"/>'
+            "</a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>",
+            (("word/diagrams/data1.xml", '<?xml version="1.0"?><dgm:dataModel xmlns:dgm="http://schemas.openxmlformats.org/drawingml/2006/diagram" '
+              'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><dgm:ptLst><dgm:pt modelId="1"><dgm:t><a:p><a:r><a:t>SmartArt text</a:t>'
+              "</a:r></a:p></dgm:t></dgm:pt></dgm:ptLst></dgm:dataModel>"),),
+            '<Relationship Id="rId5" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/diagramData" Target="diagrams/data1.xml"/>',
+            '<Override PartName="/word/diagrams/data1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.diagramData+xml"/>',
+            "1 SmartArt graphic with text is not reviewed.",
+        ),
+    ],
+    ids=["footnotes", "comments", "altchunk", "smartart"],
+)
+def test_text_in_parts_that_are_not_read_is_named(tmp_path, body, parts, rels, types, warning):
+    doc = read_document(_raw_docx(tmp_path / "parts.docx", body, parts, rels, types))
+    assert [s.target for s in doc.segments] == ["Xi Jinping presided over the meeting."]
+    assert doc.warnings == [warning]
+
+
+@pytest.mark.parametrize(
+    "office_document",
+    [_OFFICE_DOCUMENT, "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"],
+    ids=["transitional-relationship", "strict-relationship"],
+)
+def test_a_strict_open_xml_document_is_refused_with_what_to_do(tmp_path, office_document):
+    ns = _NS.replace("http://schemas.openxmlformats.org/wordprocessingml/2006/main", _STRICT_W)
+    path = _raw_docx(tmp_path / "strict.docx", _p("A sentence."), ns=ns, office_document=office_document)
+    message = (
+        "this is a Strict Open XML document, which reviewer cannot read; "
+        "in Word, save it as a normal Word document (.docx) and open that"
+    )
+    with pytest.raises(InputError) as info:
+        read_document(path)
+    assert str(info.value) == f"{path}: {message}"
+    with pytest.raises(InputError, match="Strict Open XML"):
+        paragraphs(path)

@@ -63,3 +63,10 @@ def test_a_tmx_declared_latin1_holding_utf8_is_read_as_utf8_and_says_so(tmp_path
     # a true Latin-1 file keeps its declaration
     latin = '<?xml version="1.0" encoding="ISO-8859-1"?><a>café</a>'.encode("latin-1")
     assert xml_encoding(latin) == "iso-8859-1" and declared_mismatch(latin) is None
+
+
+def test_utf8_laid_out_bytes_that_encode_no_character_are_damaged_utf8():
+    """A surrogate written as UTF-8 (ED A0 80, CESU-8) in an otherwise ASCII file was read as
+    cp1252 ("Xi Jiní €ping"): bytes laid out as UTF-8 sequences are damaged UTF-8."""
+    with pytest.raises(InputError, match="UTF-8 except for"):
+        decode_bytes(b"Xi Jin\xed\xa0\x80ping met the delegates.")

@@ -152,7 +152,7 @@ def _read_docx(path: Path, what: str) -> _Text:
         [text for _, text in found],
         [unit for unit, _ in found],
         docx_reader._metadata(document),
-        warnings=docx_reader._warnings(body),
+        warnings=docx_reader._warnings(body, document),
     )
 
 

@@ -27,6 +27,12 @@ The write-back rule, per changed segment:
 * A tab or line break in the corrected text becomes a ``w:tab`` or ``w:br`` in
   the same run.
 
+* A correction that would change locked text (an equation, a ``w:sym`` symbol,
+  or text inside ``mc:AlternateContent``, whose other branch would keep the old
+  text; see :class:`reviewer.core.readers.docx.Piece`) is refused with an
+  :class:`OutputError` naming the segment; nothing is written. Corrections next
+  to such text, not changing it, are written as usual.
+
 Edits are written as plain text changes, not as tracked changes. Source-only
 segments (a Chinese paragraph) are never written.
 """
@@ -64,7 +70,7 @@ def write(doc: Document, targets: Mapping[str, str], path: Path) -> None:
     Raises:
         InputError: the original cannot be opened, or it has changed since it was
             read (a segment's unit is gone or its text differs).
-        OutputError: ``path`` cannot be written.
+        OutputError: ``path`` cannot be written, or a correction changes locked text.
     """
     document = open_docx(doc.path)
     paragraphs = dict(units(document.element.body))
@@ -83,13 +89,25 @@ def write(doc: Document, targets: Mapping[str, str], path: Path) -> None:
             if text[seg.start : seg.end] != expected:
                 raise _changed(doc, f"the text of segment {seg.id} is no longer there")
         for start, end, new in reversed(_edits(text, segs, targets, aligned=doc.source_path is not None)):
-            _replace(p, start, end, new)
+            try:
+                _replace(p, start, end, new)
+            except _Unwritable:
+                seg_id = next((seg.id for seg in segs if seg.start <= start <= seg.end), segs[0].id)
+                raise OutputError(
+                    path,
+                    f"segment {seg_id}: the correction changes an equation, a symbol or text that Word keeps in two "
+                    "versions (alternate content), which reviewer cannot write back; make this correction in Word",
+                ) from None
     buffer = io.BytesIO()
     try:
         document.save(buffer)
     except (ValueError, KeyError, TypeError) as exc:  # pragma: no cover - python-docx cannot save what it opened
         raise OutputError(path, f"cannot save the Word document ({exc})") from None
     atomic_write_bytes(path, buffer.getvalue())
+
+
+class _Unwritable(Exception):
+    """A change touches locked text (an equation, a symbol, alternate content), or has no run to go into."""
 
 
 def _changed(doc: Document, detail: str) -> InputError:
@@ -164,9 +182,11 @@ def _replace_stretch(p: BaseOxmlElement, start: int, end: int, new: str) -> None
     if start == end and not new:
         return
     touched = [piece for piece in all_pieces if piece.start < end and piece.end > start]
+    if any(piece.locked for piece in touched):
+        raise _Unwritable
     anchor = next((piece for piece in touched if piece.editable), None) or _insertion_anchor(all_pieces, start)
-    if anchor is None:  # no text element at all near the change (cannot happen for a segment's text)
-        raise ValueError("no run to write into")
+    if anchor is None:  # no text element next to the insertion point: a new one after the tab or break before it
+        anchor = _new_text_at(all_pieces, start)
     for piece in touched:
         if piece is anchor:
             continue
@@ -189,10 +209,28 @@ def _insertion_anchor(all_pieces: list[Piece], pos: int) -> Piece | None:
     before = [piece for piece in editable if piece.start < pos <= piece.end]
     if before:
         return before[0]
-    after = [piece for piece in editable if piece.start >= pos]
-    if after:
-        return after[0]
-    return editable[-1] if editable else None
+    after = [piece for piece in editable if piece.start == pos]
+    return after[0] if after else None
+
+
+def _new_text_at(all_pieces: list[Piece], pos: int) -> Piece:
+    """A new, empty ``w:t`` at ``pos``: after the tab or break that ends there, in its run, or
+    else before the one that starts there.
+
+    Raises:
+        _Unwritable: the text next to ``pos`` is locked, or there is none.
+    """
+    prior = [piece for piece in all_pieces if piece.end == pos]
+    following = [piece for piece in all_pieces if piece.start == pos]
+    if prior and not prior[-1].locked:
+        t = prior[-1].element.makeelement(W + "t", {})
+        prior[-1].element.addnext(t)
+    elif following and not following[0].locked:
+        t = following[0].element.makeelement(W + "t", {})
+        following[0].element.addprevious(t)
+    else:
+        raise _Unwritable
+    return Piece(pos, "", t, True)
 
 
 def _write_into(t: BaseOxmlElement, text: str) -> None:
