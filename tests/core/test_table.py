@@ -520,3 +520,16 @@ def test_sentences_in_data_rows_are_not_taken_for_a_header(tmp_path):
     assert header_role("这份原文件已在官方网站上正式发布") is None
     doc = read(p)
     assert [s.unit for s in doc.segments] == ["1", "2"]
+
+
+def test_a_row_cut_by_an_unquoted_comma_is_named_not_lost_silently(tmp_path):
+    """Issue 20 (an outside tester): the English cell was read only up to its first comma."""
+    path = tmp_path / "ragged.csv"
+    path.write_text(
+        "中文,English\n会议在北京举行。,The meeting was held in Beijing.\n"
+        "习近平主持会议并发表重要讲话。,Xi Jinping presided over the meeting, and he delivered an important speech.\n",
+        encoding="utf-8",
+    )
+    doc = read_document(path)
+    assert [s.target for s in doc.segments] == ["The meeting was held in Beijing.", "Xi Jinping presided over the meeting"]
+    assert any("1 row(s) have text in more cells than the header has (2; rows 3)" in w for w in doc.warnings)

@@ -41,6 +41,8 @@ text are skipped. The mapping is kept in :attr:`Document.metadata` (keys of
 
 from __future__ import annotations
 
+from collections import Counter
+
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -381,8 +383,12 @@ def read(path: Path, mapping: TableMapping | None = None) -> Document:
     segments: list[Segment] = []
     no_target: list[int] = []
     no_source: list[int] = []
+    ragged: list[int] = []
+    width = _expected_width(table, header, mapping)
     for index in range(mapping.header_row or 0, len(table.rows)):
         row = table.rows[index]
+        if width and any(c.strip() for c in row[width:]):
+            ragged.append(index + 1)  # a delimiter inside an unquoted cell has shifted the row
         source, target = _cell(row, mapping.source), _cell(row, mapping.target)
         if not source.strip() and not target.strip():
             continue
@@ -415,6 +421,12 @@ def read(path: Path, mapping: TableMapping | None = None) -> Document:
             warnings_ += formulas.notes
     if no_source:
         warnings_.append(f"{len(no_source)} row(s) have a target but no source text (rows {row_list(no_source)})")
+    if ragged:
+        warnings_.append(
+            f"{len(ragged)} row(s) have text in more cells than the {'header has' if header else 'other rows have'} ({width}; rows "
+            f"{row_list(ragged)}): a delimiter inside an unquoted cell has cut the text, and what lies past the last column is "
+            "not read; quote those cells or fix the rows"
+        )
     warnings_ += _direction_warnings(segments, mapping)
     warnings_ += table.notes
     fmt = "XLSX" if table.sheet else ("TSV" if mapping.delimiter == "\t" else "CSV")
@@ -429,6 +441,20 @@ def read(path: Path, mapping: TableMapping | None = None) -> Document:
         target_lang=_lang_code(_cell(header, mapping.target), "en") if header else "en",
         warnings=warnings_,
     )
+
+
+def _expected_width(table: Table, header: list[str] | None, mapping: TableMapping) -> int:
+    """Cells a row of a CSV/TSV file should have: the header's up to its last name (at least the
+    mapped columns), else the most common count; 0 for a workbook (cells past a sheet's header
+    are notes, not a shifted row)."""
+    if not table.delimiter:
+        return 0
+    mapped = max((c for c in (mapping.source, mapping.target, mapping.id, mapping.note, mapping.reference) if c is not None), default=0) + 1
+    if header is not None:
+        named = [i for i, c in enumerate(header) if c.strip()]
+        return max(named[-1] + 1, mapped) if named else 0
+    counts = Counter(len(r) for r in table.rows if any(c.strip() for c in r))
+    return max(max(counts, key=lambda n: (counts[n], n)), mapped) if counts else 0
 
 
 def _direction_warnings(segments: list[Segment], mapping: TableMapping) -> list[str]:
