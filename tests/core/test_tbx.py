@@ -119,3 +119,37 @@ def test_status_synonyms_and_unknown_statuses_are_reported(tmp_path):
     tb = read_tbx(p)
     assert [t.status for t in tb.concepts[0].en] == [Status.PREFERRED, Status.SUPERSEDED, Status.SUPERSEDED, Status.DEPRECATED, Status.DEPRECATED, Status.ADMITTED]
     assert tb.load_problems == [("c1", "unknown administrativeStatus “x-unheard-of” on “two affirmations”; read as admitted")]
+
+
+def _tbx(tmp_path, entries: str):
+    p = tmp_path / "t.tbx"
+    p.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2"><text><body>'
+        + entries + "</body></text></tbx>\n",
+        encoding="utf-8",
+    )
+    return p
+
+
+def test_a_second_term_in_one_termsec_is_reported(tmp_path):
+    tb = read_tbx(_tbx(tmp_path, '<conceptEntry id="c1"><langSec xml:lang="zh"><termSec><term>乡村振兴</term></termSec></langSec>'
+                       '<langSec xml:lang="en"><termSec><term>rural revitalization</term><term>rural vitalization</term></termSec></langSec></conceptEntry>'))
+    assert [t.text for t in tb.concept("c1").en] == ["rural revitalization"]
+    assert tb.load_problems == [
+        ("c1", "a termSec holds more than one <term> (“rural revitalization”, then “rural vitalization”); only the first is read: give each term its own termSec")
+    ]
+
+
+def test_xml_lang_on_termsec_instead_of_langsec_is_read(tmp_path):
+    tb = read_tbx(_tbx(tmp_path, '<conceptEntry id="c1"><langSec><termSec xml:lang="zh"><term>乡村振兴</term></termSec>'
+                       '<termSec xml:lang="en"><term>rural revitalization</term></termSec><termSec><term>no language</term></termSec></langSec></conceptEntry>'))
+    c = tb.concept("c1")
+    assert [t.text for t in c.zh] == ["乡村振兴"] and [t.text for t in c.en] == ["rural revitalization"]
+    assert tb.load_problems == [("c1", "the term(s) “no language” have no xml:lang on their langSec or termSec; not read")]
+
+
+def test_a_utf32_termbase_is_refused_as_utf32(tmp_path):
+    p = tmp_path / "u32.tbx"
+    p.write_bytes(b"\x00\x00\xfe\xff" + '<?xml version="1.0" encoding="UTF-32"?><tbx/>'.encode("utf-32-be"))
+    with pytest.raises(InputError, match=r"the termbase is in UTF-32 big-endian \(it starts with a UTF-32 byte-order mark\), which reviewer does not read"):
+        read_tbx(p)

@@ -122,3 +122,23 @@ def test_a_unit_with_two_english_variants_says_which_one_is_read(tmp_path):
     doc = read_document(path)
     assert [s.target for s in doc.segments] == ["two establishments", "two safeguards"]
     assert any("1 unit(s) have two variants of one language (unit 1: English en-US and en-GB); the first of each is read" in w for w in doc.warnings)
+
+
+def test_a_second_seg_in_one_tuv_is_named_in_a_warning(tmp_path):
+    path = tmp_path / "two.tmx"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="zh-CN" datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="x"'
+        ' creationtool="t" creationtoolversion="1"/><body><tu><tuv xml:lang="zh-CN"><seg>会议在北京举行。</seg></tuv>'
+        '<tuv xml:lang="en"><seg>The meeting was held in Beijing.</seg><seg>It lasted two days.</seg></tuv></tu></body></tmx>\n',
+        encoding="utf-8",
+    )
+    doc = read_document(path)
+    assert [(s.source, s.target) for s in doc.segments] == [("会议在北京举行。", "The meeting was held in Beijing.")]
+    assert doc.warnings == [
+        'unit 1: its English variant (en) has 2 <seg> elements, where TMX allows one; only the first is read, the rest ("It lasted two days.") is not reviewed'
+    ]
+    out = tmp_path / "out.tmx"
+    write_corrected(doc, {"1": "The meeting took place in Beijing."}, out)
+    again = read_document(out)
+    assert again.segments[0].target == "The meeting took place in Beijing." and again.warnings == doc.warnings
+    assert "<seg>It lasted two days.</seg>" in out.read_text(encoding="utf-8")

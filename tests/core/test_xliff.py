@@ -345,3 +345,105 @@ def test_mrk_segments_whose_mids_cannot_pair_them_are_paired_in_order_and_said_s
     write_corrected(doc, {doc.segments[1].id: "The second one."}, out)
     again = read_document(out)
     assert [s.target for s in again.segments] == ["First sentence.", "The second one."]
+
+
+_ZH1, _ZH2 = "习近平主持会议。", "会议强调稳中求进。"
+_EN1, _EN2 = "Xi Jinping presided over the meeting.", "The meeting stressed stability."
+
+
+def _sdl(tmp_path, seg_source: str, target: str, name: str = "u.sdlxliff") -> Path:
+    path = tmp_path / name
+    path.write_text(_xliff(f'<trans-unit id="1"><source>{_ZH1}{_ZH2}</source><seg-source>{seg_source}</seg-source><target>{target}</target></trans-unit>'), encoding="utf-8")
+    return path
+
+
+_SEG_SOURCE = f'<mrk mtype="seg" mid="1">{_ZH1}</mrk> <mrk mtype="seg" mid="2">{_ZH2}</mrk>'
+
+
+def test_text_between_target_mrks_is_named_in_a_warning_and_kept_on_write_back(tmp_path):
+    path = _sdl(tmp_path, _SEG_SOURCE, f'<mrk mtype="seg" mid="1">{_EN1}</mrk> UNSEGMENTED WORDS HERE. <mrk mtype="seg" mid="2">{_EN2}</mrk>')
+    doc = read_document(path)
+    assert [(s.unit, s.source, s.target) for s in doc.segments] == [("0/1/1", _ZH1, _EN1), ("0/1/2", _ZH2, _EN2)]
+    assert doc.warnings == ['unit 1: text in its target outside its mrk segments is not reviewed: "UNSEGMENTED WORDS HERE."']
+    out = tmp_path / "out.sdlxliff"
+    write_corrected(doc, {"2": "The meeting stressed steady progress."}, out)
+    assert f'</mrk> UNSEGMENTED WORDS HERE. <mrk mtype="seg" mid="2">The meeting stressed steady progress.</mrk>' in out.read_text(encoding="utf-8")
+    again = read_document(out)
+    assert [s.target for s in again.segments] == [_EN1, "The meeting stressed steady progress."]
+    assert again.warnings == doc.warnings
+
+
+def test_whitespace_between_target_mrks_says_nothing(tmp_path):
+    doc = read_document(_sdl(tmp_path, _SEG_SOURCE, f'<mrk mtype="seg" mid="1">{_EN1}</mrk> \n <mrk mtype="seg" mid="2">{_EN2}</mrk>'))
+    assert len(doc.segments) == 2 and doc.warnings == []
+
+
+def test_a_target_without_mrk_segments_is_read_whole_as_one_segment(tmp_path):
+    path = _sdl(tmp_path, _SEG_SOURCE, f"{_EN1} {_EN2}")
+    doc = read_document(path)
+    assert [(s.unit, s.source, s.target) for s in doc.segments] == [("0/1", _ZH1 + _ZH2, f"{_EN1} {_EN2}")]
+    assert doc.warnings == [
+        "unit 1: its source is split into 2 mrk segment(s) but its target has none; the unit is read as one segment (its whole source and its whole target)"
+    ]
+    out = tmp_path / "out.sdlxliff"
+    write_corrected(doc, {"1": f"{_EN1} The meeting stressed steady progress."}, out)
+    assert f'<target state="signed-off">{_EN1} The meeting stressed steady progress.</target>' in out.read_text(encoding="utf-8")
+    again = read_document(out)
+    assert [(s.unit, s.target) for s in again.segments] == [("0/1", f"{_EN1} The meeting stressed steady progress.")]
+    assert again.warnings == doc.warnings
+
+
+def test_an_empty_target_of_a_segmented_unit_still_counts_its_segments(tmp_path):
+    doc = read_document(_sdl(tmp_path, _SEG_SOURCE, ""))
+    assert [(s.unit, s.target) for s in doc.segments] == [("0/1/1", ""), ("0/1/2", "")]
+    assert doc.warnings == ["2 segment(s) have no target (no MT to review)"]
+
+
+def test_a_nested_mrk_segment_is_part_of_the_segment_around_it(tmp_path):
+    path = _sdl(
+        tmp_path,
+        f'<mrk mtype="seg" mid="1">{_ZH1}<mrk mtype="seg" mid="2">{_ZH2}</mrk></mrk>',
+        f'<mrk mtype="seg" mid="1">{_EN1} <mrk mtype="seg" mid="2">{_EN2}</mrk></mrk>',
+    )
+    doc = read_document(path)
+    assert [(s.unit, s.source, s.target) for s in doc.segments] == [("0/1/1", _ZH1 + _ZH2, f"{_EN1} {_EN2}")]
+    assert doc.warnings == ["unit 1: mrk segment(s) 2 nested inside another mrk segment are read as part of the segment around them"]
+    out = tmp_path / "out.sdlxliff"
+    write_corrected(doc, {"1": f"{_EN1} The meeting stressed steady progress."}, out)
+    assert f'<mrk mtype="seg" mid="1">{_EN1} <mrk mtype="seg" mid="2">The meeting stressed steady progress.</mrk></mrk>' in out.read_text(encoding="utf-8")
+    again = read_document(out)
+    assert [s.target for s in again.segments] == [f"{_EN1} The meeting stressed steady progress."] and again.warnings == doc.warnings
+
+
+def test_a_utf32_file_is_refused_as_utf32(tmp_path):
+    path = tmp_path / "u32.xlf"
+    path.write_bytes(b"\xff\xfe\x00\x00" + _xliff(f'<trans-unit id="1"><source>{_ZH1}</source><target>{_EN1}</target></trans-unit>', "UTF-32").encode("utf-32-le"))
+    with pytest.raises(InputError) as err:
+        read_document(path)
+    assert str(err.value).endswith(
+        "the XLIFF file is in UTF-32 little-endian (it starts with a UTF-32 byte-order mark), which reviewer does not read: save it as UTF-8 or UTF-16"
+    )
+
+
+def test_the_namespace_decides_over_a_contradicting_version(tmp_path):
+    path = tmp_path / "v.xlf"
+    path.write_text(_xliff(f'<trans-unit id="1"><source>{_ZH1}</source><target>{_EN1}</target></trans-unit>').replace('version="1.2"', 'version="2.0"', 1), encoding="utf-8")
+    doc = read_document(path)
+    assert [(s.source, s.target) for s in doc.segments] == [(_ZH1, _EN1)] and doc.metadata["format"] == "XLIFF 1.2"
+    assert doc.warnings == ['its version="2.0" contradicts its namespace (urn:oasis:names:tc:xliff:document:1.2): it is read as XLIFF 1.2, as the namespace says']
+    out = tmp_path / "out.xlf"
+    write_corrected(doc, {"1": "Xi Jinping chaired the meeting."}, out)
+    again = read_document(out)
+    assert again.segments[0].target == "Xi Jinping chaired the meeting." and 'state="signed-off"' in out.read_text(encoding="utf-8")
+
+
+def test_an_attribute_beyond_the_size_limit_is_refused_in_one_line(tmp_path):
+    path = tmp_path / "long.xlf"
+    path.write_text(_xliff(f'<trans-unit id="1" x-long="{"a" * 10_500_000}"><source>{_ZH1}</source><target>{_EN1}</target></trans-unit>'), encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        read_document(path)
+    message = str(err.value)
+    assert "\n" not in message and "XML_PARSE_HUGE" not in message
+    assert message.endswith(
+        "the XLIFF file is beyond the limits of a safe parse: an element or attribute is beyond the safe size limit (10 MB for a value, 50,000 characters for a name)"
+    )

@@ -57,8 +57,9 @@ def parse_lxml(path: Path, data: bytes, what: str) -> etree._ElementTree:
     """Parse bytes the guard (:func:`reviewer.core.xmlsafe.check_xml`) has passed.
 
     Raises:
-        InputError: lxml's own limits refuse the file (elements nested too deeply, a text
-            node over 10 MB) or it cannot read its encoding.
+        InputError: lxml's own limits refuse the file (elements nested too deeply, a text,
+            attribute or name beyond the safe size limit), in one line, or it cannot read its
+            encoding.
     """
     from reviewer.core.encoding import declared_mismatch
 
@@ -67,9 +68,14 @@ def parse_lxml(path: Path, data: bytes, what: str) -> etree._ElementTree:
     try:
         return etree.ElementTree(etree.fromstring(data, SAFE_PARSER))
     except etree.XMLSyntaxError as exc:
-        message = str(exc).split(", line")[0]
-        if "depth" in message.lower() or "too long" in message.lower() or "huge" in message.lower():
-            raise InputError(path, f"the {what} is beyond the limits of a safe parse ({message}): elements nested too deeply, or one text over 10 MB") from None
+        message = " ".join(str(exc).split(", line")[0].split())
+        low = message.lower()
+        if "depth" in low:
+            raise InputError(path, f"the {what} is beyond the limits of a safe parse: its elements are nested more than 256 deep") from None
+        if "text node" in low:
+            raise InputError(path, f"the {what} is beyond the limits of a safe parse: one text is over the safe size limit of 10 MB") from None
+        if "too long" in low or "too big" in low or "huge" in low or "resource limit" in low:
+            raise InputError(path, f"the {what} is beyond the limits of a safe parse: an element or attribute is beyond the safe size limit (10 MB for a value, 50,000 characters for a name)") from None
         raise InputError(path, f"the {what} cannot be parsed: {message}") from None
     except (ValueError, LookupError) as exc:
         raise InputError(path, f"the {what} cannot be decoded ({exc})") from None

@@ -5,7 +5,8 @@ The sides are picked by language, never by position: in each ``tu`` the ``tuv`` 
 target, compared case-insensitively with the aliases every reader shares
 (:func:`reviewer.core.langtags.lang_kind`: ``zh``, ``ZH-cn``, ``zh-Hans``,
 ``zh-TW``, ``zho``, ``chi`` ...; ``en``, ``EN-us``, ``eng`` ...). A unit with more than two variants is read
-with a warning naming it; one with no English variant is skipped with a warning. A
+with a warning naming it; one with no English variant is skipped with a warning. A ``tuv``
+with more than one ``seg`` (TMX allows one) is read by its first, with a warning naming the unit. A
 memory with no Chinese variant at all (English → French, say) is refused: reviewer checks
 English translations of Chinese. The text of each side is checked against its
 ``xml:lang`` (:func:`reviewer.core.readers.language.check_direction`): Chinese text marked
@@ -41,8 +42,12 @@ def parse(path: Path) -> etree._ElementTree:
     """Read and parse ``path`` safely.
 
     Raises:
-        InputError: unreadable, too large, an internal DTD subset or entities, malformed, or not TMX.
+        InputError: unreadable, too large, in UTF-32, an internal DTD subset or entities, malformed,
+            or not TMX.
     """
+    from reviewer.core.readers.xliff import refuse_utf32
+
+    refuse_utf32(path, "TMX file")
     return read_xml_file(path, MAX_TMX_BYTES, "TMX file", "tmx")
 
 
@@ -77,6 +82,14 @@ def seg_of(tuv: etree._Element | None) -> etree._Element | None:
     return None
 
 
+def extra_segs(tuv: etree._Element | None) -> int:
+    """How many ``seg`` elements a ``tuv`` has beyond the first (TMX allows one): only the first
+    is read, and written back."""
+    if tuv is None:
+        return 0
+    return max(0, sum(1 for c in tuv if local(c.tag) == "seg") - 1)
+
+
 def iter_units(root: etree._Element) -> Iterator[tuple[int, etree._Element]]:
     """``(1-based number, tu)`` for every translation unit in the body."""
     n = 0
@@ -108,6 +121,15 @@ def read(path: Path) -> Document:
             doubled.append((n, english, chinese))
         elif len(langs) > 2:
             warnings.append(f"unit {n} has {len(langs)} language variants ({', '.join(langs)}); the Chinese and English ones are used")
+        for side, tuv in (("Chinese", src_tuv), ("English", trg_tuv)):
+            extra = extra_segs(tuv)
+            if extra:
+                rest = [" ".join("".join(c.itertext()).split()) for c in tuv if local(c.tag) == "seg"][1:] if tuv is not None else []
+                shown = rest[0] if len(rest[0]) <= 60 else rest[0][:60] + "..."
+                warnings.append(
+                    f'unit {n}: its {side} variant ({lang_of(tuv) if tuv is not None else ""}) has {extra + 1} <seg> elements, where TMX allows one; '
+                    f'only the first is read, the rest ("{shown}"{" and more" if extra > 1 else ""}) is not reviewed'
+                )
         trg_seg = seg_of(trg_tuv)
         if trg_seg is None:
             no_english += 1

@@ -5,7 +5,14 @@ What is read:
 * XLIFF 1.2: every ``trans-unit`` of every ``file``: its ``source``, its ``target``
   (the MT) with its ``state``, and its ``note`` elements. When the unit is split into
   segments by ``<mrk mtype="seg">`` inside ``seg-source`` and ``target`` (as Trados
-  and memoQ write them), each ``mrk`` segment is one segment, paired by ``mid``.
+  and memoQ write them), each ``mrk`` segment is one segment, paired by ``mid`` (in order,
+  with a warning, when the ``mid`` attributes cannot pair them). Only the outermost ``mrk``
+  segments count: one nested inside another is part of its text, with a warning. Text of
+  the target outside its ``mrk`` segments is not reviewed, and a warning names the unit. A
+  unit whose ``seg-source`` has ``mrk`` segments but whose target has none is read as one
+  segment (its whole ``source`` and whole ``target``), with a warning.
+* The namespace decides the version: ``version="2.0"`` on the XLIFF 1.2 namespace is read
+  as 1.2, with a warning. A UTF-32 file is refused as such.
 * XLIFF 2.0: every ``segment`` of every ``unit``, with its ``state`` and the unit's
   ``notes``. ``ignorable`` elements are skipped.
 * Inline codes stay as placeholders at their offsets (:mod:`reviewer.core.readers.inline`).
@@ -30,6 +37,8 @@ before it does.
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,25 +70,77 @@ class XliffSegment:
     mid: str = ""
     #: why this unit's mrk segments were paired by position rather than by ``mid`` ("" when by mid)
     pairing: str = ""
+    #: what else the reader has to say about this unit's segmentation (text outside its target's
+    #: mrk segments, nested mrk segments, a target without them); "" when nothing
+    warning: str = ""
 
 
 def parse(path: Path) -> etree._ElementTree:
     """Read and parse ``path`` safely.
 
     Raises:
-        InputError: unreadable, too large, an internal DTD subset or entities, malformed, or not XLIFF.
+        InputError: unreadable, too large, in UTF-32, an internal DTD subset or entities, malformed,
+            or not XLIFF.
     """
+    refuse_utf32(path, "XLIFF file")
     return read_xml_file(path, MAX_XLIFF_BYTES, "XLIFF file", "xliff")
 
 
+_UTF32_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32 little-endian"), (b"\x00\x00\xfe\xff", "UTF-32 big-endian"))
+
+
+def refuse_utf32(path: Path, what: str) -> None:
+    """Refuse an XML file that starts with a UTF-32 byte-order mark, naming its encoding (the XML
+    parser would call it malformed at its second character). Nothing is raised when the file
+    cannot be read: the reader says why.
+
+    Raises:
+        InputError: the file is UTF-32.
+    """
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO or a device is never opened here
+            return
+        with path.open("rb") as fh:
+            head = fh.read(4)
+    except OSError:
+        return
+    for bom, name in _UTF32_BOMS:
+        if head == bom:
+            raise InputError(path, f"the {what} is in {name} (it starts with a UTF-32 byte-order mark), which reviewer does not read: save it as UTF-8 or UTF-16")
+
+
+#: The namespaces of XLIFF 1.x and 2.x, by the version they stand for.
+_NS_12 = ("urn:oasis:names:tc:xliff:document:1.2", "urn:oasis:names:tc:xliff:document:1.1", "urn:oasis:names:tc:xliff:document:1.0")
+
+
+def _namespace(root: etree._Element) -> str:
+    return root.tag[1:].split("}")[0] if root.tag.startswith("{") else ""
+
+
 def version_of(root: etree._Element) -> str:
-    """``"2.0"`` (or ``"2.1"``/``"2.2"``) or ``"1.2"`` (also for 1.0/1.1 files); a file in the
-    XLIFF 2 namespace whose ``version`` says nothing usable is ``"2.0"``."""
+    """``"2.0"`` (or ``"2.1"``/``"2.2"``) or ``"1.2"`` (also for 1.0/1.1 files). The namespace
+    decides over the ``version`` attribute: a file in the XLIFF 1.2 namespace is ``"1.2"``
+    whatever its ``version`` says, and one in the XLIFF 2 namespace whose ``version`` says
+    nothing usable is ``"2.0"``; with no namespace, the ``version`` attribute decides."""
     v = str(root.get("version", ""))
-    ns = root.tag.split("}")[0] if "}" in root.tag else ""
+    ns = _namespace(root)
+    if ns in _NS_12:
+        return "1.2"
     if v.startswith("2"):
         return v
     return "2.0" if ":2.0" in ns else "1.2"
+
+
+def version_contradiction(root: etree._Element) -> str:
+    """A note when the ``version`` attribute contradicts the namespace (``version="2.0"`` on an
+    XLIFF 1.2 namespace, or the reverse), else ``""``."""
+    v = str(root.get("version", ""))
+    ns = _namespace(root)
+    if not v or not ns:
+        return ""
+    if (ns in _NS_12 and v.startswith("2")) or (":2." in ns and v.startswith("1")):
+        return f'its version="{v}" contradicts its namespace ({ns}): it is read as XLIFF {version_of(root)}, as the namespace says'
+    return ""
 
 
 def declared_languages(root: etree._Element) -> list[tuple[str, str]]:
@@ -105,8 +166,50 @@ def _notes(el: etree._Element) -> tuple[str, ...]:
     return tuple(" ".join("".join(n.itertext()).split()) for n in el.iter() if local(n.tag) == "note" and "".join(n.itertext()).strip())
 
 
+def _is_seg(el: etree._Element) -> bool:
+    return isinstance(el.tag, str) and local(el.tag) == "mrk" and el.get("mtype") == "seg"
+
+
 def _seg_mrks(el: etree._Element) -> list[etree._Element]:
-    return [m for m in el.iter() if local(m.tag) == "mrk" and m.get("mtype") == "seg"]
+    """The outermost ``<mrk mtype="seg">`` inside ``el``, in document order: a segment nested
+    inside another is part of its parent's text (:func:`_nested_seg_mids`)."""
+    out: list[etree._Element] = []
+
+    def walk(node: etree._Element) -> None:
+        for child in node:
+            if _is_seg(child):
+                out.append(child)
+            elif isinstance(child.tag, str):
+                walk(child)
+
+    walk(el)
+    return out
+
+
+def _nested_seg_mids(el: etree._Element) -> list[str]:
+    """The ``mid`` of each ``<mrk mtype="seg">`` inside ``el`` that is nested inside another."""
+    return [str(m.get("mid", "")) for outer in _seg_mrks(el) for m in outer.iter() if m is not outer and _is_seg(m)]
+
+
+def _outside_text(el: etree._Element) -> str:
+    """The text of ``el`` that lies outside all its ``<mrk mtype="seg">``, whitespace collapsed."""
+    out: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        if node.text:
+            out.append(node.text)
+        for child in node:
+            if isinstance(child.tag, str) and not _is_seg(child):
+                walk(child)
+            if child.tail:
+                out.append(child.tail)
+
+    walk(el)
+    return " ".join("".join(out).split())
+
+
+def _quote(text: str, limit: int = 60) -> str:
+    return f'"{text}"' if len(text) <= limit else f'"{text[:limit]}..."'
 
 
 def iter_segments(root: etree._Element) -> Iterator[XliffSegment]:
@@ -138,6 +241,15 @@ def iter_segments(root: etree._Element) -> Iterator[XliffSegment]:
             notes = _notes(unit)
             seg_source = _first(unit, "seg-source")
             if seg_source is not None and _seg_mrks(seg_source):
+                if target is not None and not _seg_mrks(target) and "".join(target.itertext()).strip():
+                    # the target is not segmented: source and target are read whole, as one segment
+                    n = len(_seg_mrks(seg_source))
+                    note = (
+                        f"unit {uid}: its source is split into {n} mrk segment(s) but its target has none; "
+                        "the unit is read as one segment (its whole source and its whole target)"
+                    )
+                    yield XliffSegment(f"{fi}/{uid}", src, target, target, notes, version, unit, warning=note)
+                    continue
                 yield from _mrk_segments(f"{fi}/{uid}", uid, seg_source, target, notes, version, unit)
             else:
                 yield XliffSegment(f"{fi}/{uid}", src, target, target, notes, version, unit)
@@ -155,10 +267,18 @@ def _mrk_segments(
     targets = _seg_mrks(target) if target is not None else []
     src_mids = [m.get("mid", "") for m in sources]
     tgt_mids = [m.get("mid", "") for m in targets]
+    warnings = []
+    nested = list(dict.fromkeys(_nested_seg_mids(seg_source) + (_nested_seg_mids(target) if target is not None else [])))
+    if nested:
+        warnings.append(f"unit {uid}: mrk segment(s) {', '.join(nested)} nested inside another mrk segment are read as part of the segment around them")
+    outside = _outside_text(target) if target is not None else ""
+    if outside:
+        warnings.append(f"unit {uid}: text in its target outside its mrk segments is not reviewed: {_quote(outside)}")
+    warning = "; ".join(warnings)
     if len(set(src_mids)) == len(src_mids) and len(set(tgt_mids)) == len(tgt_mids) and set(tgt_mids) <= set(src_mids):
         by_mid = dict(zip(tgt_mids, targets))
         for mrk, mid in zip(sources, src_mids):
-            yield XliffSegment(f"{key}/{mid}", mrk, by_mid.get(mid), target, notes, version, unit, mid)
+            yield XliffSegment(f"{key}/{mid}", mrk, by_mid.get(mid), target, notes, version, unit, mid, warning=warning)
         return
     repeated = sorted({m for m in src_mids + tgt_mids if src_mids.count(m) > 1 or tgt_mids.count(m) > 1})
     unmatched = sorted(set(tgt_mids) - set(src_mids))
@@ -170,7 +290,7 @@ def _mrk_segments(
     for i, (mrk, mid) in enumerate(zip(sources, src_mids)):
         seen[mid] = seen.get(mid, 0) + 1
         label = mid if seen[mid] == 1 else f"{mid}#{seen[mid]}"  # each segment its own id
-        yield XliffSegment(f"{key}/{label}", mrk, targets[i] if i < len(targets) else None, target, notes, version, unit, mid, note)
+        yield XliffSegment(f"{key}/{label}", mrk, targets[i] if i < len(targets) else None, target, notes, version, unit, mid, note, warning)
 
 
 def _not_translatable(unit: etree._Element, file_el: etree._Element) -> bool:
@@ -250,9 +370,12 @@ def _load(path: Path) -> tuple[Document, list[tuple[str, str]]]:
     unknown: dict[str, int] = {}
     controls: list[str] = []
     paired: dict[str, str] = {}
+    unit_notes: dict[str, None] = {}
     for seg in iter_segments(root):
         if seg.pairing:
             paired.setdefault(seg.unit.rsplit("/", 1)[0], seg.pairing)
+        if seg.warning:
+            unit_notes.setdefault(seg.warning)
         source, source_codes = flatten(seg.source)
         if seg.target is not None:
             target, codes = flatten(seg.target)
@@ -287,6 +410,10 @@ def _load(path: Path) -> tuple[Document, list[tuple[str, str]]]:
     if missing:
         warnings.append(f"{missing} segment(s) have no target (no MT to review)")
     warnings.extend(paired.values())
+    warnings.extend(unit_notes)
+    contradiction = version_contradiction(root)
+    if contradiction:
+        warnings.insert(0, contradiction)
     if unknown:
         tags = ", ".join(f"<{t}> ({k})" for t, k in sorted(unknown.items()))
         warnings.append(f"text inside elements that are not XLIFF inline codes, or inside codes that should be empty, is kept and checked: {tags}")

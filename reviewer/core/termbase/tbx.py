@@ -8,7 +8,9 @@ write it) is accepted and its DTD never read. Language sections are chosen by
 ``zh-SG`` are Simplified Chinese; ``zh-TW``, ``zh-HK``, ``zh-Hant`` Traditional;
 ``en``, ``en-US``, ``en-GB`` English; ``eng``, ``zho``, ``chi`` too: :mod:`reviewer.core.langtags`),
 never by position. Both ``termSec``/``tig``
-(2019) and ``tig``/``ntig`` (v2) term containers are read.
+(2019) and ``tig``/``ntig`` (v2) term containers are read. A ``langSec`` without ``xml:lang``
+takes the language of each ``termSec`` that has one; a term with no language at all, and a
+second ``<term>`` in one ``termSec``, are not read and are reported in ``Termbase.load_problems``.
 
 Administrative status (``termNote type="administrativeStatus"`` or
 ``"normativeAuthorization"``) maps to :class:`Status`: ``preferredTerm-admn-sts``,
@@ -100,7 +102,10 @@ def read_tbx(path: str | Path) -> Termbase:
         InputError: unreadable file, unsafe XML (DTD, entities), malformed XML,
             not a TBX document, or no concept with an English term.
     """
+    from reviewer.core.readers.xliff import refuse_utf32
+
     p = Path(path)
+    refuse_utf32(p, "termbase")
     data = read_regular_file(p, MAX_TBX_BYTES, "termbase")
     try:
         root = safe_fromstring(data)
@@ -151,14 +156,23 @@ def _read_concept(entry: ET.Element, number: int, problems: list[tuple[str, str]
         if name in ("descrip", "admin", "note", "descripGrp", "adminGrp"):
             _read_concept_field(concept, child)
         elif name in ("langSec", "langSet"):
-            kind = lang_kind(child.get(XML_LANG) or child.get("lang") or "")
-            if not kind:
-                continue
+            sec_lang = child.get(XML_LANG) or child.get("lang") or ""
+            sec_kind = lang_kind(sec_lang)
             for holder in child.iter():
-                if _local(holder.tag) in ("termSec", "tig", "ntig"):
-                    term = _read_term(holder, kind, concept.id, problems)
-                    if term is not None:
-                        (concept.en if kind == "en" else concept.zh).append(term)
+                if _local(holder.tag) not in ("termSec", "tig", "ntig"):
+                    continue
+                # the language is the langSec's; one written on the termSec instead (and none on
+                # its langSec) is unambiguous, and is used
+                kind = sec_kind if sec_lang else lang_kind(holder.get(XML_LANG) or holder.get("lang") or "")
+                if not kind:
+                    if not sec_lang:
+                        texts = [_text(t) for t in holder.iter() if _local(t.tag) == "term" and _text(t)]
+                        if texts:
+                            problems.append((concept.id, f"the term(s) {', '.join(f'“{t}”' for t in texts)} have no xml:lang on their langSec or termSec; not read"))
+                    continue
+                term = _read_term(holder, kind, concept.id, problems)
+                if term is not None:
+                    (concept.en if kind == "en" else concept.zh).append(term)
     if concept.zh and not any(t.status is Status.PREFERRED for t in concept.zh):
         concept.zh[0].status = Status.PREFERRED  # the main Chinese term
     return concept
@@ -198,6 +212,11 @@ def _read_term(holder: ET.Element, kind: str, concept_id: str, problems: list[tu
     if term_el is None or not _text(term_el):
         return None
     term = Term(text=" ".join(_text(term_el).split()), lang="en" if kind == "en" else kind, status=Status.ADMITTED)
+    others = [" ".join(_text(e).split()) for e in holder.iter() if _local(e.tag) == "term" and e is not term_el and _text(e)]
+    if others:
+        problems.append(
+            (concept_id, f"a {_local(holder.tag)} holds more than one <term> (“{term.text}”, then {', '.join(f'“{t}”' for t in others)}); only the first is read: give each term its own {_local(holder.tag)}")
+        )
     for note in holder.iter():
         if _local(note.tag) not in ("termNote", "descrip", "admin", "note"):
             continue
