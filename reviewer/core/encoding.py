@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -243,3 +245,26 @@ def declared_mismatch(data: bytes) -> str | None:
     if declared in SINGLE_BYTE and _utf8_with_multibyte(data):
         return f"the file declares the encoding {declared}, but its bytes are UTF-8: it was read as UTF-8"
     return None
+
+
+_UTF32_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32 little-endian"), (b"\x00\x00\xfe\xff", "UTF-32 big-endian"))
+
+
+def refuse_utf32(path: Path, what: str) -> None:
+    """Refuse an XML file that starts with a UTF-32 byte-order mark, naming its encoding (the XML
+    parser would call it malformed at its second character). Nothing is raised when the file
+    cannot be read: the reader says why.
+
+    Raises:
+        InputError: the file is UTF-32.
+    """
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO or a device is never opened here
+            return
+        with path.open("rb") as fh:
+            head = fh.read(4)
+    except OSError:
+        return
+    for bom, name in _UTF32_BOMS:
+        if head == bom:
+            raise InputError(path, f"the {what} is in {name} (it starts with a UTF-32 byte-order mark), which reviewer does not read: save it as UTF-8 or UTF-16")

@@ -45,7 +45,7 @@ def parse(path: Path) -> etree._ElementTree:
         InputError: unreadable, too large, in UTF-32, an internal DTD subset or entities, malformed,
             or not TMX.
     """
-    from reviewer.core.readers.xliff import refuse_utf32
+    from reviewer.core.encoding import refuse_utf32
 
     refuse_utf32(path, "TMX file")
     return read_xml_file(path, MAX_TMX_BYTES, "TMX file", "tmx")

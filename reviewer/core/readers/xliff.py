@@ -37,8 +37,6 @@ before it does.
 
 from __future__ import annotations
 
-import os
-import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,6 +46,7 @@ from lxml import etree
 from reviewer.core.document import Document, Segment
 from reviewer.core.errors import InputError
 from reviewer.core.fileio import MIB
+from reviewer.core.encoding import refuse_utf32
 from reviewer.core.readers.inline import control_points, encoding_warnings, file_encoding, flatten, kept_unknown, local, read_xml_file
 from reviewer.core.readers.language import check_direction
 
@@ -84,29 +83,6 @@ def parse(path: Path) -> etree._ElementTree:
     """
     refuse_utf32(path, "XLIFF file")
     return read_xml_file(path, MAX_XLIFF_BYTES, "XLIFF file", "xliff")
-
-
-_UTF32_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32 little-endian"), (b"\x00\x00\xfe\xff", "UTF-32 big-endian"))
-
-
-def refuse_utf32(path: Path, what: str) -> None:
-    """Refuse an XML file that starts with a UTF-32 byte-order mark, naming its encoding (the XML
-    parser would call it malformed at its second character). Nothing is raised when the file
-    cannot be read: the reader says why.
-
-    Raises:
-        InputError: the file is UTF-32.
-    """
-    try:
-        if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO or a device is never opened here
-            return
-        with path.open("rb") as fh:
-            head = fh.read(4)
-    except OSError:
-        return
-    for bom, name in _UTF32_BOMS:
-        if head == bom:
-            raise InputError(path, f"the {what} is in {name} (it starts with a UTF-32 byte-order mark), which reviewer does not read: save it as UTF-8 or UTF-16")
 
 
 #: The namespaces of XLIFF 1.x and 2.x, by the version they stand for.

@@ -102,7 +102,7 @@ def read_tbx(path: str | Path) -> Termbase:
         InputError: unreadable file, unsafe XML (DTD, entities), malformed XML,
             not a TBX document, or no concept with an English term.
     """
-    from reviewer.core.readers.xliff import refuse_utf32
+    from reviewer.core.encoding import refuse_utf32
 
     p = Path(path)
     refuse_utf32(p, "termbase")
