@@ -79,7 +79,7 @@ def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
         pass
     try:  # GBK/GB18030 beyond GB2312 (rarer characters), when it reads as Chinese
         text = data.decode("gb18030")
-        if _cjk_share(text) >= 0.5:
+        if _cjk_share(text[:SAMPLE_CHARS]) >= 0.5:
             return text, "gb18030"
     except UnicodeDecodeError:
         pass
@@ -91,7 +91,7 @@ def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
             # and so are bytes laid out as UTF-8 sequences that encode no character (a surrogate, ED A0 80)
             damaged = (good >= 3 * bad and bad <= max(3, good // 50)) or _utf8_shaped(data)
         else:  # any two high bytes pair up as GBK (Cyrillic, Greek ...): Chinese reads as common characters
-            damaged = bad * 10 <= good and _common_chinese_share(data.decode(codec, "ignore")) >= 0.7
+            damaged = bad * 10 <= good and _common_chinese_share(data[: 2 * SAMPLE_CHARS].decode(codec, "ignore")) >= 0.7
         if bad and damaged:
             raise InputError(
                 path,
@@ -114,6 +114,11 @@ def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
     return text, name
 
 
+#: The characters the heuristics below look at: a sample is evidence enough, and a 64 MiB file
+#: is not walked character by character in Python.
+SAMPLE_CHARS = 1 << 20
+
+
 def _western(data: bytes) -> str | None:
     """``data`` as windows-1252 when that reads as English: a few non-ASCII characters (at most
     one in five letters), all typographic punctuation or Latin letters. None otherwise."""
@@ -121,8 +126,9 @@ def _western(data: bytes) -> str | None:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         return None
-    wide = [ch for ch in text if ord(ch) >= 0x80]
-    letters = sum(ch.isalpha() for ch in text)
+    sample = text[:SAMPLE_CHARS]
+    wide = [ch for ch in sample if ord(ch) >= 0x80]
+    letters = sum(ch.isalpha() for ch in sample)
     if not wide or len(wide) * 5 > max(letters, 1):
         return None
     if all(0xA0 <= ord(ch) <= 0xFF or 0x2010 <= ord(ch) <= 0x2044 or ch in "€™" for ch in wide):
@@ -169,27 +175,17 @@ def _cjk_share(text: str) -> float:
 
 
 def _damage(data: bytes, codec: str) -> tuple[int, int, int]:
-    """``(bad, good, first)``: the invalid byte sequences of ``data`` in ``codec``, its well-formed
-    non-ASCII characters, and the byte offset of the first bad sequence (-1 if none)."""
-    bad = good = 0
-    first = -1
-    decoder = codecs.getincrementaldecoder(codec)("strict")
-    pos = 0
-    view = memoryview(data)
-    while pos < len(data):
-        try:
-            text = decoder.decode(bytes(view[pos:]), final=True)
-            good += sum(1 for ch in text if ord(ch) >= 0x80)
-            break
-        except UnicodeDecodeError as exc:
-            good += sum(1 for ch in bytes(view[pos : pos + exc.start]).decode(codec, "ignore") if ord(ch) >= 0x80)
-            bad += 1
-            if first < 0:
-                first = pos + exc.start
-            pos += max(exc.end, exc.start + 1)
-            decoder.reset()
-            if bad > 1000:
-                break
+    """``(bad, good, first)``: the invalid byte sequences of ``data`` in ``codec`` (each one
+    replacement character when decoded with ``errors="replace"``), its well-formed non-ASCII
+    characters, and the byte offset of the first bad sequence (-1 if none). One decoding pass."""
+    try:
+        data.decode(codec)
+        return 0, 0, -1
+    except UnicodeDecodeError as exc:
+        first = exc.start
+    text = data.decode(codec, "replace")
+    bad = text.count("\ufffd")
+    good = len(text) - len(text.encode("ascii", "ignore")) - bad  # the non-ASCII characters that decoded
     return bad, good, first
 
 
@@ -225,7 +221,7 @@ SINGLE_BYTE = frozenset({
 
 
 def _utf8_with_multibyte(data: bytes) -> bool:
-    if not any(b >= 0x80 for b in data[:1 << 20]) and not any(b >= 0x80 for b in data):
+    if data.isascii():
         return False
     try:
         data.decode("utf-8")

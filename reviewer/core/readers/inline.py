@@ -100,27 +100,19 @@ def read_xml_file(path: Path, limit: int, what: str, root_name: str) -> etree._E
     return parse_lxml(path, data, what)
 
 
-def file_encoding(path: Path) -> str:
-    """The encoding of an XML file (:func:`reviewer.core.encoding.xml_encoding`): ``"utf-16"`` for
-    a UTF-16 file with a byte-order mark, the declared one unless the bytes contradict it (UTF-8
-    declared ISO-8859-1), else ``"utf-8"``. ``"utf-8"`` if it cannot be read."""
-    from reviewer.core.encoding import xml_encoding
+def file_encoding(path: Path) -> tuple[str, list[str]]:
+    """The encoding of an XML file (:func:`reviewer.core.encoding.xml_encoding`: ``"utf-16"``
+    for a UTF-16 file with a byte-order mark, the declared one unless the bytes contradict it,
+    else ``"utf-8"``) and the note of :func:`reviewer.core.encoding.declared_mismatch`, if any,
+    from one read of the file. ``("utf-8", [])`` if it cannot be read."""
+    from reviewer.core.encoding import declared_mismatch, xml_encoding
 
     try:
-        return xml_encoding(path.read_bytes())
+        data = path.read_bytes()
     except OSError:
-        return "utf-8"
-
-
-def encoding_warnings(path: Path) -> list[str]:
-    """The note of :func:`reviewer.core.encoding.declared_mismatch` for an XML file, if any."""
-    from reviewer.core.encoding import declared_mismatch
-
-    try:
-        note = declared_mismatch(path.read_bytes())
-    except OSError:
-        return []
-    return [note] if note else []
+        return "utf-8", []
+    note = declared_mismatch(data)
+    return xml_encoding(data), [note] if note else []
 
 
 def local(tag: object) -> str:

@@ -28,7 +28,7 @@ from lxml import etree
 from reviewer.core.document import Document, Segment
 from reviewer.core.errors import InputError
 from reviewer.core.fileio import MIB
-from reviewer.core.readers.inline import encoding_warnings, file_encoding, flatten, local, read_xml_file
+from reviewer.core.readers.inline import file_encoding, flatten, local, read_xml_file
 from reviewer.core.readers.language import check_direction
 from reviewer.core.langtags import lang_kind
 
@@ -175,8 +175,8 @@ def read(path: Path) -> Document:
     srclang = str(header.get("srclang", "")) if header is not None else ""
     if lang_kind(srclang) == "en":
         direction.append(f"the header gives {srclang} as the source language; the Chinese variants are read as the source and the English as the translation")
-    encoding = file_encoding(path)
+    encoding, encoding_notes = file_encoding(path)
     return Document(
         path=path, segments=segments, metadata=metadata, encoding=encoding, format="tmx", source_lang=src_lang, target_lang=trg_lang,
-        warnings=encoding_warnings(path) + direction + warnings,
+        warnings=encoding_notes + direction + warnings,
     )

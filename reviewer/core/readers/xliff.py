@@ -47,7 +47,7 @@ from reviewer.core.document import Document, Segment
 from reviewer.core.errors import InputError
 from reviewer.core.fileio import MIB
 from reviewer.core.encoding import refuse_utf32
-from reviewer.core.readers.inline import control_points, encoding_warnings, file_encoding, flatten, kept_unknown, local, read_xml_file
+from reviewer.core.readers.inline import control_points, file_encoding, flatten, kept_unknown, local, read_xml_file
 from reviewer.core.readers.language import check_direction
 
 #: Largest XLIFF file accepted (bytes).
@@ -404,9 +404,9 @@ def _load(path: Path) -> tuple[Document, list[tuple[str, str]]]:
     metadata = {"format": flavour}
     if first.get("original"):
         metadata["original"] = str(first.get("original"))
-    encoding = file_encoding(path)
+    encoding, encoding_notes = file_encoding(path)
     doc = Document(
         path=path, segments=segments, metadata=metadata, encoding=encoding, format="xliff", source_lang=src_lang, target_lang=trg_lang,
-        warnings=encoding_warnings(path) + warnings,
+        warnings=encoding_notes + warnings,
     )
     return doc, declared
