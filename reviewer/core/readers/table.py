@@ -41,7 +41,6 @@ text are skipped. The mapping is kept in :attr:`Document.metadata` (keys of
 
 from __future__ import annotations
 
-from collections import Counter
 
 import re
 from dataclasses import dataclass, replace
@@ -57,6 +56,7 @@ from reviewer.core.tables.headers import (
     HEADER_SEARCH_ROWS,
     cell as _cell,
     content_columns,
+    expected_width,
     first_pair_row,
     header_columns,
     is_chinese,
@@ -384,7 +384,7 @@ def read(path: Path, mapping: TableMapping | None = None) -> Document:
     no_target: list[int] = []
     no_source: list[int] = []
     ragged: list[int] = []
-    width = _expected_width(table, header, mapping)
+    width = expected_width(table, header, (c for c in (mapping.source, mapping.target, mapping.id, mapping.note, mapping.reference) if c is not None))
     for index in range(mapping.header_row or 0, len(table.rows)):
         row = table.rows[index]
         if width and any(c.strip() for c in row[width:]):
@@ -441,20 +441,6 @@ def read(path: Path, mapping: TableMapping | None = None) -> Document:
         target_lang=_lang_code(_cell(header, mapping.target), "en") if header else "en",
         warnings=warnings_,
     )
-
-
-def _expected_width(table: Table, header: list[str] | None, mapping: TableMapping) -> int:
-    """Cells a row of a CSV/TSV file should have: the header's up to its last name (at least the
-    mapped columns), else the most common count; 0 for a workbook (cells past a sheet's header
-    are notes, not a shifted row)."""
-    if not table.delimiter:
-        return 0
-    mapped = max((c for c in (mapping.source, mapping.target, mapping.id, mapping.note, mapping.reference) if c is not None), default=0) + 1
-    if header is not None:
-        named = [i for i, c in enumerate(header) if c.strip()]
-        return max(named[-1] + 1, mapped) if named else 0
-    counts = Counter(len(r) for r in table.rows if any(c.strip() for c in r))
-    return max(max(counts, key=lambda n: (counts[n], n)), mapped) if counts else 0
 
 
 def _direction_warnings(segments: list[Segment], mapping: TableMapping) -> list[str]:

@@ -20,12 +20,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable
 
 from reviewer.core.langtags import lang_kind
+from reviewer.core.tables.grid import Table
 
 __all__ = [
-    "CONTENT_ROWS", "HEADER_SEARCH_ROWS", "LANGUAGE_HEADERS", "cell", "content_columns", "find_header", "first_pair_row",
+    "CONTENT_ROWS", "HEADER_SEARCH_ROWS", "LANGUAGE_HEADERS", "cell", "content_columns", "expected_width", "find_header", "first_pair_row",
     "header_columns", "is_chinese", "is_english", "language_column", "normalise_header",
 ]
 
@@ -164,3 +166,17 @@ def first_pair_row(rows: list[list[str]], source: int, target: int) -> int | Non
         if any(c.strip() for c in row):
             above = index
     return None
+
+
+def expected_width(table: Table, header: list[str] | None, mapped: Iterable[int]) -> int:
+    """Cells a row of a CSV/TSV file should have: the ``header`` row's up to its last name (at
+    least the ``mapped`` column indexes), else the most common count; 0 for a workbook (cells past
+    a sheet's header are notes, not a row shifted by a delimiter inside an unquoted cell)."""
+    if not table.delimiter:
+        return 0
+    least = max(mapped, default=-1) + 1
+    if header is not None:
+        named = [i for i, c in enumerate(header) if c.strip()]
+        return max(named[-1] + 1, least) if named else 0
+    counts = Counter(len(r) for r in table.rows if any(c.strip() for c in r))
+    return max(max(counts, key=lambda n: (counts[n], n)), least) if counts else 0

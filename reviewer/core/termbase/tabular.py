@@ -36,7 +36,6 @@ that quote again.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,7 +45,7 @@ from reviewer.core.errors import InputError
 from reviewer.core.tables import MAX_TABLE_BYTES, Table, column_index, column_letter, is_blank, one_line, read_delimited, read_workbook
 from reviewer.core.tables.bounds import LEAN_SHEET_BYTES, MAX_SHEET_ROWS
 from reviewer.core.tables.delimited import DELIMITER_NAMES
-from reviewer.core.tables.headers import LANGUAGE_HEADERS, content_columns, find_header, first_pair_row, language_column, normalise_header
+from reviewer.core.tables.headers import LANGUAGE_HEADERS, content_columns, expected_width, find_header, first_pair_row, language_column, normalise_header
 from reviewer.core.tables.xlsx import note_uncalculated_formulas
 from reviewer.core.termbase.model import Concept, MatchMode, Source, Status, Term, Termbase
 from reviewer.core.termbase.tabular_export import FIELDS, FORMULA_START, SOURCE_SEP, termbase_rows, write_table
@@ -282,7 +281,8 @@ def build_termbase(table: Table, mapping: Mapping, name: str | None = None) -> t
     by_key: dict[str, Concept] = {}
     last_key: str | None = None
     last_zh = ""
-    width = _expected_width(table, mapping)
+    header = table.rows[mapping.header_row] if 0 <= mapping.header_row < len(table.rows) else None
+    width = expected_width(table, header, mapping.columns.values())
     for index in range(mapping.header_row + 1, len(table.rows)):
         row = table.rows[index]
         number = index + 1
@@ -368,19 +368,6 @@ def build_termbase(table: Table, mapping: Mapping, name: str | None = None) -> t
         reasons = "; ".join(sorted({r for _, r in report.skipped})) or "no data rows"
         raise InputError(table.path, f"no term imported ({report.read} rows read; {reasons})")
     return tb, report
-
-
-def _expected_width(table: Table, mapping: Mapping) -> int:
-    """Cells a row of a CSV/TSV file should have: the header's up to its last name, else
-    the most common count; ``0`` for a workbook (extra cells there are notes, not shifts)."""
-    if not table.delimiter:
-        return 0
-    if 0 <= mapping.header_row < len(table.rows):
-        header = table.rows[mapping.header_row]
-        named = [i for i, c in enumerate(header) if c.strip()]
-        return max(named[-1] + 1, max(mapping.columns.values(), default=0) + 1) if named else 0
-    counts = Counter(len(r) for r in table.rows if any(c.strip() for c in r))
-    return max(counts, key=lambda n: (counts[n], n)) if counts else 0
 
 
 def _same(a: str, b: str) -> bool:

@@ -25,6 +25,7 @@ from reviewer.core.review import Decision, FindingSummary, Review, check_batch
 from reviewer.core.scoring import ScoreReport
 from reviewer.core.systems import SystemRow, compare_documents
 from reviewer.core.termbase import load_termbase
+from reviewer.gui.controllers import int_or_zero
 from reviewer.gui.i18n import tr
 from reviewer.gui.models.findings import FindingTableModel
 from reviewer.gui.models.segments import SegmentTableModel
@@ -237,7 +238,7 @@ class CheckController:
         """Edit ▸ Settings: language, font size, checks, near-miss thresholds, termbase order."""
         enabled, severities = self.check_settings()
         dialog = SettingsDialog(
-            str(self.window.settings.value("language", "en")), _int(self.window.settings.value("fontSize", 0)), enabled, severities,
+            str(self.window.settings.value("language", "en")), int_or_zero(self.window.settings.value("fontSize", 0)), enabled, severities,
             list(self.window.termbases), list(self.window.termbase_paths), self.window, self.scorecard_settings(), subject=self.check_subject(),
         )
         dialog.accepted.connect(lambda: self.apply_settings(dialog))
@@ -293,13 +294,6 @@ def apply_font_size(points: int) -> None:
     else:
         font = QFont()  # the platform default
     app.setFont(font)
-
-
-def _int(value: object) -> int:
-    try:
-        return int(str(value))
-    except ValueError:
-        return 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from reviewer.core.errors import ReviewerError
 from reviewer.core.realign import merge_with_next, move_source_sentence, split_segment
 from reviewer.core.review import Decision, ManualError
 from reviewer.core.search import Replacement
+from reviewer.gui.controllers import int_or_zero
 from reviewer.gui.i18n import tr
 from reviewer.gui.undo import ReviewCommand, ReviewStateCommand, SegmentationCommand
 from reviewer.gui.widgets.accept_all_dialog import AcceptAllDialog, PlannedAccept
@@ -23,13 +24,6 @@ from reviewer.gui.widgets.error_dialog import ErrorDialog
 
 if TYPE_CHECKING:
     from reviewer.gui.main_window import MainWindow
-
-
-def _int(value: object) -> int:
-    try:
-        return int(str(value))
-    except ValueError:
-        return 0
 
 
 class DecisionController:
@@ -269,7 +263,7 @@ class DecisionController:
         taken: dict[tuple[str, str], list[tuple[int, int]]] = {}
         planned: list[PlannedAccept] = []
         manual = stale = 0
-        for x in sorted(same, key=lambda x: (x.document, _int(x.segment), x.segment, -x.start)):
+        for x in sorted(same, key=lambda x: (x.document, int_or_zero(x.segment), x.segment, -x.start)):
             spans = taken.setdefault((x.document, x.segment), [])
             if x.manual:
                 manual += 1
